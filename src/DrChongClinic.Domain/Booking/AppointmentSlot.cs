@@ -1,0 +1,38 @@
+namespace DrChongClinic.Domain.Booking;
+
+/// <summary>
+/// One five-minute cell of a practitioner's diary held by an active appointment
+/// (its treatment time plus buffer). A unique index on (PractitionerId, CellStartUtc)
+/// makes the database refuse any second appointment touching the same cell.
+/// </summary>
+public sealed class AppointmentSlot
+{
+    public const int CellMinutes = 5;
+
+    public int Id { get; set; }
+
+    public int AppointmentId { get; set; }
+
+    public int PractitionerId { get; set; }
+
+    public DateTime CellStartUtc { get; set; }
+
+    public static List<AppointmentSlot> Cover(int practitionerId, DateTime startUtc, int minutes)
+    {
+        var cells = new List<AppointmentSlot>();
+        var count = (minutes + CellMinutes - 1) / CellMinutes;
+        var first = Floor(startUtc);
+        for (var i = 0; i < count; i++)
+        {
+            cells.Add(new AppointmentSlot { PractitionerId = practitionerId, CellStartUtc = first.AddMinutes(i * CellMinutes) });
+        }
+
+        return cells;
+    }
+
+    private static DateTime Floor(DateTime utc)
+    {
+        var ticksPerCell = TimeSpan.FromMinutes(CellMinutes).Ticks;
+        return new DateTime(utc.Ticks - (utc.Ticks % ticksPerCell), DateTimeKind.Utc);
+    }
+}

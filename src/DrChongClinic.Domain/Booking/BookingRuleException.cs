@@ -1,0 +1,17 @@
+namespace DrChongClinic.Domain.Booking;
+
+/// <summary>The reasons the clinic's rules refuse a change. Each has a localized message in the web layer.</summary>
+public enum BookingRule
+{
+    NotAllowedInCurrentStatus,
+    TooLateForPatientToChange,
+    AppointmentNotYetStarted,
+    SlotNotAvailable,
+    ReasonRequired,
+}
+
+/// <summary>Thrown by guarded methods when a change would break a booking rule.</summary>
+public sealed class BookingRuleException(BookingRule rule, string message) : InvalidOperationException(message)
+{
+    public BookingRule Rule { get; } = rule;
+}

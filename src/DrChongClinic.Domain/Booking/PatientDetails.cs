@@ -1,0 +1,17 @@
+namespace DrChongClinic.Domain.Booking;
+
+/// <summary>Who the appointment is for. Personal data: never logged.</summary>
+public sealed class PatientDetails
+{
+    public required string Name { get; set; }
+
+    public required string Email { get; set; }
+
+    /// <summary>Malaysian mobile number in E.164 form, e.g. +60123456789.</summary>
+    public required string Phone { get; set; }
+
+    public string? Notes { get; set; }
+
+    /// <summary>"en" or "ms": language of the emails and manage page.</summary>
+    public string Language { get; set; } = "en";
+}

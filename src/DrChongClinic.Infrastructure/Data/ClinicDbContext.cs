@@ -1,0 +1,68 @@
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Infrastructure.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DrChongClinic.Infrastructure.Data;
+
+/// <summary>The clinic's database: schedule, bookings, outbox and staff accounts. One context for both providers.</summary>
+public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : IdentityDbContext<IdentityUser>(options)
+{
+    public DbSet<Treatment> Treatments => Set<Treatment>();
+
+    public DbSet<Practitioner> Practitioners => Set<Practitioner>();
+
+    public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
+
+    public DbSet<Closure> Closures => Set<Closure>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<AppointmentSlot> AppointmentSlots => Set<AppointmentSlot>();
+
+    public DbSet<AppointmentChange> AppointmentChanges => Set<AppointmentChange>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TouchVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TouchVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ClinicDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    /// <summary>
+    /// SQLite has no rowversion, so the concurrency token is a Guid the application changes on every
+    /// save of a modified appointment; the UPDATE then only matches if nobody saved in between.
+    /// </summary>
+    private void TouchVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Appointment>())
+        {
+            if (entry.State == EntityState.Modified ||
+                (entry.State == EntityState.Unchanged && entry.Collections.Any(c => c.IsModified)))
+            {
+                entry.Entity.Version = Guid.NewGuid();
+                entry.State = EntityState.Modified;
+            }
+        }
+    }
+}

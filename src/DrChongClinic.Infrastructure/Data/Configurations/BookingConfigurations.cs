@@ -1,0 +1,74 @@
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DrChongClinic.Infrastructure.Data.Configurations;
+
+internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
+{
+    public void Configure(EntityTypeBuilder<Appointment> builder)
+    {
+        builder.Property(a => a.Reference).HasMaxLength(BookingReference.Length);
+        builder.HasIndex(a => a.Reference).IsUnique();
+        builder.Property(a => a.ManageTokenHash).HasMaxLength(64);
+        builder.HasIndex(a => a.ManageTokenHash).IsUnique();
+        builder.Property(a => a.ProtectedManageToken).HasMaxLength(500);
+        builder.HasIndex(a => a.SubmissionId).IsUnique();
+        builder.HasIndex(a => a.StartUtc);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.CancelledBy).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.CancellationReason).HasMaxLength(500);
+        builder.Property(a => a.InternalNotes).HasMaxLength(2000);
+        builder.Property(a => a.PrivacyNoticeVersion).HasMaxLength(20);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.EndUtc);
+        builder.Ignore(a => a.IsActive);
+        builder.OwnsOne(a => a.Patient, patient =>
+        {
+            patient.Property(p => p.Name).HasColumnName("PatientName").HasMaxLength(100);
+            patient.Property(p => p.Email).HasColumnName("PatientEmail").HasMaxLength(254);
+            patient.Property(p => p.Phone).HasColumnName("PatientPhone").HasMaxLength(20);
+            patient.Property(p => p.Notes).HasColumnName("PatientNotes").HasMaxLength(1000);
+            patient.Property(p => p.Language).HasColumnName("PatientLanguage").HasMaxLength(5);
+        });
+        builder.Navigation(a => a.Patient).IsRequired();
+        builder.HasOne<Treatment>().WithMany().HasForeignKey(a => a.TreatmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Practitioner>().WithMany().HasForeignKey(a => a.PractitionerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Slots).WithOne().HasForeignKey(s => s.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AppointmentSlotConfiguration : IEntityTypeConfiguration<AppointmentSlot>
+{
+    public void Configure(EntityTypeBuilder<AppointmentSlot> builder)
+    {
+        // The double-booking guard: one appointment per practitioner per five-minute cell.
+        builder.HasIndex(s => new { s.PractitionerId, s.CellStartUtc }).IsUnique();
+        builder.HasOne<Practitioner>().WithMany().HasForeignKey(s => s.PractitionerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AppointmentChangeConfiguration : IEntityTypeConfiguration<AppointmentChange>
+{
+    public void Configure(EntityTypeBuilder<AppointmentChange> builder)
+    {
+        builder.Property(c => c.By).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Actor).HasMaxLength(256);
+        builder.Property(c => c.What).HasMaxLength(1000);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.HasIndex(m => new { m.Status, m.DueAtUtc });
+        builder.HasOne<Appointment>().WithMany().HasForeignKey(m => m.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DrChongClinic.Infrastructure.Data;
+
+/// <summary>Runs once at start-up: applies migrations and seeds an empty database, as configured.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        using var scope = services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+
+        if (options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Database migrated ({Provider})", options.Provider);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers continue while a booking is written; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (options.SeedOnStartup && !await db.Treatments.AnyAsync(cancellationToken))
+        {
+            db.Treatments.AddRange(ClinicSeedData.Treatments());
+            db.Practitioners.AddRange(ClinicSeedData.Practitioners());
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Seeded treatments, practitioners and working hours");
+        }
+    }
+}

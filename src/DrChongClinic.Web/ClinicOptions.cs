@@ -1,0 +1,30 @@
+namespace DrChongClinic.Web;
+
+/// <summary>Configuration section "Clinic": the clinic's public details.</summary>
+public sealed class ClinicOptions
+{
+    public const string Section = "Clinic";
+
+    public string Name { get; set; } = "Dr Chong Clinic";
+
+    public string NameMs { get; set; } = "Klinik Dr Chong";
+
+    public string StreetAddress { get; set; } = "";
+
+    public string Locality { get; set; } = "";
+
+    public string PostalCode { get; set; } = "";
+
+    public string Region { get; set; } = "";
+
+    public string Country { get; set; } = "MY";
+
+    public string Phone { get; set; } = "";
+
+    public string Email { get; set; } = "";
+
+    /// <summary>Absolute base URL used in canonical links, sitemaps and emails, e.g. https://www.drchongclinic.my.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    public string DisplayName(string language) => language == "ms" ? NameMs : Name;
+}

@@ -1,0 +1,22 @@
+using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DrChongClinic.Web.Controllers;
+
+public sealed class HomeController(ClinicDbContext db) : Controller
+{
+    [HttpGet("")]
+    [HttpGet("ms")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var treatments = await db.Treatments.AsNoTracking()
+            .Where(t => t.IsActive)
+            .OrderBy(t => t.SortOrder)
+            .ToListAsync(cancellationToken);
+        var language = ClinicLocalization.CurrentLanguage;
+        return View(new HomePage(treatments.Select(t => new TreatmentCard(t.Code, t.Name(language), t.DurationMinutes)).ToList()));
+    }
+}

@@ -1,0 +1,5 @@
+namespace DrChongClinic.Web.Models;
+
+public sealed record HomePage(IReadOnlyList<TreatmentCard> Treatments);
+
+public sealed record TreatmentCard(string Code, string Name, int DurationMinutes);

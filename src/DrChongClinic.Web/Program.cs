@@ -1,0 +1,38 @@
+using DrChongClinic.Infrastructure;
+using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Web;
+using DrChongClinic.Web.Localization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddClinicInfrastructure(builder.Configuration);
+builder.Services.Configure<ClinicOptions>(builder.Configuration.GetSection(ClinicOptions.Section));
+builder.Services.AddClinicLocalization();
+builder.Services.AddControllersWithViews().AddViewLocalization();
+builder.Services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>("database", tags: ["ready"]);
+builder.Services.AddClinicDataProtection();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseClinicLocalization();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthorization();
+
+app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapControllers();
+
+await DatabaseInitializer.InitializeAsync(app.Services);
+await app.RunAsync();
+
+/// <summary>Entry point; public so WebApplicationFactory&lt;Program&gt; can start the site in tests.</summary>
+public partial class Program;

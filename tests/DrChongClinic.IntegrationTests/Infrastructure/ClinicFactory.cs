@@ -1,0 +1,71 @@
+using DrChongClinic.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DrChongClinic.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real site over real HTTP, on its own SQLite file in a temp folder that is deleted afterwards.
+/// Runs as Production unless a test says otherwise, so tests see what patients see.
+/// </summary>
+public class ClinicFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public ClinicFactory()
+    {
+        Folder = Directory.CreateTempSubdirectory("drchong-tests-").FullName;
+        DatabasePath = Path.Combine(Folder, "clinic.db");
+        _settings["Database:ConnectionString"] = $"Data Source={DatabasePath}";
+        _settings["DataProtection:KeysPath"] = Path.Combine(Folder, "keys");
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath { get; }
+
+    public string Environment { get; set; } = "Production";
+
+    /// <summary>Override a configuration value before the first request.</summary>
+    public ClinicFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public ClinicDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<ClinicDbContext>();
+
+    /// <summary>Runs an action against the database in its own scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ClinicDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ThrowingEndpointStartupFilter>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing background task; the temp folder is cleaned by the OS.
+        }
+    }
+}
