@@ -1,4 +1,5 @@
 using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Infrastructure.Email;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,7 @@ public static class DependencyInjection
             provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<EmailOutbox>();
         return services;
     }
 }

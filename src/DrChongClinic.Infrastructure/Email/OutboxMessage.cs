@@ -1,3 +1,5 @@
+using DrChongClinic.Domain.Booking;
+
 namespace DrChongClinic.Infrastructure.Email;
 
 public enum EmailKind
@@ -28,6 +30,8 @@ public sealed class OutboxMessage
     public EmailKind Kind { get; set; }
 
     public int AppointmentId { get; set; }
+
+    public Appointment? Appointment { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
 

@@ -682,11 +682,13 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("DrChongClinic.Infrastructure.Email.OutboxMessage", b =>
                 {
-                    b.HasOne("DrChongClinic.Domain.Booking.Appointment", null)
+                    b.HasOne("DrChongClinic.Domain.Booking.Appointment", "Appointment")
                         .WithMany()
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Appointment");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DrChongClinic.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ClinicDbContext))]
-    [Migration("20261125153229_InitialCreate")]
+    [Migration("20261125153347_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -656,11 +656,13 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("DrChongClinic.Infrastructure.Email.OutboxMessage", b =>
                 {
-                    b.HasOne("DrChongClinic.Domain.Booking.Appointment", null)
+                    b.HasOne("DrChongClinic.Domain.Booking.Appointment", "Appointment")
                         .WithMany()
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Appointment");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

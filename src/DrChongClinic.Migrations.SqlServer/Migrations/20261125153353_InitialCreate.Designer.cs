@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DrChongClinic.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ClinicDbContext))]
-    [Migration("20261125153235_InitialCreate")]
+    [Migration("20261125153353_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -685,11 +685,13 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("DrChongClinic.Infrastructure.Email.OutboxMessage", b =>
                 {
-                    b.HasOne("DrChongClinic.Domain.Booking.Appointment", null)
+                    b.HasOne("DrChongClinic.Domain.Booking.Appointment", "Appointment")
                         .WithMany()
                         .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Appointment");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,25 @@
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Infrastructure.Data;
+
+namespace DrChongClinic.Infrastructure.Email;
+
+/// <summary>
+/// Records that an email is due. Adds the row to the context only: the caller's SaveChanges stores it
+/// together with the change that causes it (transactional outbox). The outbox sender delivers it.
+/// </summary>
+public sealed class EmailOutbox(ClinicDbContext db, TimeProvider clock)
+{
+    /// <summary>Queue a message about this appointment, to be sent as soon as possible (or at <paramref name="dueAtUtc"/>).</summary>
+    public void Enqueue(Appointment appointment, EmailKind kind, DateTime? dueAtUtc = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Kind = kind,
+            Appointment = appointment,
+            CreatedAtUtc = now,
+            DueAtUtc = dueAtUtc ?? now,
+            Status = OutboxStatus.Pending,
+        });
+    }
+}
