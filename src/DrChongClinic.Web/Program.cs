@@ -2,6 +2,7 @@ using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web;
 using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseSecurityHeaders();
 app.UseClinicLocalization();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();

@@ -17,6 +17,7 @@ public sealed class SitePagesTests(BrowserSite browser) : IClassFixture<BrowserS
             var page = await browser.NewPageAsync(viewport);
             await page.GotoAsync(path);
             await Checkers.AssertAccessibleAsync(page);
+            browser.AssertNoConsoleErrors(page, allowed: path == "/no-such-page" ? ["status of 404"] : []);
             await page.Context.CloseAsync();
         }
     }

@@ -14,6 +14,7 @@ public class BrowserSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IPage, List<string>> _consoleErrors = new();
     private IPlaywright? _playwright;
 
     public ClinicFactory Site { get; } = new();
@@ -59,7 +60,38 @@ public class BrowserSite : IAsyncLifetime
             Locale = "en-MY",
             TimezoneId = "Asia/Kuala_Lumpur",
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        _consoleErrors[page] = errors;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (errors)
+                {
+                    errors.Add(message.Text);
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (errors)
+            {
+                errors.Add(error);
+            }
+        };
+        return page;
+    }
+
+    /// <summary>Fails if the browser reported errors on this page: script errors, CSP violations, failed loads.</summary>
+    public void AssertNoConsoleErrors(IPage page, params string[] allowed)
+    {
+        var errors = _consoleErrors[page];
+        lock (errors)
+        {
+            var unexpected = errors.Where(e => !allowed.Any(a => e.Contains(a, StringComparison.Ordinal))).ToList();
+            Assert.True(unexpected.Count == 0, $"Browser errors on {page.Url}:\n" + string.Join("\n", unexpected));
+        }
     }
 
     public async Task DisposeAsync()
