@@ -6,7 +6,12 @@ namespace DrChongClinic.EndToEndTests;
 /// <summary>Public pages in a real browser: accessible (axe), valid HTML (vnu), usable by keyboard, at phone and desktop sizes.</summary>
 public sealed class SitePagesTests(BrowserSite browser) : IClassFixture<BrowserSite>
 {
-    public static TheoryData<string> PublicPages => new() { "/", "/ms", "/no-such-page" };
+    public static TheoryData<string> PublicPages => new()
+    {
+        "/", "/ms", "/no-such-page",
+        "/treatments", "/ms/rawatan", "/about", "/ms/tentang-kami", "/contact", "/ms/hubungi",
+        "/privacy", "/ms/privasi", "/terms", "/ms/terma",
+    };
 
     [Theory]
     [MemberData(nameof(PublicPages))]
