@@ -24,6 +24,7 @@ if (!app.Environment.IsDevelopment())
 app.UseClinicLocalization();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
+app.UseArticleImages();
 app.UseRouting();
 app.UseAuthorization();
 
