@@ -51,6 +51,8 @@ internal static class ArticleLoader
             }
         }
 
+        // When two files claim one address, the file named after it keeps it.
+        results = results.OrderBy(r => Path.GetFileNameWithoutExtension(r.File) == r.Article!.Slug ? 0 : 1).ToList();
         results = KeepFirst(results, r => r.Article!.Slug, "slug", problems);
         results = KeepFirst(results, r => r.Article!.TranslationId, "id", problems);
         results = KeepTranslated(results, problems);
@@ -60,7 +62,7 @@ internal static class ArticleLoader
         return new ContentSnapshot(new ArticleLibrary(articles), problems);
     }
 
-    /// <summary>Two files in one language may not share a slug (or an id): the first file keeps it, the others are skipped.</summary>
+    /// <summary>Two files in one language may not share a slug (or an id): the first keeps it, the others are skipped.</summary>
     private static List<ArticleFileResult> KeepFirst(List<ArticleFileResult> results, Func<ArticleFileResult, string> key, string field, List<ContentProblem> problems)
     {
         var kept = new List<ArticleFileResult>();
