@@ -50,9 +50,8 @@ internal static partial class ArticleFile
         }
         catch (YamlException ex)
         {
-            // Lines are counted in the file, after the opening '---'.
-            var detail = ex.InnerException?.Message ?? ex.Message;
-            return Skip($"the front matter could not be read near line {ex.Start.Line + 1}: {Readable(detail)}");
+            // YAML counts lines from the first line after the opening '---', which is line 2 of the file.
+            return Skip($"the front matter could not be read near line {ex.Start.Line + 1}: {Explain(ex)}");
         }
 
         if (front is null)
@@ -159,9 +158,26 @@ internal static partial class ArticleFile
         return default;
     }
 
-    /// <summary>YamlDotNet names our C# properties; staff know the front matter keys.</summary>
-    private static string Readable(string message) =>
-        message.Replace("DrChongClinic.Infrastructure.Content.", "", StringComparison.Ordinal);
+    /// <summary>YamlDotNet's message, in the words of the front matter rather than of our C# types.</summary>
+    private static string Explain(YamlException ex)
+    {
+        if (UnknownProperty().Match(ex.Message) is { Success: true } unknown)
+        {
+            return $"'{unknown.Groups[1].Value}' is not a front matter field; check its spelling and capital letters "
+                + "(the fields are id, title, description, slug, language, published, lastReviewed, tags, treatment, faq)";
+        }
+
+        if (ex is SyntaxErrorException or SemanticErrorException)
+        {
+            return $"{ex.Message} Check the quotes, put text that contains a colon in quotes, and close the [ ] around the tags.";
+        }
+
+        return "a value has the wrong form: tags are a list in square brackets, e.g. [basics, causes], text goes in quotes, "
+            + "and each faq entry has a question and an answer";
+    }
+
+    [GeneratedRegex("^Property '([^']+)' not found on type")]
+    private static partial Regex UnknownProperty();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

@@ -13,13 +13,22 @@ public sealed record ArticleCard(string Title, string Description, string Url, i
         new(article.Title, article.Description, ArticlePaths.Article(article), article.ReadingMinutes, TagLink.For(article.Language, article.Tags));
 }
 
-/// <summary>A link to a tag page, labelled for people ("acne-scars" reads "Acne scars").</summary>
+/// <summary>A link to a tag page, labelled for people ("acne-scars" reads "Acne scars", "faq" reads "FAQ").</summary>
 public sealed record TagLink(string Tag, string Label, string Url, int Count = 0)
 {
+    private static readonly string[] Abbreviations = ["faq", "prp", "uv", "lcp", "kkm"];
+
     public static TagLink For(string language, string tag, int count = 0) =>
-        new(tag, char.ToUpper(tag[0], CultureInfo.InvariantCulture) + tag[1..].Replace('-', ' '), ArticlePaths.Tag(language, tag), count);
+        new(tag, LabelFor(tag), ArticlePaths.Tag(language, tag), count);
 
     public static IReadOnlyList<TagLink> For(string language, IEnumerable<string> tags) => tags.Select(tag => For(language, tag)).ToList();
+
+    private static string LabelFor(string tag)
+    {
+        var words = tag.Split('-').Select(word => Abbreviations.Contains(word) || word.Any(char.IsDigit) ? word.ToUpperInvariant() : word).ToList();
+        words[0] = char.ToUpper(words[0][0], CultureInfo.InvariantCulture) + words[0][1..];
+        return string.Join(' ', words);
+    }
 }
 
 /// <summary>One step of "Home › Articles › This article"; the last one is the page itself.</summary>

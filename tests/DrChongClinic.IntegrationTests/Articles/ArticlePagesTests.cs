@@ -153,6 +153,17 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
     }
 
     [Theory]
+    [InlineData("/articles/tag/acne-scars", "Topic: Acne scars")]
+    [InlineData("/articles/tag/faq", "Topic: FAQ")]
+    [InlineData("/ms/artikel/tag/soalan-lazim", "Topik: Soalan lazim")]
+    public async Task Tag_pages_are_titled_in_words_people_read(string url, string heading)
+    {
+        var page = await _client.GetPageAsync(url);
+
+        Assert.Equal(heading, page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Theory]
     [InlineData("/articles/search?q=chickenpox", "/articles/causes-of-pockmarks")]
     [InlineData("/articles/search?q=CHICKENPOX", "/articles/causes-of-pockmarks")]
     [InlineData("/ms/artikel/cari?q=cacar", "/ms/artikel/punca-lubang-jerawat")]

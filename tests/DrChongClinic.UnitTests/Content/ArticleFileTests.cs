@@ -141,26 +141,21 @@ public class ArticleFileTests
         Assert.Contains("'treatment'", problem.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Broken_yaml_is_reported_with_the_line_in_the_file()
+    [Theory]
+    [InlineData("title: \"Pico laser for acne scars\"", "title: \"Pico laser for acne scars", "line 3:", "Check the quotes")]
+    [InlineData("title: \"Pico laser for acne scars\"", "title: Pico laser: for acne scars", "line 3:", "Check the quotes")]
+    [InlineData("tags: [treatments, Lasers]", "tags: [treatments, Lasers", "line 9:", "tags are a list in square brackets")]
+    [InlineData("tags: [treatments, Lasers]", "tags: treatments", "line 9:", "tags are a list in square brackets")]
+    [InlineData("lastReviewed:", "lastreviewed:", "line 8:", "'lastreviewed' is not a front matter field")]
+    public void Broken_yaml_is_explained_with_the_line_in_the_file(string from, string to, string line, string explanation)
     {
-        var front = FrontMatter.Replace("tags: [treatments, Lasers]", "tags: [treatments, Lasers", StringComparison.Ordinal);
-
-        var result = Parse("Body", front);
+        var result = Parse("Body", FrontMatter.Replace(from, to, StringComparison.Ordinal));
 
         Assert.Null(result.Article);
-        Assert.Matches("could not be read near line \\d+", Assert.Single(result.Problems).Message);
-    }
-
-    [Fact]
-    public void A_misspelt_front_matter_key_is_reported_rather_than_ignored()
-    {
-        var front = FrontMatter.Replace("lastReviewed:", "lastreviewed:", StringComparison.Ordinal);
-
-        var result = Parse("Body", front);
-
-        Assert.Null(result.Article);
-        Assert.Contains("lastreviewed", Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+        var message = Assert.Single(result.Problems).Message;
+        Assert.Contains($"could not be read near {line}", message, StringComparison.Ordinal);
+        Assert.Contains(explanation, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("DrChongClinic", message, StringComparison.Ordinal);
     }
 
     [Theory]
