@@ -30,6 +30,7 @@ app.UseSecurityHeaders();
 app.UseClinicLocalization();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
+app.UseArticleImages();
 app.UseRouting();
 app.UseAuthorization();
 
