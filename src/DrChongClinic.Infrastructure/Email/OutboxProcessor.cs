@@ -25,7 +25,7 @@ public sealed partial class OutboxProcessor(
     IOptions<EmailOptions> options,
     ILogger<OutboxProcessor> logger)
 {
-    private const int BatchSize = 20;
+    private static readonly int BatchSize = 20;
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromHours(6);
 
     private readonly EmailOptions _options = options.Value;
