@@ -112,6 +112,20 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private bool Accepts()
