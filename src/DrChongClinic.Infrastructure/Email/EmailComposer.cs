@@ -60,7 +60,7 @@ public sealed class EmailComposer(
         message.MessageId = $"outbox-{facts.Message.Id}.{facts.Message.CreatedAtUtc:yyyyMMddHHmmss}@{SiteHost}";
         message.Date = clock.GetUtcNow();
 
-        var builder = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html(language, message.Subject, Footer(language)) };
+        var builder = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html(language, message.Subject, clinicName, Footer(language)) };
         if (HasCalendarFile(kind))
         {
             var entry = CalendarEntryFor(facts, words, language);
@@ -99,7 +99,7 @@ public sealed class EmailComposer(
             (words.TreatmentLabel, facts.Treatment.Name(words.Language)),
             (words.DoctorLabel, facts.PractitionerName),
             (words.ReferenceLabel, appointment.Reference),
-            (words.AddressLabel, $"{clinicName}\n{_clinic.AddressLine}"),
+            (words.AddressLabel, _clinic.AddressLine),
             (words.ReasonLabel, cancelled ? appointment.CancellationReason : null));
 
         if (cancelled)
