@@ -70,7 +70,11 @@ public sealed partial class OutboxProcessor(
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (queued > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return queued;
     }
 

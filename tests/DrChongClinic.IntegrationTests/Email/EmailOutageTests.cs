@@ -141,6 +141,18 @@ public sealed class EmailOutageTests
     }
 
     [Fact]
+    public async Task The_site_signs_in_to_the_smtp_server_with_the_configured_user_and_password()
+    {
+        await using var smtp = new TestSmtpServer(login: ("clinic-smtp", "s3cret-pass"));
+        using var site = new ClinicFactory().SendingTo(smtp).With("Email:User", "clinic-smtp").With("Email:Password", "s3cret-pass");
+        _ = site.Services;
+
+        await BookAsync(site, Patient("signed.in@patients.test"), KualaLumpur(2031, 4, 8, 10, 0), needsConfirmation: true, EmailKind.BookingReceived);
+
+        Assert.Equal("clinic-smtp", Assert.Single(await smtp.WaitForAsync("signed.in@patients.test")).SignedInAs);
+    }
+
+    [Fact]
     public async Task Without_an_smtp_server_messages_are_written_as_eml_files()
     {
         using var site = new ClinicFactory();

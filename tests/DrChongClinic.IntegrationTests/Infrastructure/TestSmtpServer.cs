@@ -10,7 +10,7 @@ using SmtpServer.Storage;
 namespace DrChongClinic.IntegrationTests.Infrastructure;
 
 /// <summary>What the in-process SMTP server received: the envelope (who the server was asked to deliver to) and the message.</summary>
-public sealed record ReceivedEmail(string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, MimeMessage Message)
+public sealed record ReceivedEmail(string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, MimeMessage Message, string? SignedInAs)
 {
     public string Subject => Message.Subject ?? "";
 
@@ -39,8 +39,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task? _running;
 
-    public TestSmtpServer(bool start = true)
+    private readonly (string User, string Password)? _login;
+
+    /// <param name="start">false to begin with the server down.</param>
+    /// <param name="login">when set, the server accepts mail only after this user signs in.</param>
+    public TestSmtpServer(bool start = true, (string User, string Password)? login = null)
     {
+        _login = login;
         Port = FreePort();
         if (start)
         {
@@ -60,10 +65,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
+                .AuthenticationRequired(_login is not null).AllowUnsecureAuthentication(_login is not null))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_received));
+        if (_login is { } login)
+        {
+            services.Add(new SmtpServer.Authentication.DelegatingUserAuthenticator((user, password) => user == login.User && password == login.Password));
+        }
+
         _server = new SmtpServer.SmtpServer(options, services);
         _stop = new CancellationTokenSource();
         _running = _server.StartAsync(_stop.Token);
@@ -160,7 +171,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
             received.Enqueue(new ReceivedEmail(
                 $"{transaction.From.User}@{transaction.From.Host}",
                 [.. transaction.To.Select(to => $"{to.User}@{to.Host}")],
-                message));
+                message,
+                context.Authentication.IsAuthenticated ? context.Authentication.User : null));
             return SmtpResponse.Ok;
         }
     }
