@@ -2,6 +2,7 @@ using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web;
 using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Performance;
 using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -17,6 +18,8 @@ builder.Services.AddClinicLocalization();
 builder.Services.AddControllersWithViews().AddViewLocalization();
 builder.Services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>("database", tags: ["ready"]);
 builder.Services.AddClinicDataProtection();
+builder.Services.AddPublicPageCache();
+builder.Services.AddClinicResponseCompression();
 
 var app = builder.Build();
 
@@ -29,14 +32,17 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseClinicLocalization();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseArticleImages();
 app.UseRouting();
 app.UseAuthorization();
+app.UsePublicPageCache();
 
 app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapControllers();
+app.MapStaticAssets();
+app.MapControllers().WithStaticAssets();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
 await app.RunAsync();
