@@ -13,8 +13,14 @@ public sealed record BenchmarkOptions(
     int Seconds,
     int Connections,
     int BookingSeconds,
-    int BookingWorkers)
+    int BookingWorkers,
+    IReadOnlySet<string> Steps)
 {
+    /// <summary>The steps, in the order they run; --only takes a comma-separated subset.</summary>
+    public static readonly string[] AllSteps = ["views", "pages", "weight", "lighthouse", "booking", "slots"];
+
+    public bool Runs(string step) => Steps.Contains(step);
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -40,6 +46,7 @@ public sealed record BenchmarkOptions(
             Number("seconds", 5),
             Number("connections", 16),
             Number("booking-seconds", 10),
-            Number("booking-workers", 16));
+            Number("booking-workers", 16),
+            (values.TryGetValue("only", out var only) ? only.Split(',') : AllSteps).ToHashSet(StringComparer.Ordinal));
     }
 }

@@ -143,6 +143,11 @@ public static class BookingSubmission
                 : $"still {await PendingEmailsAsync(site)} waiting {drainTime.TotalSeconds:0} s after the last booking",
             TargetTexts[2],
             drained && drainTime <= MaximumDrain);
+        if (_firstRefusal is not null)
+        {
+            results.Note("First refused booking: " + _firstRefusal);
+        }
+
         results.Note($"Bookings: {Treatment} ({treatmentMinutes} min held) with a chosen doctor, {ExtraDoctors} extra doctors seeded for free times; the outbox polls every Email:PollInterval (10 s by default) and writes .eml files.");
     }
 
@@ -182,7 +187,7 @@ public static class BookingSubmission
         return (held, slots.OrderBy(s => s.Date.DayNumber * 7919 % 61).ThenBy(s => s.Time).ThenBy(s => s.PractitionerId).ToList());
     }
 
-    /// <summary>The booking form's fields (hidden ones, the anti-forgery token, checkboxes ticked), or null.</summary>
+    /// <summary>The booking form's fields as a patient leaves them (hidden ones with the anti-forgery token, checked choices, checkboxes ticked), or null.</summary>
     private static async Task<Dictionary<string, string>?> ReadFormAsync(HttpClient client, FreeTime first)
     {
         var date = first.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -195,7 +200,7 @@ public static class BookingSubmission
         }
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var input in form.QuerySelectorAll("input[name]").Where(i => i.GetAttribute("type") is "hidden" or "checkbox"))
+        foreach (var input in form.QuerySelectorAll("input[name]").Where(i => i.GetAttribute("type") is "hidden" or "checkbox" || (i.GetAttribute("type") is "radio" && i.HasAttribute("checked"))))
         {
             fields.TryAdd(input.GetAttribute("name")!, input.GetAttribute("value") ?? "true");
         }
@@ -203,6 +208,9 @@ public static class BookingSubmission
         string[] typed = ["Name", "Email", "Phone", "SubmissionId", "Treatment", "Practitioner"];
         return typed.All(name => form.QuerySelector($"[name={name}]") is not null) ? fields : null;
     }
+
+    /// <summary>What the page said to the first refused booking, to explain a failure.</summary>
+    private static string? _firstRefusal;
 
     private static async Task<HttpStatusCode> SubmitAsync(HttpClient client, Dictionary<string, string> form, FreeTime slot, int number)
     {
@@ -217,6 +225,13 @@ public static class BookingSubmission
             ["Phone"] = "012-345 6789",
         };
         using var response = await client.PostAsync("/book", new FormUrlEncodedContent(fields));
+        if (response.StatusCode != HttpStatusCode.SeeOther && _firstRefusal is null)
+        {
+            var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            var messages = page.QuerySelectorAll("[role=alert], .field-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0);
+            _firstRefusal = $"{(int)response.StatusCode} for {slot.SlotText} with doctor {slot.PractitionerId}: {string.Join(" / ", messages)}";
+        }
+
         return response.StatusCode;
     }
 

@@ -11,30 +11,52 @@ var loadAtStart = Machine.LoadAverage();
 await using (var site = await SiteProcess.StartAsync(options))
 {
     var bookingPresent = await BookingSubmission.IsPresentAsync(site);
-    Step("compiled views");
-    CompiledViews.Check(options, results);
-    Step("pages against static copies (wrk)");
-    await PageThroughput.RunAsync(site, options, results);
-    Step("page weight");
-    await PageWeight.RunAsync(site, results);
-    Step("Lighthouse");
-    await LighthouseAudit.RunAsync(site, options, results, bookingPresent);
-    Step("booking submission");
-    if (bookingPresent)
+    if (options.Runs("views"))
     {
-        await BookingSubmission.RunAsync(site, options, results);
+        Step("compiled views");
+        CompiledViews.Check(options, results);
     }
-    else
+
+    if (options.Runs("pages"))
     {
-        BookingSubmission.NotPresent(results);
+        Step("pages against static copies (wrk)");
+        await PageThroughput.RunAsync(site, options, results);
+    }
+
+    if (options.Runs("weight"))
+    {
+        Step("page weight");
+        await PageWeight.RunAsync(site, results);
+    }
+
+    if (options.Runs("lighthouse"))
+    {
+        Step("Lighthouse");
+        await LighthouseAudit.RunAsync(site, options, results, bookingPresent);
+    }
+
+    if (options.Runs("booking"))
+    {
+        Step("booking submission");
+        if (bookingPresent)
+        {
+            await BookingSubmission.RunAsync(site, options, results);
+        }
+        else
+        {
+            BookingSubmission.NotPresent(results);
+        }
     }
 
     var peak = site.PeakMemoryBytes();
     results.Add("Peak memory of the site (VmHWM), whole run", Figures.Mb(peak), "< 250 MB", peak < 250L * 1024 * 1024);
 }
 
-Step("slot computation");
-SlotComputation.Run(results);
+if (options.Runs("slots"))
+{
+    Step("slot computation");
+    SlotComputation.Run(results);
+}
 
 results.Note($"Load average (1 min) {loadAtStart} at the start and {Machine.LoadAverage()} at the end, on {Environment.ProcessorCount} cores: above that, other processes took CPU time from the site and wrk, which shows most in p99 latency.");
 Console.WriteLine();
