@@ -7,6 +7,7 @@ using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseStaticWebAssets(); // build-time compressed assets when run from a build in any environment (tests); no-op when published
 
 builder.Services.AddClinicInfrastructure(builder.Configuration);
 builder.Services.Configure<ClinicOptions>(builder.Configuration.GetSection(ClinicOptions.Section));

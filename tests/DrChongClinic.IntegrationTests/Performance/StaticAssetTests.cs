@@ -23,7 +23,7 @@ public sealed class StaticAssetTests : IClassFixture<ClinicFactory>
     [Theory]
     [InlineData("/")]
     [InlineData("/ms/artikel/laser-pico")]
-    public async Task Pages_link_stylesheet_and_icons_by_fingerprinted_urls_cached_for_a_year(string path)
+    public async Task Pages_link_stylesheet_and_icons_by_fingerprinted_urls_cached_for_a_year_plain_or_compressed(string path)
     {
         var page = await _client.GetPageAsync(path);
 
@@ -37,11 +37,19 @@ public sealed class StaticAssetTests : IClassFixture<ClinicFactory>
         Assert.Matches(@"^/favicon\.[a-z0-9]{6,}\.svg$", urls[1]);
         foreach (var url in urls)
         {
-            var response = await _client.GetAsync(url);
-            response.EnsureSuccessStatusCode();
-            var cacheControl = response.Headers.CacheControl!;
-            Assert.Equal(TimeSpan.FromDays(365), cacheControl.MaxAge);
-            Assert.Contains("immutable", cacheControl.Extensions.Select(e => e.Name));
+            foreach (var acceptEncoding in new[] { "", "gzip, deflate, br, zstd" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+                var response = await _client.SendAsync(request);
+
+                response.EnsureSuccessStatusCode();
+                Assert.Equal(url.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+                Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+                var cacheControl = response.Headers.CacheControl!;
+                Assert.Equal(TimeSpan.FromDays(365), cacheControl.MaxAge);
+                Assert.Contains("immutable", cacheControl.Extensions.Select(e => e.Name));
+            }
         }
     }
 

@@ -20,9 +20,9 @@ public static class BookingSubmission
     public const double MaximumP99Ms = 100;
     public static readonly TimeSpan MaximumDrain = TimeSpan.FromSeconds(30);
 
-    private const string Treatment = "consultation";
-    private const int ExtraDoctors = 6;
-    private const int WarmUpBookings = 20;
+    public const string Treatment = "consultation";
+    public const int ExtraDoctors = 6;
+    public const int WarmUpBookings = 20;
     private static readonly TimeZoneInfo ClinicZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kuala_Lumpur");
 
     private static readonly string[] Measurements =

@@ -26,7 +26,7 @@ await using (var site = await SiteProcess.StartAsync(options))
     if (options.Runs("weight"))
     {
         Step("page weight");
-        await PageWeight.RunAsync(site, results);
+        await PageWeight.RunAsync(site, results, bookingPresent);
     }
 
     if (options.Runs("lighthouse"))
