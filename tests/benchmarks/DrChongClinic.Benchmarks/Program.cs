@@ -50,6 +50,7 @@ await using (var site = await SiteProcess.StartAsync(options))
 
     var peak = site.PeakMemoryBytes();
     results.Add("Peak memory of the site (VmHWM), whole run", Figures.Mb(peak), "< 250 MB", peak < 250L * 1024 * 1024);
+    results.Note("Site memory at the end: " + site.MemoryDetail() + ".");
 }
 
 if (options.Runs("slots"))

@@ -66,10 +66,17 @@ public sealed class SiteProcess : IAsyncDisposable
     }
 
     /// <summary>The most memory the site process has held since it started (VmHWM: peak resident set).</summary>
-    public long PeakMemoryBytes()
+    public long PeakMemoryBytes() => Status("VmHWM") * 1024;
+
+    /// <summary>What the resident memory is made of now, and how many threads the process has.</summary>
+    public string MemoryDetail() =>
+        $"now {Status("VmRSS") / 1024} MB resident: {Status("RssAnon") / 1024} MB heap and stacks, {Status("RssFile") / 1024} MB mapped files " +
+        $"(runtime, libraries, ICU), {Status("RssShmem") / 1024} MB shared (JIT code); {Status("Threads")} threads";
+
+    private long Status(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        return long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
     /// <summary>A client like a browser's: keeps cookies, does not follow redirects, decompresses unless told not to.</summary>
