@@ -66,7 +66,7 @@ public static partial class PageWeight
 
             if (!Pages.Contains((name, path)))
             {
-                results.Note($"{name} {path} weighs {Figures.Kb(total)} compressed ({seen.Count} files besides the HTML); it is sent uncompressed, see docs/performance.md.");
+                results.Note($"{name} {path} weighs {Figures.Kb(total)} as sent: its HTML is never compressed (docs/performance.md), its {seen.Count} other files are.");
                 continue;
             }
 
