@@ -31,7 +31,12 @@ public static class LighthouseAudit
         foreach (var (name, path) in pages)
         {
             var report = Path.Combine(options.WorkFolder, $"lighthouse-{name}.json");
-            await RunLighthouseAsync(options, new Uri(site.BaseAddress, path), report);
+            if (await RunLighthouseAsync(options, new Uri(site.BaseAddress, path), report) is { } problem)
+            {
+                results.Add($"Lighthouse {name} {path}", "could not run: " + problem, Target, passed: false);
+                continue;
+            }
+
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
             var root = json.RootElement;
             var scores = Targets.Select(t => (t.Label, t.Minimum, Score: (int)Math.Round(root.GetProperty("categories").GetProperty(t.Category).GetProperty("score").GetDouble() * 100))).ToList();
@@ -62,32 +67,42 @@ public static class LighthouseAudit
         results.Note($"Lighthouse: mobile defaults with simulated throttling; the Performance score weighs {metrics} and speed-index.");
     }
 
-    private static async Task RunLighthouseAsync(BenchmarkOptions options, Uri url, string report)
+    /// <summary>Runs Lighthouse, up to three times (Chromium sometimes fails to record a trace); null when it worked, else what went wrong.</summary>
+    private static async Task<string?> RunLighthouseAsync(BenchmarkOptions options, Uri url, string report)
     {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        string[] arguments =
-        [
-            Path.Combine(options.LighthouseFolder, "node_modules", "lighthouse", "cli", "index.js"),
-            url.ToString(),
-            "--output=json",
-            $"--output-path={report}",
-            "--only-categories=performance,accessibility,best-practices,seo",
-            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking",
-            "--quiet",
-        ];
-        foreach (var argument in arguments)
+        var problem = "";
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
-            start.ArgumentList.Add(argument);
+            File.Delete(report);
+            var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+            string[] arguments =
+            [
+                Path.Combine(options.LighthouseFolder, "node_modules", "lighthouse", "cli", "index.js"),
+                url.ToString(),
+                "--output=json",
+                $"--output-path={report}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking",
+                "--quiet",
+            ];
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["CHROME_PATH"] = "/usr/bin/chromium";
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode == 0 && File.Exists(report))
+            {
+                return null;
+            }
+
+            problem = ((await errors) + (await output)).Trim().Split('\n')[0];
         }
 
-        start.Environment["CHROME_PATH"] = "/usr/bin/chromium";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0 || !File.Exists(report))
-        {
-            throw new InvalidOperationException($"Lighthouse failed on {url}: {await errors}{await output}");
-        }
+        return problem;
     }
 }

@@ -11,33 +11,12 @@ var loadAtStart = Machine.LoadAverage();
 await using (var site = await SiteProcess.StartAsync(options))
 {
     var bookingPresent = await BookingSubmission.IsPresentAsync(site);
-    if (options.Runs("views"))
+    await StepAsync("views", "compiled views", () => Task.Run(() => CompiledViews.Check(options, results)));
+    await StepAsync("pages", "pages against static copies (wrk)", () => PageThroughput.RunAsync(site, options, results));
+    await StepAsync("weight", "page weight", () => PageWeight.RunAsync(site, results, bookingPresent));
+    await StepAsync("lighthouse", "Lighthouse", () => LighthouseAudit.RunAsync(site, options, results, bookingPresent));
+    await StepAsync("booking", "booking submission", async () =>
     {
-        Step("compiled views");
-        CompiledViews.Check(options, results);
-    }
-
-    if (options.Runs("pages"))
-    {
-        Step("pages against static copies (wrk)");
-        await PageThroughput.RunAsync(site, options, results);
-    }
-
-    if (options.Runs("weight"))
-    {
-        Step("page weight");
-        await PageWeight.RunAsync(site, results, bookingPresent);
-    }
-
-    if (options.Runs("lighthouse"))
-    {
-        Step("Lighthouse");
-        await LighthouseAudit.RunAsync(site, options, results, bookingPresent);
-    }
-
-    if (options.Runs("booking"))
-    {
-        Step("booking submission");
         if (bookingPresent)
         {
             await BookingSubmission.RunAsync(site, options, results);
@@ -46,18 +25,14 @@ await using (var site = await SiteProcess.StartAsync(options))
         {
             BookingSubmission.NotPresent(results);
         }
-    }
+    });
 
     var peak = site.PeakMemoryBytes();
     results.Add("Peak memory of the site (VmHWM), whole run", Figures.Mb(peak), "< 250 MB", peak < 250L * 1024 * 1024);
     results.Note("Site memory at the end: " + site.MemoryDetail() + ".");
 }
 
-if (options.Runs("slots"))
-{
-    Step("slot computation");
-    SlotComputation.Run(results);
-}
+await StepAsync("slots", "slot computation", () => Task.Run(() => SlotComputation.Run(results)));
 
 results.Note($"Load average (1 min) {loadAtStart} at the start and {Machine.LoadAverage()} at the end, on {Environment.ProcessorCount} cores: above that, other processes took CPU time from the site and wrk, which shows most in p99 latency.");
 Console.WriteLine();
@@ -66,4 +41,22 @@ Console.WriteLine();
 Console.Write(results.Render());
 return results.AllPassed ? 0 : 1;
 
-static void Step(string name) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {name}...");
+// A step that breaks is a failed row with its error, and the others still run.
+async Task StepAsync(string step, string title, Func<Task> run)
+{
+    if (!options.Runs(step))
+    {
+        return;
+    }
+
+    Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {title}...");
+    try
+    {
+        await run();
+    }
+    catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or TimeoutException or OperationCanceledException
+        or System.Data.Common.DbException or System.ComponentModel.Win32Exception)
+    {
+        results.Add($"Step {step}", $"could not run: {e.GetType().Name}: {e.Message}", "runs", passed: false);
+    }
+}
