@@ -24,6 +24,10 @@ public class ClinicFactory : WebApplicationFactory<Program>
         _settings["DataProtection:KeysPath"] = Path.Combine(Folder, "keys");
         _settings["Email:PickupFolder"] = Path.Combine(Folder, "mail");
         _settings["Email:PollInterval"] = "00:00:00.100";
+
+        // Static assets as a published site serves them: no "reload at runtime" mode of a build (no-cache headers,
+        // and a catch-all file route that turns a 405 for a wrong method into a 404).
+        _settings["ReloadStaticAssetsAtRuntime"] = "false";
     }
 
     public string Folder { get; }

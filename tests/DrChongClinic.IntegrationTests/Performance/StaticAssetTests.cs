@@ -8,17 +8,10 @@ namespace DrChongClinic.IntegrationTests.Performance;
 /// Stylesheet and icons are linked by fingerprinted URLs (MapStaticAssets) that browsers keep for a year, and the
 /// views are compiled into the site's assembly at build time.
 /// </summary>
-public sealed class StaticAssetTests : IClassFixture<ClinicFactory>
+public sealed class StaticAssetTests(ClinicFactory factory) : IClassFixture<ClinicFactory>
 {
-    private readonly HttpClient _client;
-
-    public StaticAssetTests(ClinicFactory factory)
-    {
-        // Tests run from the build output, whose asset manifest switches on "reload at runtime" (no caching, so
-        // wwwroot edits show at once while developing). A published site has no such mode: this makes the test
-        // site serve assets exactly as production does.
-        _client = factory.With("ReloadStaticAssetsAtRuntime", "false").CreateClient();
-    }
+    // ClinicFactory serves static assets as a published site does (ReloadStaticAssetsAtRuntime=false).
+    private readonly HttpClient _client = factory.CreateClient();
 
     [Theory]
     [InlineData("/")]

@@ -15,7 +15,7 @@ public static class Machine
         return string.Join('\n',
             $"CPU:        {cpu}, {Environment.ProcessorCount} cores",
             $"Memory:     {memoryKb / 1024 / 1024.0:0.0} GB",
-            $"OS:         {os} ({RuntimeInformation.OSDescription})",
+            $"OS:         {os}, Linux {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}",
             $".NET:       {RuntimeInformation.FrameworkDescription}",
             $"Tools:      {await OutputAsync("wrk", "--version")}; {await OutputAsync("/usr/bin/chromium", "--version")}; Lighthouse {lighthouse}; Node {await OutputAsync("node", "--version")}",
             $"Run:        {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
