@@ -1,3 +1,4 @@
+using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Infrastructure.Email;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,7 @@ public static class DependencyInjection
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<EmailOutbox>();
+        services.AddClinicBooking(configuration);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web;
+using DrChongClinic.Web.Booking;
 using DrChongClinic.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -12,6 +13,7 @@ builder.Services.AddClinicLocalization();
 builder.Services.AddControllersWithViews().AddViewLocalization();
 builder.Services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>("database", tags: ["ready"]);
 builder.Services.AddClinicDataProtection();
+builder.Services.AddClinicBookingPages();
 
 var app = builder.Build();
 

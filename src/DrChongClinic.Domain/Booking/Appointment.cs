@@ -62,8 +62,21 @@ public sealed class Appointment
 
     public bool IsActive => Status is AppointmentStatus.Requested or AppointmentStatus.Confirmed;
 
+    /// <summary>Longest cancellation reason kept.</summary>
+    public const int ReasonMaxLength = 500;
+
     public static Appointment Book(NewAppointment request, BookingPolicy policy, DateTime nowUtc)
     {
+        if (request.DurationMinutes <= 0 || request.BufferMinutes < 0)
+        {
+            throw new ArgumentException("A booking needs a positive duration and a buffer of zero or more minutes.", nameof(request));
+        }
+
+        if (request.StartUtc <= nowUtc)
+        {
+            throw new BookingRuleException(BookingRule.SlotNotAvailable, "A booking cannot start in the past.");
+        }
+
         var appointment = new Appointment
         {
             Reference = request.Reference,
@@ -96,7 +109,7 @@ public sealed class Appointment
         Record(nowUtc, ChangedBy.Staff, actor, "Confirmed");
     }
 
-    public void Cancel(ChangedBy by, string? actor, string reason, DateTime nowUtc, BookingPolicy policy)
+    public void Cancel(ChangedBy by, string? actor, string? reason, DateTime nowUtc, BookingPolicy policy)
     {
         Require(IsActive, "Only an active booking can be cancelled.");
         if (by == ChangedBy.Staff && string.IsNullOrWhiteSpace(reason))
@@ -111,7 +124,7 @@ public sealed class Appointment
 
         Status = AppointmentStatus.Cancelled;
         CancelledBy = by;
-        CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : Truncate(reason.Trim(), ReasonMaxLength);
         Slots.Clear();
         Record(nowUtc, by, actor, CancellationReason is null ? "Cancelled" : $"Cancelled: {CancellationReason}");
     }
@@ -122,6 +135,11 @@ public sealed class Appointment
         if (by == ChangedBy.Patient)
         {
             RequireBeforePatientCutoff(nowUtc, policy);
+        }
+
+        if (newStartUtc <= nowUtc)
+        {
+            throw new BookingRuleException(BookingRule.SlotNotAvailable, "A booking cannot be moved into the past.");
         }
 
         var from = StartUtc;
@@ -176,6 +194,8 @@ public sealed class Appointment
                 "Too close to the appointment for the patient to change it online.");
         }
     }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     private static void Require(bool condition, string message)
     {
