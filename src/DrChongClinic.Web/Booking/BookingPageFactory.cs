@@ -231,7 +231,6 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
         BookingInput.Date(day.Date),
         day.Date.ToString("ddd", Culture),
         day.Date.ToString("d MMM", Culture),
-        LongDate(day.Date),
         day.FreeCount,
         url,
         selected);

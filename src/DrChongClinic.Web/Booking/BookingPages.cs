@@ -7,7 +7,7 @@ public sealed record TreatmentOption(string Code, string Name, int DurationMinut
 public sealed record PractitionerOption(string Value, string Name);
 
 /// <summary>A date with free times, as a link that shows them (and, with JavaScript, loads them in place).</summary>
-public sealed record DayOption(string Value, string DayName, string DayAndMonth, string LongLabel, int FreeCount, string Url, bool Selected);
+public sealed record DayOption(string Value, string DayName, string DayAndMonth, int FreeCount, string Url, bool Selected);
 
 /// <summary>A free start time; <see cref="DayLabel"/> is set when a list spans several days.</summary>
 public sealed record TimeOption(string Value, string Label, string? DayLabel = null);

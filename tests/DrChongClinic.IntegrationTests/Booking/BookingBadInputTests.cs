@@ -92,7 +92,7 @@ public sealed class BookingBadInputTests(BookingFactory factory) : IClassFixture
     [InlineData("Name", "A", "Please enter between 2 and 100 characters")]
     [InlineData("Email", "not-an-email", "Please enter an email address like name@example.com")]
     [InlineData("Email", "a@b", "Please enter an email address like name@example.com")]
-    [InlineData("Phone", "03-2345 6789", "Please enter a Malaysian mobile number")]
+    [InlineData("Phone", "03-2345 6789", "This is not a Malaysian mobile number")]
     [InlineData("Phone", "", "Please enter your mobile number")]
     [InlineData("Consent", null, "Please agree to the privacy notice")]
     [InlineData("Consent", "banana", "Please agree to the privacy notice")]
@@ -157,7 +157,7 @@ public sealed class BookingBadInputTests(BookingFactory factory) : IClassFixture
         var response = await _client.BookAsync(fields, language: "ms");
 
         await AssertRefusedAsync(response, HttpStatusCode.UnprocessableEntity, "Sila bersetuju dengan notis privasi");
-        Assert.Contains("Sila masukkan nombor telefon bimbit Malaysia", Html.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent);
+        Assert.Contains("Ini bukan nombor telefon bimbit Malaysia", Html.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent);
     }
 
     [Fact]

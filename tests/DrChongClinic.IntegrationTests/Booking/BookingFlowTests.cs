@@ -201,6 +201,18 @@ public sealed class BookingFlowTests(BookingFactory factory) : IClassFixture<Boo
     }
 
     [Fact]
+    public void Impossible_booking_settings_stop_the_site_at_start_up_with_a_clear_message()
+    {
+        using var broken = new BookingFactory();
+        broken.With("Booking:SlotGridMinutes", "7").With("Booking:TimeZone", "Mars/Olympus_Mons");
+
+        var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
+
+        Assert.Contains("Booking:SlotGridMinutes must be a multiple of 5", error.ToString());
+        Assert.Contains("Mars/Olympus_Mons", error.ToString());
+    }
+
+    [Fact]
     public async Task Booking_pages_are_never_cached()
     {
         var response = await _client.GetAsync("/book?treatment=pico-laser");
