@@ -23,7 +23,7 @@ public sealed class TwoFactorController(
     IOptions<ClinicOptions> clinic,
     IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
-    private const int RecoveryCodeCount = 10;
+    internal const int RecoveryCodeCount = 10;
 
     [HttpGet("")]
     public async Task<IActionResult> Index()
