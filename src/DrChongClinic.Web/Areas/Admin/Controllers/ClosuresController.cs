@@ -60,9 +60,8 @@ public sealed class ClosuresController(
         }
 
         db.Closures.Add(closure);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(Actor, "closure.created", $"Closure {closure.Id}", $"{Dates(closure)}, {Who(closure, names)}: {closure.Reason}{input.ConflictNote}");
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveNewAsync(Actor, "closure.created", () => $"Closure {closure.Id}",
+            () => $"{Dates(closure)}, {Who(closure, names)}: {closure.Reason}{input.ConflictNote}", cancellationToken);
         Flash(t["Admin_Closure_Saved"]);
         return RedirectToAction(nameof(Index));
     }

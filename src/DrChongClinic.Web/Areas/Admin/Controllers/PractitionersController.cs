@@ -39,9 +39,8 @@ public sealed class PractitionersController(
 
         var practitioner = new Practitioner { Name = input.Name.Trim(), IsActive = input.IsActive };
         db.Practitioners.Add(practitioner);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(Actor, "practitioner.created", $"Practitioner {practitioner.Id}", $"{practitioner.Name}, {(practitioner.IsActive ? "active" : "inactive")}");
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveNewAsync(Actor, "practitioner.created", () => $"Practitioner {practitioner.Id}",
+            () => $"{practitioner.Name}, {(practitioner.IsActive ? "active" : "inactive")}", cancellationToken);
         Flash(string.Format(t["Admin_Practitioner_CreatedSetHours"], practitioner.Name));
         return RedirectToAction(nameof(Hours), new { id = practitioner.Id });
     }

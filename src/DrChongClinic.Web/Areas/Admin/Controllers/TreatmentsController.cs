@@ -45,9 +45,7 @@ public sealed class TreatmentsController(
         var treatment = new Treatment { Code = input.Code, NameEn = "", NameMs = "" };
         input.ApplyTo(treatment);
         db.Treatments.Add(treatment);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(Actor, "treatment.created", $"Treatment {treatment.Id}", $"{treatment.Code}: {input.Describe()}");
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveNewAsync(Actor, "treatment.created", () => $"Treatment {treatment.Id}", () => $"{treatment.Code}: {input.Describe()}", cancellationToken);
         Flash(string.Format(t["Admin_Treatment_Saved"], treatment.NameEn));
         return RedirectToAction(nameof(Index));
     }

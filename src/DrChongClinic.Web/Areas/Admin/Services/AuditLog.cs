@@ -1,5 +1,6 @@
 using DrChongClinic.Domain.Auditing;
 using DrChongClinic.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Web.Areas.Admin.Services;
 
@@ -17,5 +18,20 @@ public sealed class AuditLog(ClinicDbContext db, TimeProvider clock)
             Action = action,
             Subject = subject,
             Details = details is { Length: > 2000 } ? details[..2000] : details,
+        });
+
+    /// <summary>
+    /// Saves a newly added row and its audit entry together. The entry names the row's new id, which
+    /// exists only after the first save, so both saves share one transaction (inside the provider's
+    /// execution strategy, as SQL Server's retrying strategy requires).
+    /// </summary>
+    public Task SaveNewAsync(string actor, string action, Func<string> subject, Func<string> details, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            Record(actor, action, subject(), details());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         });
 }
