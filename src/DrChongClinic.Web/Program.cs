@@ -1,6 +1,7 @@
 using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web;
+using DrChongClinic.Web.Areas.Admin;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -17,6 +18,7 @@ builder.Services.AddClinicLocalization();
 builder.Services.AddControllersWithViews().AddViewLocalization();
 builder.Services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>("database", tags: ["ready"]);
 builder.Services.AddClinicDataProtection();
+builder.Services.AddClinicAdmin(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseArticleImages();
 app.UseRouting();
+app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
@@ -39,7 +42,14 @@ app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => ch
 app.MapControllers();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
+if (await StaffAccountSetup.RunCommandLineAsync(app.Services, args) is int exitCode)
+{
+    return exitCode;
+}
+
+await StaffAccountSetup.InitializeAsync(app.Services);
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so WebApplicationFactory&lt;Program&gt; can start the site in tests.</summary>
 public partial class Program;
