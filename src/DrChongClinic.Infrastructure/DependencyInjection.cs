@@ -1,4 +1,5 @@
 using DrChongClinic.Infrastructure.Booking;
+using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Infrastructure.Email;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,32 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<EmailOutbox>();
         services.AddClinicBooking(configuration);
+        services.AddArticleContent(configuration);
+        services.AddClinicEmail(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Email: the outbox sender (a background service), MailKit SMTP when "Email:Host" is set,
+    /// otherwise .eml files in "Email:PickupFolder".
+    /// </summary>
+    private static void AddClinicEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmailOptions>()
+            .Bind(configuration.GetSection(EmailOptions.Section))
+            .Validate(o => o.MaxAttempts >= 1, "Email:MaxAttempts must be at least 1.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.RetryBackoff > TimeSpan.Zero, "Email:PollInterval and Email:RetryBackoff must be positive.")
+            .Validate(o => o.ReminderLeadTime > TimeSpan.Zero, "Email:ReminderLeadTime must be positive.")
+            .Validate(o => o.TimeoutSeconds >= 1, "Email:TimeoutSeconds must be at least 1.")
+            .Validate(o => o.ClinicInboxLanguage is "en" or "ms", "Email:ClinicInboxLanguage must be en or ms.")
+            .ValidateOnStart();
+        services.Configure<ClinicDetails>(configuration.GetSection(ClinicDetails.Section));
+        services.AddSingleton<IEmailTransport>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Host)
+                ? ActivatorUtilities.CreateInstance<PickupFolderEmailTransport>(provider)
+                : ActivatorUtilities.CreateInstance<SmtpEmailTransport>(provider));
+        services.AddScoped<EmailComposer>();
+        services.AddScoped<OutboxProcessor>();
+        services.AddHostedService<OutboxSender>();
     }
 }

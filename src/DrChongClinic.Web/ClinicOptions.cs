@@ -27,4 +27,7 @@ public sealed class ClinicOptions
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
     public string DisplayName(string language) => language == "ms" ? NameMs : Name;
+
+    /// <summary>The phone number as a tel: link, e.g. "tel:+60300000000".</summary>
+    public string PhoneLink => "tel:" + Phone.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 }

@@ -1,19 +1,26 @@
 using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web;
+using DrChongClinic.Web.Areas.Admin;
 using DrChongClinic.Web.Booking;
 using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddClinicInfrastructure(builder.Configuration);
 builder.Services.Configure<ClinicOptions>(builder.Configuration.GetSection(ClinicOptions.Section));
+builder.Services.AddOptions<PrivacyOptions>()
+    .Bind(builder.Configuration.GetSection(PrivacyOptions.Section))
+    .Validate(privacy => privacy.IsValid, "Privacy:NoticeVersion must be 1-20 characters and Privacy:RetentionMonths more than 0.")
+    .ValidateOnStart();
 builder.Services.AddClinicLocalization();
 builder.Services.AddControllersWithViews().AddViewLocalization();
 builder.Services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>("database", tags: ["ready"]);
 builder.Services.AddClinicDataProtection();
 builder.Services.AddClinicBookingPages();
+builder.Services.AddClinicAdmin(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -23,10 +30,13 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseSecurityHeaders();
 app.UseClinicLocalization();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
+app.UseArticleImages();
 app.UseRouting();
+app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
@@ -34,7 +44,14 @@ app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => ch
 app.MapControllers();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
+if (await StaffAccountSetup.RunCommandLineAsync(app.Services, args) is int exitCode)
+{
+    return exitCode;
+}
+
+await StaffAccountSetup.InitializeAsync(app.Services);
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so WebApplicationFactory&lt;Program&gt; can start the site in tests.</summary>
 public partial class Program;

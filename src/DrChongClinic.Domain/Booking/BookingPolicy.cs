@@ -29,9 +29,6 @@ public sealed class BookingPolicy
     /// <summary>The clinic's time zone id (IANA), in which times are shown and entered.</summary>
     public string TimeZone { get; set; } = "Asia/Kuala_Lumpur";
 
-    /// <summary>Version of the privacy notice patients agree to; stored with each booking's consent.</summary>
-    public string PrivacyNoticeVersion { get; set; } = "2026-11";
-
     public TimeZoneInfo ClinicTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>The clinic's calendar date at <paramref name="nowUtc"/>.</summary>
@@ -68,11 +65,6 @@ public sealed class BookingPolicy
         if (ManageLinkLifetimeAfterAppointment < TimeSpan.Zero)
         {
             problems.Add("Booking:ManageLinkLifetimeAfterAppointment cannot be negative.");
-        }
-
-        if (string.IsNullOrWhiteSpace(PrivacyNoticeVersion) || PrivacyNoticeVersion.Length > 20)
-        {
-            problems.Add("Booking:PrivacyNoticeVersion must be 1 to 20 characters.");
         }
 
         try

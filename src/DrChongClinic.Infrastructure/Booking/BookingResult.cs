@@ -8,6 +8,7 @@ namespace DrChongClinic.Infrastructure.Booking;
 /// <param name="PractitionerId">A practitioner, or null for "any doctor" (the service picks one, deterministically).</param>
 /// <param name="Date">Clinic-local date.</param>
 /// <param name="Time">Clinic-local start time, on the grid.</param>
+/// <param name="PrivacyNoticeVersion">The privacy notice the patient agreed to (Privacy:NoticeVersion), stored with the consent time.</param>
 /// <param name="SubmissionId">Id of the form; a second request with the same id returns the first booking.</param>
 /// <param name="Actor">Staff user name when <paramref name="BookedBy"/> is Staff.</param>
 public sealed record BookingRequest(
@@ -16,6 +17,7 @@ public sealed record BookingRequest(
     DateOnly Date,
     TimeOnly Time,
     PatientDetails Patient,
+    string PrivacyNoticeVersion,
     Guid SubmissionId,
     ChangedBy BookedBy = ChangedBy.Patient,
     string? Actor = null);

@@ -72,7 +72,7 @@ public sealed class BookingService(
                     treatment.DurationMinutes,
                     treatment.BufferMinutes,
                     Copy(request.Patient),
-                    Policy.PrivacyNoticeVersion,
+                    request.PrivacyNoticeVersion,
                     ManageToken.Hash(token),
                     tokens.Protect(token),
                     request.SubmissionId,

@@ -17,9 +17,18 @@ public sealed class EmailOutbox(ClinicDbContext db, TimeProvider clock)
         {
             Kind = kind,
             Appointment = appointment,
+            AppointmentStartUtc = appointment.StartUtc,
             CreatedAtUtc = now,
             DueAtUtc = dueAtUtc ?? now,
             Status = OutboxStatus.Pending,
         });
+    }
+
+    /// <summary>Staff's "try again" for a Failed message: it is sent at the next pass, with a fresh count of tries.</summary>
+    public void Retry(OutboxMessage message)
+    {
+        message.Status = OutboxStatus.Pending;
+        message.Attempts = 0;
+        message.DueAtUtc = clock.GetUtcNow().UtcDateTime;
     }
 }

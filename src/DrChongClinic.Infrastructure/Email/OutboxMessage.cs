@@ -17,6 +17,9 @@ public enum OutboxStatus
     Pending = 0,
     Sent = 1,
     Failed = 2,
+
+    /// <summary>Not sent because it no longer applied (a reminder for an appointment since cancelled or moved).</summary>
+    Skipped = 3,
 }
 
 /// <summary>
@@ -33,6 +36,9 @@ public sealed class OutboxMessage
 
     public Appointment? Appointment { get; set; }
 
+    /// <summary>The appointment's start time when the message was queued; a reminder is sent once per start time.</summary>
+    public DateTime AppointmentStartUtc { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>Not before this time (reminders, retries with backoff).</summary>
@@ -40,8 +46,10 @@ public sealed class OutboxMessage
 
     public OutboxStatus Status { get; set; }
 
+    /// <summary>Tries so far, counted when a try starts.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>What the mail server (or the message builder) said on the last failed try; no personal data is added.</summary>
     public string? LastError { get; set; }
 
     public DateTime? SentAtUtc { get; set; }

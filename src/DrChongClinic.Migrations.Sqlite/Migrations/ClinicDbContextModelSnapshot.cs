@@ -323,6 +323,9 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                     b.Property<int>("AppointmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("AppointmentStartUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 

@@ -4,6 +4,7 @@ using DrChongClinic.Web.Localization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace DrChongClinic.Web.Booking;
 
@@ -11,9 +12,9 @@ namespace DrChongClinic.Web.Booking;
 /// The public booking flow. Works without JavaScript: each step is a GET with the choices in the address, the
 /// booking a POST answered with a redirect (POST, redirect, GET) to the patient's private manage page.
 /// </summary>
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class BookingController(
     BookingPageFactory pages,
+    IOptions<PrivacyOptions> privacy,
     SlotFinder slots,
     BookingService bookings,
     IValidator<BookingForm> validator,
@@ -104,7 +105,7 @@ public sealed class BookingController(
             Language = form.Language!,
         };
         var result = await bookings.BookAsync(
-            new BookingRequest(form.Treatment!, practitionerId, date, time, patient, Guid.Parse(form.SubmissionId!)),
+            new BookingRequest(form.Treatment!, practitionerId, date, time, patient, privacy.Value.NoticeVersion, Guid.Parse(form.SubmissionId!)),
             cancellationToken);
 
         if (result.Succeeded)

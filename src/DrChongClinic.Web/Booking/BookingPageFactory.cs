@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace DrChongClinic.Web.Booking;
 
 /// <summary>Builds the booking and manage pages' view models from the database and the current language.</summary>
-public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<SharedResource> t, IOptions<ClinicOptions> clinic)
+public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<SharedResource> t, IOptions<ClinicOptions> clinic, IOptions<PrivacyOptions> privacy)
 {
     /// <summary>How many dates with free times the date step lists.</summary>
     public const int DaysListed = 14;
@@ -35,7 +35,7 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
             MaxDate = BookingInput.Date(slots.LastBookableDay),
             MaxDateLabel = LongDate(slots.LastBookableDay),
             Form = form,
-            NoticeVersion = slots.Policy.PrivacyNoticeVersion,
+            NoticeVersion = privacy.Value.NoticeVersion,
             PractitionerName = t["Booking_AnyDoctor"],
         };
 

@@ -13,7 +13,6 @@ namespace DrChongClinic.Web.Booking;
 /// appointment. The token in the address is the only key; unknown, malformed or expired tokens get a friendly 404.
 /// The page's language follows the address.
 /// </summary>
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ManageBookingController(
     BookingService bookings,
     BookingPageFactory pages,
@@ -24,8 +23,7 @@ public sealed class ManageBookingController(
 {
     public override void OnActionExecuting(ActionExecutingContext context)
     {
-        // The token must not leak to other sites through the Referer header, nor be indexed.
-        Response.Headers["Referrer-Policy"] = "no-referrer";
+        // Private pages: never indexed. (Security headers keep them out of caches and the Referer of other sites.)
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         base.OnActionExecuting(context);
     }

@@ -1,3 +1,4 @@
+using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Web.Controllers;
 
-public sealed class HomeController(ClinicDbContext db) : Controller
+public sealed class HomeController(ClinicDbContext db, ArticleStore articles) : Controller
 {
     [HttpGet("")]
     [HttpGet("ms")]
@@ -17,6 +18,9 @@ public sealed class HomeController(ClinicDbContext db) : Controller
             .OrderBy(t => t.SortOrder)
             .ToListAsync(cancellationToken);
         var language = ClinicLocalization.CurrentLanguage;
-        return View(new HomePage(treatments.Select(t => new TreatmentCard(t.Code, t.Name(language), t.DurationMinutes)).ToList()));
+        return View(new HomePage(treatments.Select(t => new TreatmentCard(t.Code, t.Name(language), t.DurationMinutes)).ToList())
+        {
+            LatestArticles = articles.Library.Latest(language, 3).Select(ArticleCard.For).ToList(),
+        });
     }
 }

@@ -1,7 +1,5 @@
-using DrChongClinic.Domain.Scheduling;
 using DrChongClinic.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Web.ViewComponents;
 
@@ -10,9 +8,6 @@ public sealed class OpeningHoursViewComponent(ClinicDbContext db) : ViewComponen
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var hours = await db.WorkingHours.AsNoTracking()
-            .Where(h => db.Practitioners.Any(p => p.Id == h.PractitionerId && p.IsActive))
-            .ToListAsync();
-        return View(ClinicDayHours.FromWorkingHours(hours));
+        return View(await db.LoadClinicHoursAsync(HttpContext.RequestAborted));
     }
 }

@@ -3,20 +3,11 @@ using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DrChongClinic.IntegrationTests.Booking;
-
-/// <summary>A clock the tests can move. The whole site reads the time through TimeProvider.</summary>
-public sealed class TestClock(DateTime utcNow) : TimeProvider
-{
-    public DateTime UtcNow { get; set; } = utcNow;
-
-    public override DateTimeOffset GetUtcNow() => new(UtcNow, TimeSpan.Zero);
-}
 
 /// <summary>
 /// The real site on its own SQLite file, with "now" fixed at Monday 7 December 2026, 08:00 in Kuala Lumpur.
@@ -26,7 +17,10 @@ public class BookingFactory : ClinicFactory
 {
     public static readonly DateTime MondayMorningUtc = new(2026, 12, 7, 0, 0, 0, DateTimeKind.Utc);
 
-    public TestClock Clock { get; } = new(MondayMorningUtc);
+    public BookingFactory() => WithServices(services => services.AddSingleton<TimeProvider>(Clock));
+
+    /// <summary>The site's clock; tests that move it put it back to <see cref="MondayMorningUtc"/>.</summary>
+    public TestClock Clock { get; } = new(new DateTimeOffset(MondayMorningUtc));
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -43,12 +37,6 @@ public class BookingFactory : ClinicFactory
 
     public async Task<int> PractitionerIdAsync(string name) =>
         await WithDbAsync(db => db.Practitioners.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
 }
 
 /// <summary>Steps of the booking flow, done the way a browser does them.</summary>

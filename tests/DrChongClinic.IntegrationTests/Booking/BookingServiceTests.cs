@@ -100,7 +100,7 @@ public sealed class BookingServiceTests(BookingFactory factory) : IClassFixture<
     private static BookingRequest StaffRequest(DateOnly date, TimeOnly time) => new(
         "consultation", null, date, time,
         new PatientDetails { Name = "Tan Mei Ling", Email = "meiling@example.com", Phone = "+60198765432", Language = "en" },
-        Guid.NewGuid(), ChangedBy.Staff, "reception");
+        "2026-11", Guid.NewGuid(), ChangedBy.Staff, "reception");
 
     private async Task<T> WithServiceAsync<T>(Func<BookingService, Task<T>> action, BookingFactory? on = null)
     {

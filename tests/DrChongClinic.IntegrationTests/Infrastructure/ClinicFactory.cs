@@ -1,6 +1,7 @@
 using DrChongClinic.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,7 @@ namespace DrChongClinic.IntegrationTests.Infrastructure;
 public class ClinicFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public ClinicFactory()
     {
@@ -20,6 +22,8 @@ public class ClinicFactory : WebApplicationFactory<Program>
         DatabasePath = Path.Combine(Folder, "clinic.db");
         _settings["Database:ConnectionString"] = $"Data Source={DatabasePath}";
         _settings["DataProtection:KeysPath"] = Path.Combine(Folder, "keys");
+        _settings["Email:PickupFolder"] = Path.Combine(Folder, "mail");
+        _settings["Email:PollInterval"] = "00:00:00.100";
     }
 
     public string Folder { get; }
@@ -32,6 +36,13 @@ public class ClinicFactory : WebApplicationFactory<Program>
     public ClinicFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replace services (after the site registered its own), e.g. a fake TimeProvider.</summary>
+    public ClinicFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -53,6 +64,7 @@ public class ClinicFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ThrowingEndpointStartupFilter>());
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 
     protected override void Dispose(bool disposing)

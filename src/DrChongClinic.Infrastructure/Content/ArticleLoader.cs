@@ -1,0 +1,132 @@
+using DrChongClinic.Domain.Content;
+
+namespace DrChongClinic.Infrastructure.Content;
+
+/// <summary>
+/// Reads the whole content folder (content/en/*.md, content/ms/*.md) into an <see cref="ArticleLibrary"/>.
+/// A file with a problem is skipped and reported; every other article is still loaded. An article is only
+/// published when it exists in both languages, so the language switch always has somewhere to go.
+/// </summary>
+internal static class ArticleLoader
+{
+    public static ContentSnapshot Load(string contentPath)
+    {
+        var problems = new List<ContentProblem>();
+        if (!Directory.Exists(contentPath))
+        {
+            problems.Add(new ContentProblem(contentPath, "the content folder does not exist, so there are no articles", Skipped: true));
+            return new ContentSnapshot(ArticleLibrary.Empty, problems);
+        }
+
+        var results = new List<ArticleFileResult>();
+        foreach (var language in ArticleLanguage.All)
+        {
+            var folder = Path.Combine(contentPath, language);
+            if (!Directory.Exists(folder))
+            {
+                problems.Add(new ContentProblem($"{language}/", "the folder is missing", Skipped: true));
+                continue;
+            }
+
+            foreach (var path in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+            {
+                var file = $"{language}/{Path.GetFileName(path)}";
+                string text;
+                try
+                {
+                    text = File.ReadAllText(path);
+                }
+                catch (IOException ex)
+                {
+                    problems.Add(new ContentProblem(file, $"the file could not be read: {ex.Message}", Skipped: true));
+                    continue;
+                }
+
+                var result = ArticleFile.Parse(file, language, text);
+                problems.AddRange(result.Problems);
+                if (result.Article is not null)
+                {
+                    results.Add(result);
+                }
+            }
+        }
+
+        // When two files claim one address, the file named after it keeps it.
+        results = results.OrderBy(r => Path.GetFileNameWithoutExtension(r.File) == r.Article!.Slug ? 0 : 1).ToList();
+        results = KeepFirst(results, r => r.Article!.Slug, "slug", problems);
+        results = KeepFirst(results, r => r.Article!.TranslationId, "id", problems);
+        results = KeepTranslated(results, problems);
+
+        var articles = results.Select(r => r.Article!).ToList();
+        problems.AddRange(BrokenLinks(results, articles, contentPath));
+        return new ContentSnapshot(new ArticleLibrary(articles), problems);
+    }
+
+    /// <summary>Two files in one language may not share a slug (or an id): the first keeps it, the others are skipped.</summary>
+    private static List<ArticleFileResult> KeepFirst(List<ArticleFileResult> results, Func<ArticleFileResult, string> key, string field, List<ContentProblem> problems)
+    {
+        var kept = new List<ArticleFileResult>();
+        var owners = new Dictionary<(string Language, string Key), string>();
+        foreach (var result in results)
+        {
+            if (owners.TryGetValue((result.Article!.Language, key(result)), out var owner))
+            {
+                problems.Add(new ContentProblem(result.File, $"the {field} '{key(result)}' is already used by {owner}", Skipped: true));
+                continue;
+            }
+
+            owners.Add((result.Article.Language, key(result)), result.File);
+            kept.Add(result);
+        }
+
+        return kept;
+    }
+
+    private static List<ArticleFileResult> KeepTranslated(List<ArticleFileResult> results, List<ContentProblem> problems)
+    {
+        var ids = results.Select(r => (r.Article!.Language, r.Article.TranslationId)).ToHashSet();
+        var kept = new List<ArticleFileResult>();
+        foreach (var result in results)
+        {
+            var other = ArticleLanguage.Other(result.Article!.Language);
+            if (!ids.Contains((other, result.Article.TranslationId)))
+            {
+                problems.Add(new ContentProblem(
+                    result.File,
+                    $"there is no translation in the '{other}' folder with id '{result.Article.TranslationId}' (every article needs both languages)",
+                    Skipped: true));
+                continue;
+            }
+
+            kept.Add(result);
+        }
+
+        return kept;
+    }
+
+    /// <summary>Links to articles that are not published, and pictures that are not in content/images: shown, but reported.</summary>
+    private static IEnumerable<ContentProblem> BrokenLinks(List<ArticleFileResult> results, List<Article> articles, string contentPath)
+    {
+        var slugs = articles.Select(a => (a.Language, a.Slug)).ToHashSet();
+        foreach (var result in results)
+        {
+            var article = result.Article!;
+            foreach (var slug in article.LinkedSlugs.Where(slug => !slugs.Contains((article.Language, slug))))
+            {
+                yield return new ContentProblem(result.File, $"it links to {ArticlePaths.Article(article.Language, slug)}, which is not a published article", Skipped: false);
+            }
+
+            foreach (var image in result.Images)
+            {
+                var name = image.StartsWith(ArticlePaths.Images + "/", StringComparison.Ordinal) ? image[(ArticlePaths.Images.Length + 1)..] : null;
+                if (name is null || name.Contains('/', StringComparison.Ordinal) || !File.Exists(Path.Combine(contentPath, "images", name)))
+                {
+                    yield return new ContentProblem(result.File, $"the picture '{image}' is not a file in content/images (use {ArticlePaths.Images}/file-name.svg)", Skipped: false);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>What one load of the content folder produced.</summary>
+public sealed record ContentSnapshot(ArticleLibrary Library, IReadOnlyList<ContentProblem> Problems);

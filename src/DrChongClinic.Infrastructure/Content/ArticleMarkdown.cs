@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DrChongClinic.Domain.Content;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace DrChongClinic.Infrastructure.Content;
+
+/// <summary>
+/// Turns an article's Markdown body into safe HTML, once, when the article is loaded. Raw HTML is not
+/// allowed (it is shown as text), links may only use web, mail and phone addresses, headings get anchors.
+/// </summary>
+internal static partial class ArticleMarkdown
+{
+    /// <summary>The one pipeline every article goes through, built once.</summary>
+    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UsePipeTables()
+        .Build();
+
+    private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
+
+    public static RenderedBody Render(string language, string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var warnings = new List<string>();
+        var linkedSlugs = new List<string>();
+        var images = new List<string>();
+
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            var url = link.Url ?? "";
+            if (!IsSafe(url))
+            {
+                warnings.Add($"the link '{url}' is not allowed (only web, email and phone links) and was removed");
+                link.Url = "#";
+                continue;
+            }
+
+            if (link.IsImage)
+            {
+                images.Add(url);
+                if (string.IsNullOrWhiteSpace(InlineText(link)))
+                {
+                    warnings.Add($"the picture '{url}' has no alt text: describe it between the square brackets");
+                }
+            }
+            else if (ArticlePaths.SlugLinkedTo(language, url) is { } slug && !linkedSlugs.Contains(slug))
+            {
+                linkedSlugs.Add(slug);
+            }
+        }
+
+        foreach (var autolink in document.Descendants<AutolinkInline>())
+        {
+            if (!IsSafe(autolink.Url))
+            {
+                warnings.Add($"the link '{autolink.Url}' is not allowed (only web, email and phone links) and was removed");
+                autolink.Url = "#";
+            }
+        }
+
+        var headings = new List<ArticleHeading>();
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            if (heading.Level == 1)
+            {
+                warnings.Add("it uses a '#' heading: start headings at '##' (the page already shows the title)");
+            }
+            else if (heading.Level is 2 or 3 && heading.GetAttributes().Id is { } anchor)
+            {
+                headings.Add(new ArticleHeading(heading.Level, anchor, InlineText(heading.Inline)));
+            }
+        }
+
+        var html = Markdown.ToHtml(document, Pipeline);
+        var plainText = WhiteSpace().Replace(Markdown.ToPlainText(markdown, Pipeline), " ").Trim();
+        var wordCount = plainText.Length == 0 ? 0 : plainText.Split(' ').Length;
+        return new RenderedBody(html, plainText, wordCount, headings, linkedSlugs, images, warnings);
+    }
+
+    /// <summary>Relative addresses, and absolute ones with a web, mail or phone scheme; never javascript: or data:.</summary>
+    internal static bool IsSafe(string url)
+    {
+        // Browsers ignore spaces and control characters inside a scheme ("java\tscript:"), so judge without them.
+        var compact = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+        var scheme = Scheme().Match(compact);
+        return !scheme.Success || SafeSchemes.Contains(scheme.Groups[1].Value.ToLowerInvariant());
+    }
+
+    private static string InlineText(ContainerInline? container)
+    {
+        if (container is null)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
+        foreach (var inline in container.Descendants<LeafInline>())
+        {
+            text.Append(inline switch
+            {
+                LiteralInline literal => literal.Content.ToString(),
+                CodeInline code => code.Content,
+                HtmlEntityInline entity => entity.Transcoded.ToString(),
+                _ => "",
+            });
+        }
+
+        return text.ToString().Trim();
+    }
+
+    [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9+.\-]*):")]
+    private static partial Regex Scheme();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}
+
+/// <summary>An article body after rendering, with what was learned on the way.</summary>
+internal sealed record RenderedBody(
+    string Html,
+    string PlainText,
+    int WordCount,
+    IReadOnlyList<ArticleHeading> Headings,
+    IReadOnlyList<string> LinkedSlugs,
+    IReadOnlyList<string> Images,
+    IReadOnlyList<string> Warnings);

@@ -1,0 +1,111 @@
+using DrChongClinic.Domain.Content;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DrChongClinic.Infrastructure.Content;
+
+/// <summary>
+/// Holds the site's articles: every file is read and rendered once at start-up into an unchanging
+/// <see cref="ArticleLibrary"/> that all requests share. Problems are logged with the file name.
+/// In Development the folder is watched and reloaded when a file changes, so writers see edits on refresh.
+/// </summary>
+public sealed partial class ArticleStore : IHostedService, IDisposable
+{
+    private static readonly TimeSpan ReloadDelay = TimeSpan.FromMilliseconds(300);
+
+    private readonly IHostEnvironment _environment;
+    private readonly ILogger<ArticleStore> _logger;
+    private readonly Lock _reloading = new();
+    private ContentSnapshot _snapshot;
+    private FileSystemWatcher? _watcher;
+    private Timer? _reloadTimer;
+
+    public ArticleStore(IOptions<ContentOptions> options, IHostEnvironment environment, ILogger<ArticleStore> logger)
+    {
+        _environment = environment;
+        _logger = logger;
+        ContentPath = options.Value.FullPath(environment.ContentRootPath);
+        _snapshot = LoadAndReport();
+    }
+
+    /// <summary>The content folder in use, with en/, ms/ and images/.</summary>
+    public string ContentPath { get; }
+
+    public string ImagesPath => Path.Combine(ContentPath, "images");
+
+    /// <summary>The articles as last loaded. Take it once per request and use that one snapshot throughout.</summary>
+    public ArticleLibrary Library => Volatile.Read(ref _snapshot).Library;
+
+    /// <summary>What was wrong with the files at the last load.</summary>
+    public IReadOnlyList<ContentProblem> Problems => Volatile.Read(ref _snapshot).Problems;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_environment.IsDevelopment() && Directory.Exists(ContentPath))
+        {
+            _reloadTimer = new Timer(_ => Reload());
+            _watcher = new FileSystemWatcher(ContentPath, "*.md") { IncludeSubdirectories = true };
+            _watcher.Changed += (_, _) => ScheduleReload();
+            _watcher.Created += (_, _) => ScheduleReload();
+            _watcher.Deleted += (_, _) => ScheduleReload();
+            _watcher.Renamed += (_, _) => ScheduleReload();
+            _watcher.EnableRaisingEvents = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _watcher = null;
+        _reloadTimer?.Dispose();
+        _reloadTimer = null;
+    }
+
+    /// <summary>Editors save a file in several writes: wait until they have finished, then load once.</summary>
+    private void ScheduleReload() => _reloadTimer?.Change(ReloadDelay, Timeout.InfiniteTimeSpan);
+
+    private void Reload()
+    {
+        lock (_reloading)
+        {
+            Volatile.Write(ref _snapshot, LoadAndReport());
+        }
+    }
+
+    private ContentSnapshot LoadAndReport()
+    {
+        var snapshot = ArticleLoader.Load(ContentPath);
+        foreach (var problem in snapshot.Problems)
+        {
+            if (problem.Skipped)
+            {
+                LogSkipped(problem.File, problem.Message);
+            }
+            else
+            {
+                LogWarning(problem.File, problem.Message);
+            }
+        }
+
+        LogLoaded(snapshot.Library.All.Count, ContentPath, snapshot.Problems.Count(p => p.Skipped));
+        return snapshot;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Article file {File} was skipped: {Problem}")]
+    private partial void LogSkipped(string file, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Article file {File}: {Problem}")]
+    private partial void LogWarning(string file, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} articles from {Folder} ({Skipped} files skipped)")]
+    private partial void LogLoaded(int count, string folder, int skipped);
+}

@@ -1,0 +1,64 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace DrChongClinic.Infrastructure.Email;
+
+/// <summary>What goes into an appointment's calendar file.</summary>
+internal sealed record CalendarEntry(
+    string Uid,
+    int Sequence,
+    DateTime StampUtc,
+    DateTime StartUtc,
+    DateTime EndUtc,
+    string TimeZoneId,
+    string Summary,
+    string Location,
+    string Description,
+    bool Tentative,
+    bool Cancelled,
+    string OrganizerName,
+    string OrganizerEmail,
+    string AttendeeEmail);
+
+/// <summary>
+/// Builds the .ics attached to booking emails (RFC 5546 iTIP). One UID per appointment; each later
+/// message about it carries a higher SEQUENCE, so calendars replace the entry (METHOD:REQUEST) or
+/// remove it (METHOD:CANCEL). Times are written in the clinic's zone with its VTIMEZONE.
+/// </summary>
+internal static class CalendarInvite
+{
+    public const string FileName = "appointment.ics";
+
+    public static string Method(CalendarEntry entry) => entry.Cancelled ? "CANCEL" : "REQUEST";
+
+    public static string Build(CalendarEntry entry)
+    {
+        var calendar = new Calendar { Method = Method(entry), ProductId = "-//Dr Chong Clinic//Booking//EN" };
+        calendar.AddTimeZone(entry.TimeZoneId);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(entry.TimeZoneId);
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = entry.Uid,
+            Sequence = entry.Sequence,
+            DtStamp = new CalDateTime(entry.StampUtc, CalDateTime.UtcTzId),
+            DtStart = InZone(entry.StartUtc, zone, entry.TimeZoneId),
+            DtEnd = InZone(entry.EndUtc, zone, entry.TimeZoneId),
+            Summary = entry.Summary,
+            Location = entry.Location,
+            Description = entry.Description,
+            Status = entry.Cancelled ? "CANCELLED" : entry.Tentative ? "TENTATIVE" : "CONFIRMED",
+            Transparency = "OPAQUE",
+            Organizer = new Organizer("mailto:" + entry.OrganizerEmail) { CommonName = HeaderText.Clean(entry.OrganizerName).Replace("\"", "", StringComparison.Ordinal) },
+            Attendees = [new Attendee("mailto:" + entry.AttendeeEmail) { Rsvp = false, Role = "REQ-PARTICIPANT" }],
+        });
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private static CalDateTime InZone(DateTime utc, TimeZoneInfo zone, string zoneId)
+    {
+        var local = DateTime.SpecifyKind(AppointmentTimeText.ToClinicTime(utc, zone), DateTimeKind.Unspecified);
+        return new CalDateTime(local, zoneId);
+    }
+}

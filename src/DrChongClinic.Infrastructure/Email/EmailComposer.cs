@@ -1,0 +1,212 @@
+using System.Text;
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Domain.Scheduling;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace DrChongClinic.Infrastructure.Email;
+
+/// <summary>Everything an email says, gathered by the outbox from the database.</summary>
+internal sealed record EmailFacts(OutboxMessage Message, Appointment Appointment, Treatment Treatment, string PractitionerName, int CalendarSequence);
+
+/// <summary>
+/// Turns an outbox row into the email itself: subject, HTML and plain text in the patient's language,
+/// the clinic's details, the manage link and the calendar file. Always describes the appointment as it
+/// is now, so a message sent after a retry is never out of date.
+/// </summary>
+public sealed class EmailComposer(
+    IOptions<ClinicDetails> clinicOptions,
+    IOptions<EmailOptions> emailOptions,
+    IOptions<BookingPolicy> bookingPolicy,
+    IDataProtectionProvider dataProtection,
+    TimeProvider clock)
+{
+    private readonly ClinicDetails _clinic = clinicOptions.Value;
+    private readonly EmailOptions _email = emailOptions.Value;
+    private readonly IDataProtector _tokens = dataProtection.CreateProtector(ManageLink.ProtectorPurpose);
+
+    internal MimeMessage Compose(EmailFacts facts)
+    {
+        var kind = facts.Message.Kind;
+        var language = kind == EmailKind.ClinicNewBookingNotice ? _email.ClinicInboxLanguage : facts.Appointment.Patient.Language;
+        var words = EmailWording.For(language);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(bookingPolicy.Value.TimeZone);
+        var when = new When(facts.Appointment.StartUtc, zone, language);
+
+        var body = new EmailBody();
+        var subject = kind == EmailKind.ClinicNewBookingNotice
+            ? WriteClinicNotice(body, facts, words, when)
+            : WritePatientMessage(body, facts, words, when);
+
+        var message = new MimeMessage();
+        var clinicName = _clinic.DisplayName(language);
+        message.From.Add(Mailbox(string.IsNullOrWhiteSpace(_email.FromName) ? clinicName : _email.FromName, FirstSet(_email.From, _clinic.Email, "Email:From")));
+        if (kind == EmailKind.ClinicNewBookingNotice)
+        {
+            message.To.Add(Mailbox(clinicName, FirstSet(_email.ClinicInbox, _clinic.Email, "Email:ClinicInbox")));
+            message.ReplyTo.Add(Mailbox(facts.Appointment.Patient.Name, facts.Appointment.Patient.Email));
+        }
+        else
+        {
+            message.To.Add(Mailbox(facts.Appointment.Patient.Name, facts.Appointment.Patient.Email));
+            if (!string.IsNullOrWhiteSpace(_clinic.Email))
+            {
+                message.ReplyTo.Add(Mailbox(clinicName, _clinic.Email));
+            }
+        }
+
+        message.Subject = HeaderText.Clean(subject);
+        message.MessageId = $"outbox-{facts.Message.Id}.{facts.Message.CreatedAtUtc:yyyyMMddHHmmss}@{SiteHost}";
+        message.Date = clock.GetUtcNow();
+
+        var builder = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html(language, message.Subject, clinicName, Footer(language)) };
+        if (HasCalendarFile(kind))
+        {
+            var entry = CalendarEntryFor(facts, words, language);
+            var attachment = builder.Attachments.Add(CalendarInvite.FileName, Encoding.UTF8.GetBytes(CalendarInvite.Build(entry)), new ContentType("text", "calendar"));
+            attachment.ContentType.Charset = "utf-8";
+            attachment.ContentType.Parameters.Add("method", CalendarInvite.Method(entry));
+        }
+
+        message.Body = builder.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>Messages that carry the appointment's calendar file; they count towards its SEQUENCE.</summary>
+    internal static bool HasCalendarFile(EmailKind kind) =>
+        kind is EmailKind.BookingReceived or EmailKind.BookingConfirmed or EmailKind.BookingRescheduled or EmailKind.BookingCancelled;
+
+    private string WritePatientMessage(EmailBody body, EmailFacts facts, EmailWording words, When when)
+    {
+        var appointment = facts.Appointment;
+        var clinicName = _clinic.DisplayName(words.Language);
+        var (subject, intro) = facts.Message.Kind switch
+        {
+            EmailKind.BookingReceived => (words.ReceivedSubject(clinicName, appointment.Reference), words.ReceivedIntro(clinicName)),
+            EmailKind.BookingConfirmed => (words.ConfirmedSubject(clinicName, when.ShortDate, appointment.Reference), words.ConfirmedIntro),
+            EmailKind.BookingRescheduled => (words.RescheduledSubject(clinicName, $"{when.ShortDate}, {when.Time}", appointment.Reference), words.RescheduledIntro),
+            EmailKind.BookingCancelled => (words.CancelledSubject(clinicName, when.ShortDate, appointment.Reference), words.CancelledIntro),
+            EmailKind.Reminder => (words.ReminderSubject(clinicName, when.ShortDate, when.Time), words.ReminderIntro),
+            _ => throw new InvalidOperationException($"No patient email for {facts.Message.Kind}."),
+        };
+        var cancelled = facts.Message.Kind == EmailKind.BookingCancelled;
+
+        body.Paragraph(words.Greeting(appointment.Patient.Name)).Paragraph(intro);
+        body.Details(
+            (words.DateLabel, when.LongDate),
+            (words.TimeLabel, when.Time),
+            (words.TreatmentLabel, facts.Treatment.Name(words.Language)),
+            (words.DoctorLabel, facts.PractitionerName),
+            (words.ReferenceLabel, appointment.Reference),
+            (words.AddressLabel, _clinic.AddressLine),
+            (words.ReasonLabel, cancelled ? appointment.CancellationReason : null));
+
+        if (cancelled)
+        {
+            body.Paragraph(words.BookAgain);
+            body.Link(words.BookAgain.TrimEnd(':'), ManageLink.BookingPageUrl(_clinic.BaseUrl, words.Language));
+        }
+        else
+        {
+            if (!string.IsNullOrEmpty(appointment.ProtectedManageToken))
+            {
+                var token = _tokens.Unprotect(appointment.ProtectedManageToken);
+                body.Link(words.ManageLinkLabel, ManageLink.Url(_clinic.BaseUrl, words.Language, token));
+                body.Paragraph(words.ManageLinkPrivate);
+            }
+
+            if (HasCalendarFile(facts.Message.Kind))
+            {
+                body.Paragraph(words.CalendarNote);
+            }
+
+            body.Paragraph(words.CannotCome);
+        }
+
+        if (!string.IsNullOrWhiteSpace(_clinic.Phone))
+        {
+            body.Paragraph(words.Contact(_clinic.Phone));
+        }
+
+        body.Paragraph($"{words.SignOff}\n{clinicName}");
+        return subject;
+    }
+
+    private static string WriteClinicNotice(EmailBody body, EmailFacts facts, EmailWording words, When when)
+    {
+        var appointment = facts.Appointment;
+        var treatment = facts.Treatment.Name(words.Language);
+        body.Paragraph(words.NoticeIntro);
+        body.Details(
+            (words.StatusLabel, appointment.Status == AppointmentStatus.Requested ? words.StatusRequested : words.StatusConfirmed),
+            (words.DateLabel, when.LongDate),
+            (words.TimeLabel, when.Time),
+            (words.TreatmentLabel, treatment),
+            (words.DoctorLabel, facts.PractitionerName),
+            (words.ReferenceLabel, appointment.Reference),
+            (words.PatientLabel, appointment.Patient.Name),
+            (words.EmailLabel, appointment.Patient.Email),
+            (words.PhoneLabel, appointment.Patient.Phone),
+            (words.LanguageLabel, words.LanguageName(appointment.Patient.Language)),
+            (words.NotesLabel, appointment.Patient.Notes));
+        return words.NoticeSubject(when.ShortDate, when.Time, treatment, appointment.Reference);
+    }
+
+    private CalendarEntry CalendarEntryFor(EmailFacts facts, EmailWording words, string language)
+    {
+        var appointment = facts.Appointment;
+        var clinicName = _clinic.DisplayName(language);
+        var treatment = facts.Treatment.Name(language);
+        return new CalendarEntry(
+            Uid: $"{appointment.Reference}@{SiteHost}",
+            Sequence: facts.CalendarSequence,
+            StampUtc: facts.Message.CreatedAtUtc,
+            StartUtc: appointment.StartUtc,
+            EndUtc: appointment.EndUtc,
+            TimeZoneId: bookingPolicy.Value.TimeZone,
+            Summary: words.CalendarSummary(treatment, clinicName),
+            Location: $"{clinicName}, {_clinic.AddressLine}",
+            Description: $"{words.DoctorLabel}: {facts.PractitionerName}\n{words.ReferenceLabel}: {appointment.Reference}\n{_clinic.Phone}",
+            Tentative: appointment.Status == AppointmentStatus.Requested,
+            Cancelled: facts.Message.Kind == EmailKind.BookingCancelled,
+            OrganizerName: clinicName,
+            OrganizerEmail: FirstSet(_email.From, _clinic.Email, "Email:From"),
+            AttendeeEmail: HeaderText.Clean(appointment.Patient.Email));
+    }
+
+    private string Footer(string language) =>
+        string.Join('\n', new[]
+        {
+            _clinic.DisplayName(language),
+            _clinic.AddressLine,
+            string.Join(" · ", new[] { _clinic.Phone, _clinic.Email }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            _clinic.BaseUrl,
+        }.Where(line => !string.IsNullOrWhiteSpace(line)));
+
+    private string SiteHost => Uri.TryCreate(_clinic.BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "drchongclinic.local";
+
+    /// <summary>A single address (a list or anything else is refused) with a display name that cannot break the header.</summary>
+    private static MailboxAddress Mailbox(string name, string address)
+    {
+        var mailbox = MailboxAddress.Parse(HeaderText.Clean(address));
+        return new MailboxAddress(HeaderText.Clean(name), mailbox.Address);
+    }
+
+    private static string FirstSet(string? preferred, string? fallback, string setting) =>
+        !string.IsNullOrWhiteSpace(preferred) ? preferred
+        : !string.IsNullOrWhiteSpace(fallback) ? fallback
+        : throw new InvalidOperationException($"Set {setting} or Clinic:Email.");
+
+    /// <summary>The appointment's start in the clinic's zone, written for one language.</summary>
+    private sealed class When(DateTime startUtc, TimeZoneInfo zone, string language)
+    {
+        private readonly DateTime _local = AppointmentTimeText.ToClinicTime(startUtc, zone);
+
+        public string LongDate => AppointmentTimeText.LongDate(_local, language);
+
+        public string ShortDate => AppointmentTimeText.ShortDate(_local, language);
+
+        public string Time => AppointmentTimeText.Time(_local, language);
+    }
+}

@@ -1,0 +1,225 @@
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace DrChongClinic.Infrastructure.Email;
+
+/// <summary>
+/// One pass of the outbox: queue reminders that have become due, then send due messages.
+/// <para>
+/// Each message is first claimed with a single conditional UPDATE (its try counted, its due time pushed
+/// past the send timeout), so two passes or two app instances never send it together, and a message
+/// whose send was cut off by a crash is tried again once the claim runs out. After the server accepts
+/// it, the row is marked Sent straight away; a sent message is never picked again.
+/// </para>
+/// </summary>
+public sealed partial class OutboxProcessor(
+    ClinicDbContext db,
+    EmailOutbox outbox,
+    EmailComposer composer,
+    IEmailTransport transport,
+    TimeProvider clock,
+    IOptions<EmailOptions> options,
+    ILogger<OutboxProcessor> logger)
+{
+    private static readonly int BatchSize = 20;
+    private static readonly TimeSpan LongestBackoff = TimeSpan.FromHours(6);
+
+    private readonly EmailOptions _options = options.Value;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Queues a Reminder for each active appointment that has entered the reminder window and whose
+    /// patient has not yet heard about its current time inside that window (no reminder yet, and no
+    /// confirmation or change email written in the window: a booking made 3 hours ahead needs none).
+    /// Rescheduling gives the new time its own reminder; cancelled appointments get none.
+    /// </summary>
+    public async Task<int> QueueDueRemindersAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var windowEnd = now + _options.ReminderLeadTime;
+        var appointments = await db.Appointments
+            .Where(a => (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed)
+                && a.StartUtc > now && a.StartUtc <= windowEnd)
+            .ToListAsync(cancellationToken);
+        if (appointments.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = appointments.Select(a => a.Id).ToList();
+        var toldPatient = await db.OutboxMessages
+            .Where(m => ids.Contains(m.AppointmentId) && m.Kind != EmailKind.ClinicNewBookingNotice && m.Kind != EmailKind.BookingCancelled)
+            .Select(m => new { m.AppointmentId, m.AppointmentStartUtc, m.CreatedAtUtc })
+            .ToListAsync(cancellationToken);
+
+        var queued = 0;
+        foreach (var appointment in appointments)
+        {
+            var windowOpened = appointment.StartUtc - _options.ReminderLeadTime;
+            var alreadyTold = toldPatient.Any(m => m.AppointmentId == appointment.Id
+                && m.AppointmentStartUtc == appointment.StartUtc && m.CreatedAtUtc >= windowOpened);
+            if (!alreadyTold)
+            {
+                outbox.Enqueue(appointment, EmailKind.Reminder);
+                queued++;
+            }
+        }
+
+        if (queued > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return queued;
+    }
+
+    /// <summary>
+    /// Sends the messages that are due, oldest first. A patient's messages about one appointment go out
+    /// in the order they were written: a later one waits while an earlier one is still pending.
+    /// </summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var due = await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Pending && m.DueAtUtc <= now)
+            .Where(m => m.Kind == EmailKind.ClinicNewBookingNotice || !db.OutboxMessages.Any(earlier =>
+                earlier.AppointmentId == m.AppointmentId && earlier.Id < m.Id
+                && earlier.Status == OutboxStatus.Pending && earlier.Kind != EmailKind.ClinicNewBookingNotice))
+            .OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.Attempts })
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var sent = 0;
+        foreach (var message in due)
+        {
+            if (await SendOneAsync(message.Id, message.Attempts, cancellationToken))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> SendOneAsync(int id, int attemptsBefore, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var attempt = attemptsBefore + 1;
+        var claimUntil = now + TimeSpan.FromSeconds(_options.TimeoutSeconds) * 5;
+        var claimed = await db.OutboxMessages
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.Attempts == attemptsBefore && m.DueAtUtc <= now)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Attempts, attempt).SetProperty(m => m.DueAtUtc, claimUntil), cancellationToken);
+        if (claimed == 0)
+        {
+            return false; // another pass or instance has it
+        }
+
+        var message = await db.OutboxMessages.AsNoTracking().Include(m => m.Appointment).SingleAsync(m => m.Id == id, cancellationToken);
+        if (NoLongerApplies(message, now))
+        {
+            await SetStatusAsync(id, OutboxStatus.Skipped, error: null, cancellationToken);
+            LogSkipped(id, message.Kind);
+            return false;
+        }
+
+        MimeMessage mail;
+        try
+        {
+            mail = composer.Compose(await GatherFactsAsync(message, cancellationToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Trying again would build the same broken message: staff need to look (and can retry after a fix).
+            await SetStatusAsync(id, OutboxStatus.Failed, $"Could not build the message: {e.GetType().Name}: {e.Message}", cancellationToken);
+            LogBuildFailed(id, message.Kind, e.GetType().Name);
+            return false;
+        }
+
+        try
+        {
+            await transport.SendAsync(mail, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailedTryAsync(id, message.Kind, attempt, e, cancellationToken);
+            return false;
+        }
+
+        // Accepted by the server: record it before anything else can go wrong. Not cancellable.
+        await db.OutboxMessages.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAtUtc, Now), CancellationToken.None);
+        LogSent(id, message.Kind, attempt);
+        return true;
+    }
+
+    /// <summary>A reminder for an appointment that was cancelled, moved or has begun is not sent.</summary>
+    private static bool NoLongerApplies(OutboxMessage message, DateTime now) =>
+        message.Kind == EmailKind.Reminder && (message.Appointment is not { IsActive: true } appointment
+            || appointment.StartUtc != message.AppointmentStartUtc || appointment.StartUtc <= now);
+
+    private async Task<EmailFacts> GatherFactsAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var appointment = message.Appointment!;
+        var treatment = await db.Treatments.AsNoTracking().SingleAsync(t => t.Id == appointment.TreatmentId, cancellationToken);
+        var practitioner = await db.Practitioners.AsNoTracking().Where(p => p.Id == appointment.PractitionerId).Select(p => p.Name).SingleAsync(cancellationToken);
+        var calendarKinds = new[] { EmailKind.BookingReceived, EmailKind.BookingConfirmed, EmailKind.BookingRescheduled, EmailKind.BookingCancelled };
+        var sequence = await db.OutboxMessages.CountAsync(
+            m => m.AppointmentId == appointment.Id && m.Id < message.Id && calendarKinds.Contains(m.Kind), cancellationToken);
+        return new EmailFacts(message, appointment, treatment, practitioner, sequence);
+    }
+
+    private async Task RecordFailedTryAsync(int id, EmailKind kind, int attempt, Exception error, CancellationToken cancellationToken)
+    {
+        // Only the exception's own text: for MailKit that is what the server said.
+        var text = $"{error.GetType().Name}: {error.Message}";
+        if (attempt >= _options.MaxAttempts)
+        {
+            await SetStatusAsync(id, OutboxStatus.Failed, text, cancellationToken);
+            LogGaveUp(id, kind, attempt, error.GetType().Name);
+            return;
+        }
+
+        var retryAt = Now + Backoff(_options.RetryBackoff, attempt);
+        await db.OutboxMessages.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.DueAtUtc, retryAt).SetProperty(m => m.LastError, Truncate(text)), CancellationToken.None);
+        LogWillRetry(id, kind, attempt, error.GetType().Name, retryAt);
+    }
+
+    /// <summary>RetryBackoff after the first failed try, doubling after each further one, at most six hours.</summary>
+    internal static TimeSpan Backoff(TimeSpan retryBackoff, int failedTries)
+    {
+        var delay = retryBackoff * Math.Pow(2, Math.Min(failedTries - 1, 30));
+        return delay < LongestBackoff ? delay : LongestBackoff;
+    }
+
+    private Task SetStatusAsync(int id, OutboxStatus status, string? error, CancellationToken cancellationToken)
+    {
+        var row = db.OutboxMessages.Where(m => m.Id == id);
+        return error is null
+            ? row.ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, status), CancellationToken.None)
+            : row.ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, status).SetProperty(m => m.LastError, Truncate(error)), CancellationToken.None);
+    }
+
+    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
+
+    [LoggerMessage(LogLevel.Information, "Email {OutboxId} ({Kind}) sent on try {Attempt}")]
+    private partial void LogSent(int outboxId, EmailKind kind, int attempt);
+
+    [LoggerMessage(LogLevel.Warning, "Email {OutboxId} ({Kind}) try {Attempt} failed ({Error}); next try at {RetryAtUtc:u}")]
+    private partial void LogWillRetry(int outboxId, EmailKind kind, int attempt, string error, DateTime retryAtUtc);
+
+    [LoggerMessage(LogLevel.Error, "Email {OutboxId} ({Kind}) failed after {Attempt} tries ({Error}); marked Failed for staff")]
+    private partial void LogGaveUp(int outboxId, EmailKind kind, int attempt, string error);
+
+    [LoggerMessage(LogLevel.Error, "Email {OutboxId} ({Kind}) could not be built ({Error}); marked Failed for staff")]
+    private partial void LogBuildFailed(int outboxId, EmailKind kind, string error);
+
+    [LoggerMessage(LogLevel.Information, "Email {OutboxId} ({Kind}) skipped: it no longer applies")]
+    private partial void LogSkipped(int outboxId, EmailKind kind);
+}

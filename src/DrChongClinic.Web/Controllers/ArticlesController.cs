@@ -1,0 +1,85 @@
+using DrChongClinic.Domain.Content;
+using DrChongClinic.Infrastructure.Content;
+using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Models;
+using DrChongClinic.Web.Seo;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DrChongClinic.Web.Controllers;
+
+/// <summary>The article section: list, article, tag and search pages in English (/articles) and Malay (/ms/artikel).</summary>
+public sealed class ArticlesController(ArticleStore store, IOptions<ClinicOptions> clinic, IStringLocalizer<SharedResource> text) : Controller
+{
+    internal const int RelatedCount = 3;
+    internal const int SearchResultsMax = 20;
+    internal const int SearchQueryMaxLength = 100;
+
+    [HttpGet("articles")]
+    [HttpGet("ms/artikel")]
+    public IActionResult Index()
+    {
+        var language = ClinicLocalization.CurrentLanguage;
+        var library = store.Library;
+        return View(new ArticleListPage(
+            library.InLanguage(language).Select(ArticleCard.For).ToList(),
+            library.Tags(language).Select(t => TagLink.For(language, t.Tag, t.Count)).ToList()));
+    }
+
+    [HttpGet("articles/{slug}")]
+    [HttpGet("ms/artikel/{slug}")]
+    public IActionResult Show(string slug)
+    {
+        var language = ClinicLocalization.CurrentLanguage;
+        var library = store.Library;
+        if (library.Find(language, slug) is not { } article || library.Translation(article, ArticleLanguage.Other(language)) is not { } translation)
+        {
+            return NotFound();
+        }
+
+        var breadcrumbs = Breadcrumbs(language, new Breadcrumb(article.Title, ArticlePaths.Article(article)));
+        return View(ArticlePage.Create(article, translation, library.RelatedTo(article, RelatedCount), breadcrumbs, clinic.Value));
+    }
+
+    [HttpGet("articles/tag/{tag}")]
+    [HttpGet("ms/artikel/tag/{tag}")]
+    public IActionResult Tag(string tag)
+    {
+        var language = ClinicLocalization.CurrentLanguage;
+        var articles = store.Library.Tagged(language, tag);
+        if (articles.Count == 0)
+        {
+            return NotFound();
+        }
+
+        var tagLink = TagLink.For(language, tag, articles.Count);
+        var breadcrumbs = Breadcrumbs(language, new Breadcrumb(tagLink.Label, tagLink.Url));
+        return View(new ArticleTagPage(tagLink, articles.Select(ArticleCard.For).ToList(), breadcrumbs, [SchemaOrg.BreadcrumbList(breadcrumbs, clinic.Value)]));
+    }
+
+    [HttpGet("articles/search")]
+    [HttpGet("ms/artikel/cari")]
+    public IActionResult Search(string? q)
+    {
+        var language = ClinicLocalization.CurrentLanguage;
+        var library = store.Library;
+        var query = (q ?? "").Trim();
+        if (query.Length > SearchQueryMaxLength)
+        {
+            query = query[..SearchQueryMaxLength];
+        }
+
+        return View(new ArticleSearchPage(
+            query,
+            library.Search(language, query, SearchResultsMax).Select(ArticleCard.For).ToList(),
+            library.Tags(language).Select(t => TagLink.For(language, t.Tag, t.Count)).ToList()));
+    }
+
+    private List<Breadcrumb> Breadcrumbs(string language, Breadcrumb page) =>
+    [
+        new(text["Nav_Home"], PublicUrl.HomePath(language)),
+        new(text["Nav_Articles"], ArticlePaths.List(language)),
+        page,
+    ];
+}

@@ -1,0 +1,57 @@
+using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Models;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DrChongClinic.Web.Controllers;
+
+/// <summary>
+/// The clinic's information pages, each with an English and a Malay URL. Pages that are mostly prose
+/// (about, privacy, terms) have one view per language, e.g. Privacy.en.cshtml and Privacy.ms.cshtml,
+/// picked by view localization from the request's culture; pages built from data use one view and resx text.
+/// </summary>
+public sealed class PagesController(
+    ClinicDbContext db,
+    IOptions<ClinicOptions> clinic,
+    IOptions<PrivacyOptions> privacy,
+    IStringLocalizer<SharedResource> text) : Controller
+{
+    [HttpGet(PageUrls.TreatmentsEn)]
+    [HttpGet(PageUrls.TreatmentsMs)]
+    public async Task<IActionResult> Treatments(CancellationToken cancellationToken)
+    {
+        var treatments = await db.Treatments.AsNoTracking()
+            .Where(t => t.IsActive)
+            .OrderBy(t => t.SortOrder)
+            .ToListAsync(cancellationToken);
+        var language = ClinicLocalization.CurrentLanguage;
+        return View(new TreatmentsPage(treatments.Select(t => TreatmentDescription.From(t, language, text)).ToList()));
+    }
+
+    [HttpGet(PageUrls.AboutEn)]
+    [HttpGet(PageUrls.AboutMs)]
+    public async Task<IActionResult> About(CancellationToken cancellationToken)
+    {
+        var doctors = await db.Practitioners.AsNoTracking()
+            .Where(p => p.IsActive)
+            .OrderBy(p => p.Id)
+            .Select(p => p.Name)
+            .ToListAsync(cancellationToken);
+        return View(new AboutPage(doctors, clinic.Value));
+    }
+
+    [HttpGet(PageUrls.ContactEn)]
+    [HttpGet(PageUrls.ContactMs)]
+    public IActionResult Contact() => View(clinic.Value);
+
+    [HttpGet(PageUrls.PrivacyEn)]
+    [HttpGet(PageUrls.PrivacyMs)]
+    public IActionResult Privacy() => View(PrivacyPage.Create(privacy.Value, clinic.Value, text));
+
+    [HttpGet(PageUrls.TermsEn)]
+    [HttpGet(PageUrls.TermsMs)]
+    public IActionResult Terms() => View(clinic.Value);
+}

@@ -1,0 +1,39 @@
+using System.Text;
+using DrChongClinic.Infrastructure.Content;
+using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Seo;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DrChongClinic.Web.Controllers;
+
+/// <summary>What search engines and feed readers fetch: /robots.txt, /sitemap.xml and an Atom feed per language.</summary>
+[ResponseCache(Duration = 3600)]
+public sealed class SearchEnginesController(ArticleStore store, IOptions<ClinicOptions> clinic, IStringLocalizer<SharedResource> text) : Controller
+{
+    [HttpGet("robots.txt")]
+    public IActionResult Robots()
+    {
+        var robots = new StringBuilder()
+            .Append("User-agent: *\n")
+            .Append("Disallow: /admin\n")
+            .Append("Disallow: /book/manage\n")
+            .Append('\n')
+            .Append("Sitemap: ").Append(clinic.Value.AbsoluteUrl("/sitemap.xml")).Append('\n');
+        return Content(robots.ToString(), "text/plain; charset=utf-8");
+    }
+
+    [HttpGet("sitemap.xml")]
+    public IActionResult Sitemap() =>
+        File(Seo.Sitemap.Write(store.Library, clinic.Value), "application/xml; charset=utf-8");
+
+    [HttpGet("feed.xml")]
+    [HttpGet("ms/feed.xml")]
+    public IActionResult Feed()
+    {
+        var language = ClinicLocalization.CurrentLanguage;
+        var title = string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Article_Feed_Title"], clinic.Value.DisplayName(language));
+        return File(AtomFeed.Write(store.Library, language, title, text["Article_List_Intro"], clinic.Value), "application/atom+xml; charset=utf-8");
+    }
+}

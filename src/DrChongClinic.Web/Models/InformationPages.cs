@@ -1,0 +1,70 @@
+using System.Globalization;
+using DrChongClinic.Domain.Scheduling;
+using Microsoft.Extensions.Localization;
+
+namespace DrChongClinic.Web.Models;
+
+public sealed record TreatmentsPage(IReadOnlyList<TreatmentDescription> Treatments);
+
+/// <summary>
+/// One treatment as the treatments page shows it. The list comes from the database; the wording comes from
+/// the resx keys Treatments_{code}_What and Treatments_{code}_Suits. A treatment staff add later without
+/// those keys still shows, with a generic line and no "suits" line.
+/// </summary>
+public sealed record TreatmentDescription(string Code, string Name, int DurationMinutes, string What, string? Suits, string? ArticleUrl, string BookUrl)
+{
+    public static TreatmentDescription From(Treatment treatment, string language, IStringLocalizer text)
+    {
+        var what = text[$"Treatments_{treatment.Code}_What"];
+        var suits = text[$"Treatments_{treatment.Code}_Suits"];
+        var slug = TreatmentArticles.Slug(treatment.Code, language);
+        return new TreatmentDescription(
+            treatment.Code,
+            treatment.Name(language),
+            treatment.DurationMinutes,
+            what.ResourceNotFound ? text["Treatments_Generic"].Value : what.Value,
+            suits.ResourceNotFound ? null : suits.Value,
+            slug is null ? null : PageUrls.Article(language, slug),
+            PageUrls.Book(language, treatment.Code));
+    }
+}
+
+/// <summary>The article that explains each treatment (slugs of content/en and content/ms).</summary>
+public static class TreatmentArticles
+{
+    private static readonly Dictionary<string, (string En, string Ms)> Slugs = new()
+    {
+        ["consultation"] = ("acne-scar-treatments", "rawatan-parut-jerawat"),
+        ["pico-laser"] = ("pico-laser", "laser-pico"),
+        ["fractional-co2-laser"] = ("fractional-co2-laser", "laser-co2-fraksional"),
+        ["microneedling-prp"] = ("microneedling-with-prp", "microneedling-dengan-prp"),
+        ["chemical-peel"] = ("chemical-peels", "pengelupasan-kimia"),
+        ["dermal-filler"] = ("dermal-fillers", "pengisi-dermal"),
+        ["subcision"] = ("subcision", "subsisi"),
+    };
+
+    public static string? Slug(string treatmentCode, string language) =>
+        Slugs.TryGetValue(treatmentCode, out var slugs) ? (language == "ms" ? slugs.Ms : slugs.En) : null;
+}
+
+/// <summary>The about page: the clinic's active doctors, by name only (no biographies beyond the clinic's brief).</summary>
+public sealed record AboutPage(IReadOnlyList<string> Doctors, ClinicOptions Clinic);
+
+/// <summary>The PDPA privacy notice: its version and date, how long bookings keep personal data, whom to contact.</summary>
+public sealed record PrivacyPage(string NoticeVersion, string? NoticeMonth, string RetentionPeriod, ClinicOptions Clinic)
+{
+    public static PrivacyPage Create(PrivacyOptions privacy, ClinicOptions clinic, IStringLocalizer text) => new(
+        privacy.NoticeVersion,
+        privacy.NoticeDate?.ToString("MMMM yyyy", CultureInfo.CurrentCulture),
+        DescribeMonths(privacy.RetentionMonths, text),
+        clinic);
+
+    /// <summary>"2 years" for 24, "18 months" for 18, in the current language.</summary>
+    private static string DescribeMonths(int months, IStringLocalizer text) => months switch
+    {
+        12 => text["Privacy_RetentionOneYear"].Value,
+        _ when months % 12 == 0 => text["Privacy_RetentionYears", months / 12].Value,
+        1 => text["Privacy_RetentionOneMonth"].Value,
+        _ => text["Privacy_RetentionMonths", months].Value,
+    };
+}

@@ -1,0 +1,47 @@
+namespace DrChongClinic.Web.Security;
+
+/// <summary>
+/// Security headers on every response. The site has no inline script at all (scripts are files under
+/// wwwroot/js), so the Content-Security-Policy needs neither 'unsafe-inline' nor nonces, and cached
+/// pages stay valid. JSON-LD blocks are data, not script, and are not affected.
+/// </summary>
+public static class SecurityHeaders
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public const string PermissionsPolicy =
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+    /// <summary>Pages with personal data or staff data: never stored by browsers or proxies.</summary>
+    private static readonly string[] PrivatePrefixes = ["/admin", "/account", "/book", "/ms/tempah"];
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        // Decided on the original path: error pages re-executed for it keep its caching rule.
+        var isPrivate = IsPrivate(context.Request.Path);
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            // A stricter policy set by the endpoint itself (e.g. SVG images) stays.
+            headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = PermissionsPolicy;
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (isPrivate)
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    });
+
+    public static bool IsPrivate(PathString path) =>
+        PrivatePrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+}

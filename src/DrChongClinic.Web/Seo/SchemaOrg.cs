@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using DrChongClinic.Domain.Content;
+using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Infrastructure.Content;
+using DrChongClinic.Web.Models;
+
+namespace DrChongClinic.Web.Seo;
+
+/// <summary>The schema.org descriptions of our pages (https://schema.org), built as JSON objects, never as strings.</summary>
+public static class SchemaOrg
+{
+    internal const string Context = "https://schema.org";
+
+    public static JsonObject MedicalWebPage(Article article, ClinicOptions clinic)
+    {
+        var url = clinic.AbsoluteUrl(ArticlePaths.Article(article));
+        return new JsonObject
+        {
+            ["@context"] = Context,
+            ["@type"] = "MedicalWebPage",
+            ["@id"] = url,
+            ["url"] = url,
+            ["name"] = article.Title,
+            ["headline"] = article.Title,
+            ["description"] = article.Description,
+            ["inLanguage"] = article.Language,
+            ["datePublished"] = Date(article.Published),
+            ["dateModified"] = Date(article.LastReviewed),
+            ["lastReviewed"] = Date(article.LastReviewed),
+            ["keywords"] = string.Join(", ", article.Tags),
+            ["publisher"] = ClinicReference(article.Language, clinic),
+        };
+    }
+
+    public static JsonObject FaqPage(Article article, ClinicOptions clinic)
+    {
+        var questions = new JsonArray();
+        foreach (var entry in article.Faq)
+        {
+            questions.Add(new JsonObject
+            {
+                ["@type"] = "Question",
+                ["name"] = entry.Question,
+                ["acceptedAnswer"] = new JsonObject { ["@type"] = "Answer", ["text"] = entry.Answer },
+            });
+        }
+
+        return new JsonObject
+        {
+            ["@context"] = Context,
+            ["@type"] = "FAQPage",
+            ["url"] = clinic.AbsoluteUrl(ArticlePaths.Article(article)),
+            ["inLanguage"] = article.Language,
+            ["mainEntity"] = questions,
+        };
+    }
+
+    public static JsonObject BreadcrumbList(IReadOnlyList<Breadcrumb> breadcrumbs, ClinicOptions clinic)
+    {
+        var items = new JsonArray();
+        for (var i = 0; i < breadcrumbs.Count; i++)
+        {
+            items.Add(new JsonObject
+            {
+                ["@type"] = "ListItem",
+                ["position"] = i + 1,
+                ["name"] = breadcrumbs[i].Name,
+                ["item"] = clinic.AbsoluteUrl(breadcrumbs[i].Url),
+            });
+        }
+
+        return new JsonObject { ["@context"] = Context, ["@type"] = "BreadcrumbList", ["itemListElement"] = items };
+    }
+
+    /// <summary>The clinic itself: name, address and contact from configuration, opening hours from the doctors' working hours.</summary>
+    public static JsonObject MedicalClinic(ClinicOptions clinic, string language, IReadOnlyList<ClinicDayHours> hours)
+    {
+        var openingHours = new JsonArray();
+        foreach (var day in hours.Where(d => d.IsOpen))
+        {
+            openingHours.Add(new JsonObject
+            {
+                ["@type"] = "OpeningHoursSpecification",
+                ["dayOfWeek"] = $"{Context}/{day.Day}",
+                ["opens"] = day.Opens!.Value.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                ["closes"] = day.Closes!.Value.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+
+        var data = ClinicReference(language, clinic);
+        data["@context"] = Context;
+        data["address"] = new JsonObject
+        {
+            ["@type"] = "PostalAddress",
+            ["streetAddress"] = clinic.StreetAddress,
+            ["addressLocality"] = clinic.Locality,
+            ["postalCode"] = clinic.PostalCode,
+            ["addressRegion"] = clinic.Region,
+            ["addressCountry"] = clinic.Country,
+        };
+        data["telephone"] = clinic.Phone;
+        data["email"] = clinic.Email;
+        data["medicalSpecialty"] = "Dermatology";
+        data["openingHoursSpecification"] = openingHours;
+        return data;
+    }
+
+    private static JsonObject ClinicReference(string language, ClinicOptions clinic) => new()
+    {
+        ["@type"] = "MedicalClinic",
+        ["@id"] = clinic.AbsoluteUrl("/#clinic"),
+        ["name"] = clinic.DisplayName(language),
+        ["url"] = clinic.AbsoluteUrl(PublicUrl.HomePath(language)),
+    };
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

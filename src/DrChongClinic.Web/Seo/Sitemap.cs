@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using DrChongClinic.Domain.Content;
+using DrChongClinic.Infrastructure.Content;
+
+namespace DrChongClinic.Web.Seo;
+
+/// <summary>
+/// /sitemap.xml (https://www.sitemaps.org/protocol.html): the home pages, the article lists and every
+/// article, each with its other-language version as an xhtml:link alternate.
+/// </summary>
+public static class Sitemap
+{
+    internal const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    internal const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
+
+    public static byte[] Write(ArticleLibrary library, ClinicOptions clinic)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("urlset", SitemapNamespace);
+            xml.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
+
+            var newest = library.All.Count > 0 ? library.All.Max(a => a.LastReviewed) : (DateOnly?)null;
+            WritePage(xml, clinic, PublicUrl.HomePath, lastModified: null);
+            WritePage(xml, clinic, ArticlePaths.List, newest);
+            foreach (var article in library.InLanguage(ArticleLanguage.English))
+            {
+                var malay = library.Translation(article, ArticleLanguage.Malay)!;
+                WritePage(xml, clinic, language => ArticlePaths.Article(language == ArticleLanguage.English ? article : malay), article.LastReviewed);
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>One &lt;url&gt; per language of a page, each listing both languages.</summary>
+    private static void WritePage(XmlWriter xml, ClinicOptions clinic, Func<string, string> pathIn, DateOnly? lastModified)
+    {
+        foreach (var language in ArticleLanguage.All)
+        {
+            xml.WriteStartElement("url", SitemapNamespace);
+            xml.WriteElementString("loc", SitemapNamespace, clinic.AbsoluteUrl(pathIn(language)));
+            if (lastModified is { } date)
+            {
+                xml.WriteElementString("lastmod", SitemapNamespace, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            foreach (var alternate in ArticleLanguage.All)
+            {
+                xml.WriteStartElement("xhtml", "link", XhtmlNamespace);
+                xml.WriteAttributeString("rel", "alternate");
+                xml.WriteAttributeString("hreflang", alternate);
+                xml.WriteAttributeString("href", clinic.AbsoluteUrl(pathIn(alternate)));
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+    }
+}

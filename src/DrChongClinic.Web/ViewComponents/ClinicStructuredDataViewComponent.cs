@@ -1,0 +1,18 @@
+using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Seo;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
+using Microsoft.Extensions.Options;
+
+namespace DrChongClinic.Web.ViewComponents;
+
+/// <summary>The clinic as a schema.org MedicalClinic (JSON-LD), with today's opening hours from the database.</summary>
+public sealed class ClinicStructuredDataViewComponent(ClinicDbContext db, IOptions<ClinicOptions> clinic) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var hours = await db.LoadClinicHoursAsync(HttpContext.RequestAborted);
+        return new HtmlContentViewComponentResult(JsonLd.Script(SchemaOrg.MedicalClinic(clinic.Value, ClinicLocalization.CurrentLanguage, hours)));
+    }
+}

@@ -1,0 +1,241 @@
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Infrastructure.Email;
+using DrChongClinic.IntegrationTests.Infrastructure;
+using Ical.Net;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using static DrChongClinic.IntegrationTests.Email.TestBookings;
+
+namespace DrChongClinic.IntegrationTests.Email;
+
+/// <summary>The site running with its outbox sender, delivering to a real SMTP server in the test process.</summary>
+public sealed class MailFixture : IAsyncLifetime
+{
+    public TestSmtpServer Smtp { get; } = new();
+
+    public ClinicFactory Site { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Site = new ClinicFactory().SendingTo(Smtp);
+        _ = Site.Services; // start the site and its outbox sender
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Site.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFixture>
+{
+    private readonly ClinicFactory _site = mail.Site;
+    private readonly TestSmtpServer _smtp = mail.Smtp;
+
+    [Fact]
+    public async Task Booking_received_email_reaches_only_the_patient_in_english_with_details_link_and_calendar_file()
+    {
+        const string patient = "aisyah.received@patients.test";
+        var startUtc = KualaLumpur(2031, 3, 3, 10, 30);
+        var booking = await BookAsync(_site, Patient(patient), startUtc, needsConfirmation: true, EmailKind.BookingReceived);
+
+        var email = Assert.Single(await _smtp.WaitForAsync(patient));
+
+        Assert.Equal([patient], email.EnvelopeTo);
+        Assert.Equal(Sender, email.EnvelopeFrom);
+        var to = Assert.Single(email.Message.To.Mailboxes);
+        Assert.Equal(("Aisyah Rahman", patient), (to.Name, to.Address));
+        var from = Assert.Single(email.Message.From.Mailboxes);
+        Assert.Equal(("Dr Chong Clinic", Sender), (from.Name, from.Address));
+        Assert.Equal("hello@drchongclinic.example", Assert.Single(email.Message.ReplyTo.Mailboxes).Address);
+        Assert.Equal($"Dr Chong Clinic: we have received your booking request ({booking.Reference})", email.Subject);
+
+        var manageUrl = $"{PublicBaseUrl}/book/manage/{booking.ManageToken}";
+        foreach (var expected in new[] { "Dear Aisyah Rahman,", "Monday, 3 March 2031", "10:30 am", "Pico laser", "Dr Chong Wei Liang", booking.Reference, "50000 Kuala Lumpur", manageUrl })
+        {
+            Assert.Contains(expected, email.Text, StringComparison.Ordinal);
+        }
+
+        var html = Html.Parse(email.Html);
+        Assert.Equal("en", html.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Monday, 3 March 2031", html.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Pico laser", html.Body.TextContent, StringComparison.Ordinal);
+        var link = Assert.Single(html.QuerySelectorAll("a"), a => a.GetAttribute("href")!.Contains("/manage/", StringComparison.Ordinal));
+        Assert.Equal(manageUrl, link.GetAttribute("href"));
+
+        // The link carries the token whose hash the booking stores.
+        var tokenInLink = manageUrl[(manageUrl.LastIndexOf('/') + 1)..];
+        var stored = await _site.WithDbAsync(db => db.Appointments.SingleAsync(a => a.Id == booking.Id));
+        Assert.Equal(stored.ManageTokenHash, ManageToken.Hash(tokenInLink));
+
+        Assert.Equal("REQUEST", email.Calendar!.ContentType.Parameters["method"]);
+        var calendar = Calendar.Load(email.CalendarText())!;
+        Assert.Equal("REQUEST", calendar.Method);
+        var entry = Assert.Single(calendar.Events);
+        Assert.Equal(startUtc, entry.DtStart!.AsUtc);
+        Assert.Equal(new DateTime(2031, 3, 3, 2, 30, 0, DateTimeKind.Utc), entry.DtStart.AsUtc);
+        Assert.Equal("Asia/Kuala_Lumpur", entry.DtStart.TzId);
+        Assert.Equal(startUtc.AddMinutes(45), entry.DtEnd!.AsUtc);
+        Assert.Equal($"{booking.Reference}@www.drchong.test", entry.Uid);
+        Assert.Equal(0, entry.Sequence);
+        Assert.Equal("TENTATIVE", entry.Status);
+        Assert.Equal("Pico laser at Dr Chong Clinic", entry.Summary);
+        Assert.Single(calendar.TimeZones, tz => tz.TzId == "Asia/Kuala_Lumpur");
+
+        await TestSmtpServer.WaitUntilAsync(async () => Assert.Single(await OutboxAsync(_site, booking.Id)).Status == OutboxStatus.Sent, "Sent");
+        var row = Assert.Single(await OutboxAsync(_site, booking.Id));
+        Assert.Equal(1, row.Attempts);
+        Assert.NotNull(row.SentAtUtc);
+    }
+
+    [Fact]
+    public async Task Malay_patient_gets_the_confirmation_in_malay_with_the_malay_manage_link()
+    {
+        const string patient = "nurul.confirmed@patients.test";
+        var startUtc = KualaLumpur(2031, 3, 4, 14, 30);
+        var booking = await BookAsync(_site, Patient(patient, "ms", "Nurul Huda"), startUtc, needsConfirmation: false, EmailKind.BookingConfirmed);
+
+        var email = Assert.Single(await _smtp.WaitForAsync(patient));
+
+        Assert.Equal($"Klinik Dr Chong: temujanji anda pada 4 Mac 2031 telah disahkan ({booking.Reference})", email.Subject);
+        Assert.Equal("Klinik Dr Chong", Assert.Single(email.Message.From.Mailboxes).Name);
+        var manageUrl = $"{PublicBaseUrl}/ms/tempah/urus/{booking.ManageToken}";
+        foreach (var expected in new[] { "Salam sejahtera Nurul Huda,", "Temujanji anda telah disahkan.", "Selasa, 4 Mac 2031", "2.30 petang", "Laser pico", "Nombor rujukan", manageUrl })
+        {
+            Assert.Contains(expected, email.Text, StringComparison.Ordinal);
+        }
+
+        var html = Html.Parse(email.Html);
+        Assert.Equal("ms", html.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Selasa, 4 Mac 2031", html.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(html.QuerySelectorAll("a"), a => a.GetAttribute("href") == manageUrl);
+        Assert.DoesNotContain("Dear", email.Text, StringComparison.Ordinal);
+
+        var entry = Assert.Single(Calendar.Load(email.CalendarText())!.Events);
+        Assert.Equal(startUtc, entry.DtStart!.AsUtc);
+        Assert.Equal("CONFIRMED", entry.Status);
+        Assert.Equal("Laser pico di Klinik Dr Chong", entry.Summary);
+    }
+
+    [Fact]
+    public async Task Rescheduling_updates_and_cancelling_removes_the_same_calendar_entry()
+    {
+        const string patient = "farid.changes@patients.test";
+        var firstStart = KualaLumpur(2031, 3, 5, 9, 0);
+        var newStart = KualaLumpur(2031, 3, 6, 11, 0);
+        var booking = await BookAsync(_site, Patient(patient, name: "Farid Ismail"), firstStart, needsConfirmation: false, EmailKind.BookingConfirmed);
+        await _smtp.WaitForAsync(patient);
+
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(newStart, a.PractitionerId, ChangedBy.Staff, "test", now, new BookingPolicy()), EmailKind.BookingRescheduled);
+        var moved = (await _smtp.WaitForAsync(patient, 2))[1];
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Cancel(ChangedBy.Staff, "test", "Doctor <away> & clinic closed", now, new BookingPolicy()), EmailKind.BookingCancelled);
+        var emails = await _smtp.WaitForAsync(patient, 3);
+        var cancelled = emails[2];
+
+        var first = Assert.Single(Calendar.Load(emails[0].CalendarText())!.Events);
+        Assert.Equal($"Dr Chong Clinic: your appointment has moved to 6 Mar 2031, 11:00 am ({booking.Reference})", moved.Subject);
+        Assert.Contains("Thursday, 6 March 2031", moved.Text, StringComparison.Ordinal);
+        var movedEntry = Assert.Single(Calendar.Load(moved.CalendarText())!.Events);
+        Assert.Equal(first.Uid, movedEntry.Uid);
+        Assert.True(movedEntry.Sequence > first.Sequence);
+        Assert.Equal(newStart, movedEntry.DtStart!.AsUtc);
+
+        Assert.Equal($"Dr Chong Clinic: your appointment on 6 Mar 2031 has been cancelled ({booking.Reference})", cancelled.Subject);
+        Assert.Equal("CANCEL", cancelled.Calendar!.ContentType.Parameters["method"]);
+        var cancelCalendar = Calendar.Load(cancelled.CalendarText())!;
+        Assert.Equal("CANCEL", cancelCalendar.Method);
+        var cancelEntry = Assert.Single(cancelCalendar.Events);
+        Assert.Equal(first.Uid, cancelEntry.Uid);
+        Assert.True(cancelEntry.Sequence > movedEntry.Sequence);
+        Assert.Equal("CANCELLED", cancelEntry.Status);
+        Assert.Equal(newStart, cancelEntry.DtStart!.AsUtc);
+        Assert.Contains("Doctor &lt;away&gt; &amp; clinic closed", cancelled.Html, StringComparison.Ordinal);
+        Assert.Contains("Reason: Doctor <away> & clinic closed", cancelled.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(booking.ManageToken, cancelled.Text + cancelled.Html, StringComparison.Ordinal);
+        Assert.Contains(Html.Parse(cancelled.Html).QuerySelectorAll("a"), a => a.GetAttribute("href") == $"{PublicBaseUrl}/book");
+
+        await TestSmtpServer.WaitUntilAsync(async () => (await OutboxAsync(_site, booking.Id)).All(m => m.Status == OutboxStatus.Sent), "all marked Sent");
+        Assert.Equal(3, _smtp.To(patient).Count);
+    }
+
+    [Fact]
+    public async Task The_clinic_inbox_gets_a_notice_of_each_new_booking_without_the_manage_link()
+    {
+        const string patient = "mei.ling@patients.test";
+        var startUtc = KualaLumpur(2031, 3, 7, 16, 15);
+        var booking = await BookAsync(_site, Patient(patient, "ms", "Tan Mei Ling", "Prefers a female doctor"), startUtc, needsConfirmation: true,
+            EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice);
+
+        await _smtp.WaitForAsync(patient);
+        await TestSmtpServer.WaitUntilAsync(() => _smtp.To(ClinicInbox).Any(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal)), "the clinic notice");
+        var notice = Assert.Single(_smtp.To(ClinicInbox), m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal));
+
+        Assert.Equal([ClinicInbox], notice.EnvelopeTo);
+        Assert.Equal($"New booking: 7 Mar 2031 4:15 pm, Pico laser ({booking.Reference})", notice.Subject);
+        Assert.Equal(patient, Assert.Single(notice.Message.ReplyTo.Mailboxes).Address);
+        foreach (var expected in new[] { "Waiting for confirmation by staff", "Friday, 7 March 2031", "Tan Mei Ling", patient, "+60123456789", "Bahasa Malaysia", "Prefers a female doctor", "Dr Chong Wei Liang" })
+        {
+            Assert.Contains(expected, notice.Text, StringComparison.Ordinal);
+            Assert.Contains(expected, Html.Parse(notice.Html).Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(booking.ManageToken, notice.Text + notice.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/manage/", notice.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/urus/", notice.Html, StringComparison.Ordinal);
+        Assert.Null(notice.Calendar);
+    }
+
+    [Fact]
+    public async Task Patient_provided_text_is_encoded_in_html_emails()
+    {
+        const string patient = "encoded@patients.test";
+        const string name = "Siti <script>alert('x')</script> & \"Co\"";
+        const string notes = "<img src=x onerror=alert(1)> see <b>me</b>";
+        var booking = await BookAsync(_site, Patient(patient, name: name, notes: notes), KualaLumpur(2031, 3, 10, 9, 0), needsConfirmation: true,
+            EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice);
+
+        var toPatient = Assert.Single(await _smtp.WaitForAsync(patient));
+        await TestSmtpServer.WaitUntilAsync(() => _smtp.To(ClinicInbox).Any(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal)), "the clinic notice");
+        var notice = _smtp.To(ClinicInbox).Single(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal));
+
+        foreach (var email in new[] { toPatient, notice })
+        {
+            var html = Html.Parse(email.Html);
+            Assert.Empty(html.QuerySelectorAll("script"));
+            Assert.Empty(html.QuerySelectorAll("img"));
+            Assert.Empty(html.QuerySelectorAll("b"));
+            Assert.Contains(name, html.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Siti &lt;script&gt;", email.Html, StringComparison.Ordinal);
+            Assert.Contains(name, email.Text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(notes, Html.Parse(notice.Html).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_line_break_in_the_patients_name_cannot_add_a_header_or_a_recipient()
+    {
+        const string patient = "eve@patients.test";
+        var booking = await BookAsync(_site, Patient(patient, name: "Eve\r\nBcc: attacker@evil.test\r\nSubject: Free money"),
+            KualaLumpur(2031, 3, 11, 9, 0), needsConfirmation: true, EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice);
+
+        var email = Assert.Single(await _smtp.WaitForAsync(patient));
+        await TestSmtpServer.WaitUntilAsync(() => _smtp.To(ClinicInbox).Any(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal)), "the clinic notice");
+        var notice = _smtp.To(ClinicInbox).Single(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal));
+
+        Assert.Empty(_smtp.To("attacker@evil.test"));
+        Assert.Equal([patient], email.EnvelopeTo);
+        Assert.Equal([ClinicInbox], notice.EnvelopeTo);
+        foreach (var message in new[] { email.Message, notice.Message })
+        {
+            Assert.DoesNotContain(message.Headers, h => h.Id == HeaderId.Bcc);
+            Assert.Single(message.Headers, h => h.Id == HeaderId.Subject);
+            Assert.DoesNotContain("Free money", message.Subject, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Eve Bcc: attacker@evil.test Subject: Free money", Assert.Single(email.Message.To.Mailboxes).Name);
+        Assert.Equal("Eve Bcc: attacker@evil.test Subject: Free money", Assert.Single(notice.Message.ReplyTo.Mailboxes).Name);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Infrastructure.Email;
+using DrChongClinic.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DrChongClinic.IntegrationTests.Email;
+
+public sealed record TestBooking(int Id, string Reference, string ManageToken, DateTime StartUtc);
+
+/// <summary>
+/// Books appointments the way the booking service does (domain + EmailOutbox + one SaveChanges), so the
+/// email tests do not depend on the booking pages.
+/// </summary>
+public static class TestBookings
+{
+    public const string ClinicInbox = "frontdesk@drchong.test";
+    public const string Sender = "bookings@drchong.test";
+    public const string PublicBaseUrl = "https://www.drchong.test";
+
+    /// <summary>Points the site's Email settings at the in-process SMTP server, with fast retries.</summary>
+    public static ClinicFactory SendingTo(this ClinicFactory factory, TestSmtpServer smtp) => factory
+        .With("Email:Host", "127.0.0.1")
+        .With("Email:Port", smtp.Port.ToString(CultureInfo.InvariantCulture))
+        .With("Email:Security", "None")
+        .With("Email:From", Sender)
+        .With("Email:ClinicInbox", ClinicInbox)
+        .With("Email:RetryBackoff", "00:00:00.200")
+        .With("Email:TimeoutSeconds", "5")
+        .With("Clinic:PublicBaseUrl", PublicBaseUrl);
+
+    public static PatientDetails Patient(string email, string language = "en", string name = "Aisyah Rahman", string? notes = null) =>
+        new() { Name = name, Email = email, Phone = "+60123456789", Language = language, Notes = notes };
+
+    /// <summary>A wall-clock time in Kuala Lumpur (UTC+8, no daylight saving), as UTC.</summary>
+    public static DateTime KualaLumpur(int year, int month, int day, int hour, int minute) =>
+        new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Utc).AddHours(-8);
+
+    public static async Task<TestBooking> BookAsync(
+        ClinicFactory site, PatientDetails patient, DateTime startUtc, bool needsConfirmation, params EmailKind[] emails)
+    {
+        using var scope = site.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<ClinicDbContext>();
+        var outbox = services.GetRequiredService<EmailOutbox>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var token = ManageToken.New();
+        var treatment = await db.Treatments.SingleAsync(t => t.Code == "pico-laser");
+        var practitioner = await db.Practitioners.OrderBy(p => p.Id).FirstAsync();
+        var appointment = Appointment.Book(
+            new NewAppointment(
+                BookingReference.New(), treatment.Id, practitioner.Id, startUtc, treatment.DurationMinutes, treatment.BufferMinutes,
+                patient, "2026-11", ManageToken.Hash(token),
+                services.GetRequiredService<IDataProtectionProvider>().CreateProtector(ManageLink.ProtectorPurpose).Protect(token),
+                Guid.NewGuid(), ChangedBy.Patient, null),
+            new BookingPolicy { OnlineBookingsNeedConfirmation = needsConfirmation },
+            now);
+        db.Appointments.Add(appointment);
+        foreach (var kind in emails)
+        {
+            outbox.Enqueue(appointment, kind);
+        }
+
+        await db.SaveChangesAsync();
+        return new TestBooking(appointment.Id, appointment.Reference, token, startUtc);
+    }
+
+    /// <summary>Changes an appointment through its guarded methods and queues the email, in one SaveChanges.</summary>
+    public static async Task ChangeAsync(ClinicFactory site, int appointmentId, Action<Appointment, DateTime> change, EmailKind email)
+    {
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var appointment = await db.Appointments.Include(a => a.Slots).SingleAsync(a => a.Id == appointmentId);
+        change(appointment, now);
+        scope.ServiceProvider.GetRequiredService<EmailOutbox>().Enqueue(appointment, email);
+        await db.SaveChangesAsync();
+    }
+
+    public static Task<List<OutboxMessage>> OutboxAsync(ClinicFactory site, int appointmentId) =>
+        site.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.AppointmentId == appointmentId).OrderBy(m => m.Id).ToListAsync());
+}
