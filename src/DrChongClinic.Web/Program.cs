@@ -4,10 +4,12 @@ using DrChongClinic.Web;
 using DrChongClinic.Web.Areas.Admin;
 using DrChongClinic.Web.Booking;
 using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Performance;
 using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseStaticWebAssets(); // build-time compressed assets when run from a build in any environment (tests); no-op when published
 
 builder.Services.AddClinicInfrastructure(builder.Configuration);
 builder.Services.Configure<ClinicOptions>(builder.Configuration.GetSection(ClinicOptions.Section));
@@ -21,6 +23,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>("database"
 builder.Services.AddClinicDataProtection();
 builder.Services.AddClinicBookingPages();
 builder.Services.AddClinicAdmin(builder.Configuration, builder.Environment);
+builder.Services.AddPublicPageCache();
+builder.Services.AddClinicResponseCompression();
 
 var app = builder.Build();
 
@@ -33,15 +37,18 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseClinicLocalization();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseArticleImages();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePublicPageCache();
 
 app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapControllers();
+app.MapStaticAssets();
+app.MapControllers().WithStaticAssets();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
 if (await StaffAccountSetup.RunCommandLineAsync(app.Services, args) is int exitCode)

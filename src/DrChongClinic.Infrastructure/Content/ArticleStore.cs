@@ -40,6 +40,9 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
     /// <summary>What was wrong with the files at the last load.</summary>
     public IReadOnlyList<ContentProblem> Problems => Volatile.Read(ref _snapshot).Problems;
 
+    /// <summary>Raised after the files were read again (Development), once the new library is in place.</summary>
+    public event EventHandler? Reloaded;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (_environment.IsDevelopment() && Directory.Exists(ContentPath))
@@ -79,6 +82,8 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
         {
             Volatile.Write(ref _snapshot, LoadAndReport());
         }
+
+        Reloaded?.Invoke(this, EventArgs.Empty);
     }
 
     private ContentSnapshot LoadAndReport()

@@ -79,32 +79,40 @@ public sealed partial class OutboxProcessor(
     }
 
     /// <summary>
-    /// Sends the messages that are due, oldest first. A patient's messages about one appointment go out
-    /// in the order they were written: a later one waits while an earlier one is still pending.
+    /// Sends every message that was due when the pass began, oldest first, a batch at a time, so a burst of
+    /// bookings is cleared in one pass rather than a batch per poll interval. A patient's messages about one
+    /// appointment go out in the order they were written: a later one waits while an earlier one is still pending.
     /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
     {
-        var now = Now;
-        var due = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Pending && m.DueAtUtc <= now)
-            .Where(m => m.Kind == EmailKind.ClinicNewBookingNotice || !db.OutboxMessages.Any(earlier =>
-                earlier.AppointmentId == m.AppointmentId && earlier.Id < m.Id
-                && earlier.Status == OutboxStatus.Pending && earlier.Kind != EmailKind.ClinicNewBookingNotice))
-            .OrderBy(m => m.Id)
-            .Select(m => new { m.Id, m.Attempts })
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-
+        var dueBy = Now;
         var sent = 0;
-        foreach (var message in due)
+        while (true)
         {
-            if (await SendOneAsync(message.Id, message.Attempts, cancellationToken))
+            var due = await db.OutboxMessages
+                .Where(m => m.Status == OutboxStatus.Pending && m.DueAtUtc <= dueBy)
+                .Where(m => m.Kind == EmailKind.ClinicNewBookingNotice || !db.OutboxMessages.Any(earlier =>
+                    earlier.AppointmentId == m.AppointmentId && earlier.Id < m.Id
+                    && earlier.Status == OutboxStatus.Pending && earlier.Kind != EmailKind.ClinicNewBookingNotice))
+                .OrderBy(m => m.Id)
+                .Select(m => new { m.Id, m.Attempts })
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+
+            foreach (var message in due)
             {
-                sent++;
+                if (await SendOneAsync(message.Id, message.Attempts, cancellationToken))
+                {
+                    sent++;
+                }
+            }
+
+            // Each message taken is now sent, skipped, failed or waiting for a retry: none is due again this pass.
+            if (due.Count < BatchSize)
+            {
+                return sent;
             }
         }
-
-        return sent;
     }
 
     private async Task<bool> SendOneAsync(int id, int attemptsBefore, CancellationToken cancellationToken)

@@ -2,8 +2,10 @@ using DrChongClinic.Domain.Content;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
+using DrChongClinic.Web.Performance;
 using DrChongClinic.Web.Seo;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +18,7 @@ public sealed class ArticlesController(ArticleStore store, IOptions<ClinicOption
     internal const int SearchResultsMax = 20;
     internal const int SearchQueryMaxLength = 100;
 
+    [OutputCache(PolicyName = PublicPageCache.Page)]
     [HttpGet("articles")]
     [HttpGet("ms/artikel")]
     public IActionResult Index()
@@ -27,6 +30,7 @@ public sealed class ArticlesController(ArticleStore store, IOptions<ClinicOption
             library.Tags(language).Select(t => TagLink.For(language, t.Tag, t.Count)).ToList()));
     }
 
+    [OutputCache(PolicyName = PublicPageCache.Page)]
     [HttpGet("articles/{slug}")]
     [HttpGet("ms/artikel/{slug}")]
     public IActionResult Show(string slug)
@@ -42,6 +46,7 @@ public sealed class ArticlesController(ArticleStore store, IOptions<ClinicOption
         return View(ArticlePage.Create(article, translation, library.RelatedTo(article, RelatedCount), breadcrumbs, clinic.Value));
     }
 
+    [OutputCache(PolicyName = PublicPageCache.Page)]
     [HttpGet("articles/tag/{tag}")]
     [HttpGet("ms/artikel/tag/{tag}")]
     public IActionResult Tag(string tag)

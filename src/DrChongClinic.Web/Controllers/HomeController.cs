@@ -2,11 +2,14 @@ using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
+using DrChongClinic.Web.Performance;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Web.Controllers;
 
+[OutputCache(PolicyName = PublicPageCache.Page)]
 public sealed class HomeController(ClinicDbContext db, ArticleStore articles) : Controller
 {
     [HttpGet("")]

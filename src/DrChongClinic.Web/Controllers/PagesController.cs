@@ -1,7 +1,9 @@
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
+using DrChongClinic.Web.Performance;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -13,6 +15,7 @@ namespace DrChongClinic.Web.Controllers;
 /// (about, privacy, terms) have one view per language, e.g. Privacy.en.cshtml and Privacy.ms.cshtml,
 /// picked by view localization from the request's culture; pages built from data use one view and resx text.
 /// </summary>
+[OutputCache(PolicyName = PublicPageCache.Page)]
 public sealed class PagesController(
     ClinicDbContext db,
     IOptions<ClinicOptions> clinic,

@@ -1,8 +1,10 @@
 using System.Text;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Performance;
 using DrChongClinic.Web.Seo;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +12,7 @@ namespace DrChongClinic.Web.Controllers;
 
 /// <summary>What search engines and feed readers fetch: /robots.txt, /sitemap.xml and an Atom feed per language.</summary>
 [ResponseCache(Duration = 3600)]
+[OutputCache(PolicyName = PublicPageCache.Feed)]
 public sealed class SearchEnginesController(ArticleStore store, IOptions<ClinicOptions> clinic, IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("robots.txt")]

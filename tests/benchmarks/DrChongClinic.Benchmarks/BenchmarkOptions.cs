@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace DrChongClinic.Benchmarks;
+
+/// <summary>What tests/benchmarks/run.sh passes in (every option has a default that suits a 2-core machine).</summary>
+public sealed record BenchmarkOptions(
+    string SiteFolder,
+    string WorkFolder,
+    string ContentFolder,
+    string LighthouseFolder,
+    int Port,
+    int Rounds,
+    int Seconds,
+    int Connections,
+    int BookingSeconds,
+    int BookingWorkers,
+    IReadOnlySet<string> Steps)
+{
+    /// <summary>The steps, in the order they run; --only takes a comma-separated subset.</summary>
+    public static readonly string[] AllSteps = ["views", "pages", "weight", "lighthouse", "booking", "slots"];
+
+    public bool Runs(string step) => Steps.Contains(step);
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        string Text(string name) => values.TryGetValue(name, out var value)
+            ? Path.GetFullPath(value)
+            : throw new ArgumentException($"--{name} is required");
+        int Number(string name, int fallback) => values.TryGetValue(name, out var value)
+            ? int.Parse(value, CultureInfo.InvariantCulture)
+            : fallback;
+
+        return new BenchmarkOptions(
+            Text("site"),
+            Text("work"),
+            Text("content"),
+            Text("lighthouse"),
+            Number("port", 5106),
+            Number("rounds", 3),
+            Number("seconds", 5),
+            Number("connections", 16),
+            Number("booking-seconds", 10),
+            Number("booking-workers", 16),
+            (values.TryGetValue("only", out var only) ? only.Split(',') : AllSteps).ToHashSet(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,256 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using AngleSharp.Html.Parser;
+using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace DrChongClinic.Benchmarks;
+
+/// <summary>
+/// Booking submissions through the real form (anti-forgery token and cookie included), many at once, each for
+/// a different free time, for a fixed time; then how long the outbox takes to send the emails they queued.
+/// Extra doctors working 08:00-20:00 daily are added first so there are enough free times for the whole run.
+/// </summary>
+public static class BookingSubmission
+{
+    public const double MinimumPerSecond = 100;
+    public const double MaximumP99Ms = 100;
+    public static readonly TimeSpan MaximumDrain = TimeSpan.FromSeconds(30);
+
+    public const string Treatment = "consultation";
+    public const int ExtraDoctors = 6;
+    public const int WarmUpBookings = 20;
+    private static readonly TimeZoneInfo ClinicZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kuala_Lumpur");
+
+    private static readonly string[] Measurements =
+    [
+        "Booking submission: bookings per second",
+        "Booking submission: p99 latency",
+        "Booking submission: outbox keeps up",
+    ];
+
+    private static readonly string[] TargetTexts =
+    [
+        $">= {MinimumPerSecond} per s",
+        $"< {MaximumP99Ms} ms",
+        $"drained <= {MaximumDrain.TotalSeconds} s after",
+    ];
+
+    /// <summary>True when the site has a booking page (GET /book answers 200).</summary>
+    public static async Task<bool> IsPresentAsync(SiteProcess site)
+    {
+        using var client = site.CreateClient();
+        return (await client.GetAsync("/book")).StatusCode == HttpStatusCode.OK;
+    }
+
+    public static void NotPresent(ResultTable results)
+    {
+        for (var i = 0; i < Measurements.Length; i++)
+        {
+            results.NotMeasured(Measurements[i], TargetTexts[i], "booking not present");
+        }
+    }
+
+    public static async Task RunAsync(SiteProcess site, BenchmarkOptions options, ResultTable results)
+    {
+        var (treatmentMinutes, slots) = await PrepareAsync(site);
+        using var client = site.CreateClient(connections: options.BookingWorkers);
+        var form = await ReadFormAsync(client, slots.First());
+        if (form is null)
+        {
+            for (var i = 0; i < Measurements.Length; i++)
+            {
+                results.NotMeasured(Measurements[i], TargetTexts[i], "the booking form was not recognised (see BookingSubmission.cs)");
+            }
+
+            return;
+        }
+
+        var queue = new ConcurrentQueue<FreeTime>(slots);
+        for (var i = 0; i < WarmUpBookings && queue.TryDequeue(out var slot); i++)
+        {
+            await SubmitAsync(client, form, slot, i);
+        }
+
+        var latencies = new ConcurrentBag<double>();
+        var failures = new ConcurrentDictionary<HttpStatusCode, int>();
+        var outboxPeak = 0;
+        using var stopSampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stopSampling.IsCancellationRequested)
+            {
+                outboxPeak = Math.Max(outboxPeak, await PendingEmailsAsync(site));
+                await Task.Delay(500, CancellationToken.None);
+            }
+        });
+
+        var clock = Stopwatch.StartNew();
+        var runFor = TimeSpan.FromSeconds(options.BookingSeconds);
+        var number = WarmUpBookings;
+        var workers = Enumerable.Range(0, options.BookingWorkers).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < runFor && queue.TryDequeue(out var slot))
+            {
+                var started = Stopwatch.GetTimestamp();
+                var status = await SubmitAsync(client, form, slot, Interlocked.Increment(ref number));
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (status != HttpStatusCode.SeeOther)
+                {
+                    failures.AddOrUpdate(status, 1, (_, n) => n + 1);
+                }
+            }
+        })).ToList();
+        await Task.WhenAll(workers);
+        var elapsed = clock.Elapsed;
+        var loadEnded = Stopwatch.StartNew();
+
+        var drained = false;
+        while (loadEnded.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (await PendingEmailsAsync(site) == 0)
+            {
+                drained = true;
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        var drainTime = loadEnded.Elapsed;
+        await stopSampling.CancelAsync();
+        await sampler;
+
+        var failed = failures.Values.Sum();
+        var booked = latencies.Count - failed;
+        var perSecond = booked / elapsed.TotalSeconds;
+        var p99 = Figures.Percentile(latencies, 99);
+        var failedText = failed == 0 ? "" : $", {failed} refused ({string.Join(", ", failures.Select(f => $"{(int)f.Key} x{f.Value}"))})";
+        results.Add(
+            Measurements[0],
+            $"{Figures.Count(booked)} in {elapsed.TotalSeconds:0.0} s = {perSecond:0} per s, {options.BookingWorkers} at once{failedText}",
+            TargetTexts[0],
+            perSecond >= MinimumPerSecond && failed == 0);
+        results.Add(Measurements[1], $"{Figures.Ms(p99)} (median {Figures.Ms(Figures.Median(latencies))})", TargetTexts[1], p99 < MaximumP99Ms);
+        var emailsSent = await SentEmailsAsync(site);
+        results.Add(
+            Measurements[2],
+            drained
+                ? $"peak {outboxPeak} waiting; all sent {drainTime.TotalSeconds:0.0} s after the last booking ({Figures.Count(emailsSent)} sent)"
+                : $"still {await PendingEmailsAsync(site)} waiting {drainTime.TotalSeconds:0} s after the last booking",
+            TargetTexts[2],
+            drained && drainTime <= MaximumDrain);
+        if (_firstRefusal is not null)
+        {
+            results.Note("First refused booking: " + _firstRefusal);
+        }
+
+        results.Note($"Bookings: {Treatment} ({treatmentMinutes} min held) with a chosen doctor, {ExtraDoctors} extra doctors seeded for free times; the outbox polls every Email:PollInterval (10 s by default) and writes .eml files.");
+    }
+
+    /// <summary>Adds the extra doctors and lists free times that cannot overlap: each a whole treatment apart.</summary>
+    private static async Task<(int HeldMinutes, List<FreeTime> Slots)> PrepareAsync(SiteProcess site)
+    {
+        await using var db = site.CreateDbContext();
+        var treatment = await db.Treatments.AsNoTracking().SingleAsync(t => t.Code == Treatment);
+        var hours = Enum.GetValues<DayOfWeek>().Select(day => new WorkingHours { Day = day, Start = new TimeOnly(8, 0), End = new TimeOnly(20, 0) });
+        for (var i = 1; i <= ExtraDoctors; i++)
+        {
+            db.Practitioners.Add(new Practitioner { Name = $"Benchmark doctor {i}", WorkingHours = hours.Select(h => new WorkingHours { Day = h.Day, Start = h.Start, End = h.End }).ToList() });
+        }
+
+        await db.SaveChangesAsync();
+        var doctors = await db.Practitioners.AsNoTracking().Include(p => p.WorkingHours).Where(p => p.IsActive).ToListAsync();
+
+        // Held time rounded up to whole 15-minute grid steps, so consecutive times never overlap.
+        var held = (int)Math.Ceiling((treatment.DurationMinutes + treatment.BufferMinutes) / 15.0) * 15;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, ClinicZone));
+        var slots = new List<FreeTime>();
+        for (var date = today.AddDays(1); date <= today.AddDays(59); date = date.AddDays(1))
+        {
+            foreach (var doctor in doctors)
+            {
+                foreach (var period in doctor.WorkingHours.Where(h => h.Day == date.DayOfWeek))
+                {
+                    for (var start = period.Start; start.AddMinutes(held) <= period.End && start.AddMinutes(held) > start; start = start.AddMinutes(held))
+                    {
+                        slots.Add(new FreeTime(doctor.Id, date, start));
+                    }
+                }
+            }
+        }
+
+        // Spread the load over days and doctors, as real bookings are.
+        return (held, slots.OrderBy(s => s.Date.DayNumber * 7919 % 61).ThenBy(s => s.Time).ThenBy(s => s.PractitionerId).ToList());
+    }
+
+    /// <summary>The booking form's fields as a patient leaves them (hidden ones with the anti-forgery token, checked choices, checkboxes ticked), or null.</summary>
+    private static async Task<Dictionary<string, string>?> ReadFormAsync(HttpClient client, FreeTime first)
+    {
+        var date = first.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var page = await client.GetStringAsync($"/book?treatment={Treatment}&practitioner={first.PractitionerId}&date={date}");
+        var form = new HtmlParser().ParseDocument(page).QuerySelectorAll("form[method=post]")
+            .FirstOrDefault(f => f.QuerySelector("input[name=__RequestVerificationToken]") is not null && f.QuerySelector("input[name=Slot]") is not null);
+        if (form is null || !form.QuerySelectorAll("input[name=Slot]").Any(i => i.GetAttribute("value") == first.SlotText))
+        {
+            return null;
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var input in form.QuerySelectorAll("input[name]").Where(i => i.GetAttribute("type") is "hidden" or "checkbox" || (i.GetAttribute("type") is "radio" && i.HasAttribute("checked"))))
+        {
+            fields.TryAdd(input.GetAttribute("name")!, input.GetAttribute("value") ?? "true");
+        }
+
+        string[] typed = ["Name", "Email", "Phone", "SubmissionId", "Treatment", "Practitioner"];
+        return typed.All(name => form.QuerySelector($"[name={name}]") is not null) ? fields : null;
+    }
+
+    /// <summary>What the page said to the first refused booking, to explain a failure.</summary>
+    private static string? _firstRefusal;
+
+    private static async Task<HttpStatusCode> SubmitAsync(HttpClient client, Dictionary<string, string> form, FreeTime slot, int number)
+    {
+        var fields = new Dictionary<string, string>(form, StringComparer.Ordinal)
+        {
+            ["SubmissionId"] = Guid.NewGuid().ToString(),
+            ["Treatment"] = Treatment,
+            ["Practitioner"] = slot.PractitionerId.ToString(CultureInfo.InvariantCulture),
+            ["Slot"] = slot.SlotText,
+            ["Name"] = "Benchmark Patient",
+            ["Email"] = $"patient{number}@bench.example",
+            ["Phone"] = "012-345 6789",
+        };
+        using var response = await client.PostAsync("/book", new FormUrlEncodedContent(fields));
+        if (response.StatusCode != HttpStatusCode.SeeOther && _firstRefusal is null)
+        {
+            var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            var messages = page.QuerySelectorAll("[role=alert], .field-error").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0);
+            _firstRefusal = $"{(int)response.StatusCode} for {slot.SlotText} with doctor {slot.PractitionerId}: {string.Join(" / ", messages)}";
+        }
+
+        return response.StatusCode;
+    }
+
+    /// <summary>Emails not sent yet, including one being sent right now.</summary>
+    private static async Task<int> PendingEmailsAsync(SiteProcess site)
+    {
+        await using var db = site.CreateDbContext();
+        return await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending);
+    }
+
+    private static async Task<int> SentEmailsAsync(SiteProcess site)
+    {
+        await using var db = site.CreateDbContext();
+        return await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent);
+    }
+
+    private sealed record FreeTime(int PractitionerId, DateOnly Date, TimeOnly Time)
+    {
+        public string SlotText =>
+            Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T" + Time.ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
+}

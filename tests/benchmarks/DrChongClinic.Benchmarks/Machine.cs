@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace DrChongClinic.Benchmarks;
+
+/// <summary>What the figures were measured on, printed above the table.</summary>
+public static class Machine
+{
+    public static async Task<string> DescribeAsync(BenchmarkOptions options)
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
+        var memoryKb = long.Parse(File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        var os = File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"') ?? RuntimeInformation.OSDescription;
+        var lighthouse = await OutputAsync("node", Path.Combine(options.LighthouseFolder, "node_modules", "lighthouse", "cli", "index.js"), "--version");
+        return string.Join('\n',
+            $"CPU:        {cpu}, {Environment.ProcessorCount} cores",
+            $"Memory:     {memoryKb / 1024 / 1024.0:0.0} GB",
+            $"OS:         {os} ({RuntimeInformation.OSDescription})",
+            $".NET:       {RuntimeInformation.FrameworkDescription}",
+            $"Tools:      {await OutputAsync("wrk", "--version")}; {await OutputAsync("/usr/bin/chromium", "--version")}; Lighthouse {lighthouse}; Node {await OutputAsync("node", "--version")}",
+            $"Run:        {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+    }
+
+    /// <summary>Runnable processes averaged over the last minute: above the core count, others compete for the CPU.</summary>
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
+    private static async Task<string> OutputAsync(string program, params string[] arguments)
+    {
+        try
+        {
+            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = (await process.StandardOutput.ReadToEndAsync()) + (await process.StandardError.ReadToEndAsync());
+            await process.WaitForExitAsync();
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "?";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return $"{program} missing";
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using DrChongClinic.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DrChongClinic.Benchmarks;
+
+/// <summary>
+/// The published site, started as it runs in production (Production settings, Kestrel on a loopback port) on a
+/// fresh SQLite file in the work folder; it migrates and seeds the file itself. Its output goes to site.log.
+/// </summary>
+public sealed class SiteProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private SiteProcess(Process process, StreamWriter log, Uri baseAddress, string databasePath, string webRoot)
+    {
+        _process = process;
+        _log = log;
+        BaseAddress = baseAddress;
+        DatabasePath = databasePath;
+        WebRoot = webRoot;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The published wwwroot, where the benchmark puts the static copies of pages.</summary>
+    public string WebRoot { get; }
+
+    public static async Task<SiteProcess> StartAsync(BenchmarkOptions options)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{options.Port}");
+        var databasePath = Path.Combine(options.WorkFolder, "clinic.db");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = options.SiteFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(options.SiteFolder, "DrChongClinic.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["Database__ConnectionString"] = $"Data Source={databasePath}";
+        start.Environment["DataProtection__KeysPath"] = Path.Combine(options.WorkFolder, "keys");
+        start.Environment["Email__PickupFolder"] = Path.Combine(options.WorkFolder, "mail");
+        start.Environment["Content__Path"] = options.ContentFolder;
+        start.Environment["Clinic__PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/');
+
+        var log = new StreamWriter(Path.Combine(options.WorkFolder, "site.log")) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");
+        process.OutputDataReceived += (_, line) => Write(log, line.Data);
+        process.ErrorDataReceived += (_, line) => Write(log, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var site = new SiteProcess(process, log, baseAddress, databasePath, Path.Combine(options.SiteFolder, "wwwroot"));
+        await site.WaitUntilReadyAsync();
+        return site;
+    }
+
+    /// <summary>The most memory the site process has held since it started (VmHWM: peak resident set).</summary>
+    public long PeakMemoryBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>A client like a browser's: keeps cookies, does not follow redirects, decompresses unless told not to.</summary>
+    public HttpClient CreateClient(bool decompress = true, int connections = 16) =>
+        new(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = decompress ? DecompressionMethods.All : DecompressionMethods.None,
+            CookieContainer = new CookieContainer(),
+            MaxConnectionsPerServer = connections,
+        })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    /// <summary>The site's database, opened next to the running site (SQLite in WAL mode allows that).</summary>
+    public ClinicDbContext CreateDbContext() => new(new DbContextOptionsBuilder<ClinicDbContext>()
+        .UseSqlite($"Data Source={DatabasePath};Default Timeout=30")
+        .Options);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        await _log.DisposeAsync();
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The site stopped while starting (exit code {_process.ExitCode}); see site.log");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The site did not answer /healthz within 60 seconds; see site.log");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}
