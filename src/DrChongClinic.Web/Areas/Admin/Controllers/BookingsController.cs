@@ -2,6 +2,7 @@ using System.Globalization;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Areas.Admin.Services;
 using DrChongClinic.Web.Booking;
@@ -319,7 +320,7 @@ public sealed class BookingsController(
             When = $"{time.Format(appointment.StartUtc)}–{time.FormatTime(appointment.EndUtc)}",
             History = appointment.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
                 .Select(h => new HistoryRow(time.Format(h.AtUtc), h.By == ChangedBy.Staff ? h.Actor ?? t["Admin_By_Staff"] : t[$"Admin_By_{h.By}"], h.What)).ToList(),
-            Emails = emails.Select(m => new EmailRow(m.Kind.ToString(), time.Format(m.CreatedAtUtc), m.Status.ToString(), m.Attempts)).ToList(),
+            Emails = emails.Select(m => new EmailRow(t[$"Admin_EmailKind_{m.Kind}"], time.Format(m.CreatedAtUtc), t[$"Admin_EmailStatus_{m.Status}"], m.Status == OutboxStatus.Failed)).ToList(),
             HasStarted = appointment.StartUtc <= time.UtcNow,
             Practitioners = await PractitionerChoicesAsync(cancellationToken),
             MovePractitioner = appointment.PractitionerId,

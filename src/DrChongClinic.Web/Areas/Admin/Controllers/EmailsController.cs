@@ -21,7 +21,7 @@ public sealed class EmailsController(ClinicDbContext db, EmailOutbox outbox, Aud
             .OrderByDescending(m => m.CreatedAtUtc).ThenByDescending(m => m.Id)
             .Select(m => new { m.Id, m.Kind, m.CreatedAtUtc, m.Attempts, m.LastError, m.AppointmentId, m.Appointment!.Reference })
             .ToListAsync(cancellationToken);
-        return View(rows.Select(m => new FailedEmailRow(m.Id, m.Kind.ToString(), time.Format(m.CreatedAtUtc), m.Attempts, m.LastError, m.AppointmentId, BookingReference.Display(m.Reference))).ToList());
+        return View(rows.Select(m => new FailedEmailRow(m.Id, t[$"Admin_EmailKind_{m.Kind}"], time.Format(m.CreatedAtUtc), m.Attempts, m.LastError, m.AppointmentId, BookingReference.Display(m.Reference))).ToList());
     }
 
     [HttpPost("{id:int}/retry")]

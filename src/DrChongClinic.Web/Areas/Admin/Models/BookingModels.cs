@@ -125,7 +125,7 @@ public sealed class BookingDetailPage
 
 public sealed record HistoryRow(string When, string Who, string What);
 
-public sealed record EmailRow(string Kind, string Created, string Status, int Attempts);
+public sealed record EmailRow(string Kind, string Created, string Status, bool Failed);
 
 /// <summary>The phone booking page: the public booking form's fields, with staff's choices and the free times.</summary>
 public sealed class PhoneBookingPage
