@@ -65,6 +65,9 @@ public sealed class Appointment
     /// <summary>Longest cancellation reason kept.</summary>
     public const int ReasonMaxLength = 500;
 
+    /// <summary>Longest internal note kept.</summary>
+    public const int InternalNotesMaxLength = 2000;
+
     public static Appointment Book(NewAppointment request, BookingPolicy policy, DateTime nowUtc)
     {
         if (request.DurationMinutes <= 0 || request.BufferMinutes < 0)
@@ -163,6 +166,19 @@ public sealed class Appointment
         Status = AppointmentStatus.NoShow;
         Slots.Clear();
         Record(nowUtc, ChangedBy.Staff, actor, "Marked no-show");
+    }
+
+    /// <summary>Staff change the internal notes; the history records that they changed, not the text.</summary>
+    public void EditInternalNotes(string actor, string? notes, DateTime nowUtc)
+    {
+        var cleaned = string.IsNullOrWhiteSpace(notes) ? null : Truncate(notes.Trim(), InternalNotesMaxLength);
+        if (cleaned == InternalNotes)
+        {
+            return;
+        }
+
+        InternalNotes = cleaned;
+        Record(nowUtc, ChangedBy.Staff, actor, cleaned is null ? "Internal notes cleared" : "Internal notes edited");
     }
 
     public bool PatientMayChange(DateTime nowUtc, BookingPolicy policy) =>

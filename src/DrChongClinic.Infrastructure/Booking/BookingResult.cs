@@ -45,6 +45,9 @@ public enum BookingProblem
     TooLateToChange,
     ReasonRequired,
 
+    /// <summary>Completed or no-show can only be recorded once the appointment has started.</summary>
+    NotYetStarted,
+
     /// <summary>Someone else changed the booking since it was read (expected version did not match).</summary>
     ChangedMeanwhile,
 }
@@ -90,6 +93,7 @@ public sealed record BookingResult
     {
         BookingRule.TooLateForPatientToChange => BookingProblem.TooLateToChange,
         BookingRule.ReasonRequired => BookingProblem.ReasonRequired,
+        BookingRule.AppointmentNotYetStarted => BookingProblem.NotYetStarted,
         BookingRule.SlotNotAvailable => BookingProblem.DateInPast,
         _ => BookingProblem.NotAllowedInCurrentStatus,
     };

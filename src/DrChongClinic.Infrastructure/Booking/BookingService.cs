@@ -216,6 +216,32 @@ public sealed class BookingService(
         return await SaveChangeAsync(appointment, "confirmed", ChangedBy.Staff, null, cancellationToken);
     }
 
+    /// <summary>Staff record that the patient came (once the appointment has started). No email is sent.</summary>
+    public Task<BookingResult> MarkCompletedAsync(int appointmentId, string actor, Guid? expectedVersion, CancellationToken cancellationToken) =>
+        CloseAsync(appointmentId, expectedVersion, "completed", (a, now) => a.MarkCompleted(actor, now), cancellationToken);
+
+    /// <summary>Staff record that the patient did not come (once the appointment has started). No email is sent.</summary>
+    public Task<BookingResult> MarkNoShowAsync(int appointmentId, string actor, Guid? expectedVersion, CancellationToken cancellationToken) =>
+        CloseAsync(appointmentId, expectedVersion, "marked no-show", (a, now) => a.MarkNoShow(actor, now), cancellationToken);
+
+    /// <summary>Staff edit the internal notes, in any status; the history records the edit.</summary>
+    public async Task<BookingResult> SaveInternalNotesAsync(int appointmentId, string actor, string? notes, Guid? expectedVersion, CancellationToken cancellationToken)
+    {
+        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
+        if (appointment is null)
+        {
+            return BookingResult.Refused(BookingProblem.NotFound);
+        }
+
+        if (expectedVersion is { } version && version != appointment.Version)
+        {
+            return BookingResult.Refused(BookingProblem.ChangedMeanwhile, appointment);
+        }
+
+        appointment.EditInternalNotes(actor, notes, slots.NowUtc);
+        return await SaveChangeAsync(appointment, "notes edited", ChangedBy.Staff, null, cancellationToken);
+    }
+
     /// <summary>The booking a manage link opens; null when the token is malformed, unknown or expired.</summary>
     public async Task<AppointmentDetails?> FindByManageTokenAsync(string? token, CancellationToken cancellationToken)
     {
@@ -311,6 +337,27 @@ public sealed class BookingService(
             db.ChangeTracker.Clear();
             return await whenTimeTaken();
         }
+    }
+
+    private async Task<BookingResult> CloseAsync(
+        int appointmentId, Guid? expectedVersion, string what, Action<Appointment, DateTime> close, CancellationToken cancellationToken)
+    {
+        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
+        if (Refusal(appointment, ChangedBy.Staff, expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+
+        try
+        {
+            close(appointment!, slots.NowUtc);
+        }
+        catch (BookingRuleException e)
+        {
+            return BookingResult.Refused(BookingResult.ProblemFor(e.Rule), appointment);
+        }
+
+        return await SaveChangeAsync(appointment!, what, ChangedBy.Staff, null, cancellationToken);
     }
 
     private async Task<BookingResult> TakenAsync(SlotSearch search, DateOnly date, TimeOnly time, Appointment? appointment, CancellationToken cancellationToken) =>

@@ -30,6 +30,20 @@ public class AppointmentLifecycleTests
     }
 
     [Fact]
+    public void Editing_internal_notes_is_recorded_without_the_text_and_an_unchanged_note_records_nothing()
+    {
+        var appointment = Book();
+
+        appointment.EditInternalNotes("staff@drchong.test", "  Prefers afternoons  ", BookedAt);
+        appointment.EditInternalNotes("staff@drchong.test", "Prefers afternoons", BookedAt);
+        appointment.EditInternalNotes("staff@drchong.test", " ", BookedAt);
+
+        Assert.Null(appointment.InternalNotes);
+        Assert.Equal(["Internal notes edited", "Internal notes cleared"], appointment.History.Skip(1).Select(h => h.What));
+        Assert.All(appointment.History.Skip(1), h => Assert.Equal((ChangedBy.Staff, "staff@drchong.test"), (h.By, h.Actor)));
+    }
+
+    [Fact]
     public void Staff_bookings_are_always_confirmed()
     {
         var appointment = Book(new BookingPolicy { OnlineBookingsNeedConfirmation = true }, ChangedBy.Staff);

@@ -84,6 +84,7 @@ public static class AdminSetup
             filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(AdminOptions).Namespace!, StringComparison.Ordinal) == true);
         services.AddScoped<AuditLog>();
         services.AddScoped<BookingConflictFinder>();
+        services.AddScoped<BookingSearch>();
         services.AddSingleton<AdminTime>();
         services.AddScoped<RequireTwoFactorForAdminsFilter>();
         return services;

@@ -34,10 +34,11 @@ public sealed class DashboardController(ClinicDbContext db, AdminTime time) : Ad
                 join t in db.Treatments on a.TreatmentId equals t.Id
                 join p in db.Practitioners on a.PractitionerId equals p.Id
                 orderby a.StartUtc
-                select new { a.Reference, a.StartUtc, a.Status, a.Patient.Name, Treatment = t.NameEn, Practitioner = p.Name })
+                select new { a.Id, a.Reference, a.StartUtc, a.Status, a.Patient.Name, Treatment = t.NameEn, Practitioner = p.Name })
             .ToListAsync(cancellationToken);
         return new DiaryDay(
+            day,
             AdminTime.FormatDay(day),
-            rows.Select(r => new DiaryRow(time.FormatTime(r.StartUtc), r.Reference, r.Name, r.Treatment, r.Practitioner, r.Status == AppointmentStatus.Requested)).ToList());
+            rows.Select(r => new DiaryRow(r.Id, time.FormatTime(r.StartUtc), r.Reference, r.Name, r.Treatment, r.Practitioner, r.Status == AppointmentStatus.Requested)).ToList());
     }
 }
