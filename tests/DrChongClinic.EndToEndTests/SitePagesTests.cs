@@ -63,7 +63,7 @@ public sealed class SitePagesTests(BrowserSite browser) : IClassFixture<BrowserS
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Bahasa Malaysia" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ms");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Jawapan jelas tentang parut jerawat");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Rawatan parut jerawat yang tenang dan teliti");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
