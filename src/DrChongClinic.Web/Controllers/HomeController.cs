@@ -10,7 +10,7 @@ namespace DrChongClinic.Web.Controllers;
 public sealed class HomeController(ClinicDbContext db, ArticleStore articles) : Controller
 {
     /// <summary>The article the home page's scar-type pictures lead to (its front matter <c>id</c>).</summary>
-    private const string ScarTypesArticle = "scar-types";
+    public const string ScarTypesArticle = "scar-types";
 
     [HttpGet("")]
     [HttpGet("ms")]
