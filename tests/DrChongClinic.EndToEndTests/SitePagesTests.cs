@@ -11,6 +11,7 @@ public sealed class SitePagesTests(BrowserSite browser) : IClassFixture<BrowserS
         "/", "/ms", "/no-such-page",
         "/treatments", "/ms/rawatan", "/about", "/ms/tentang-kami", "/contact", "/ms/hubungi",
         "/privacy", "/ms/privasi", "/terms", "/ms/terma",
+        "/articles", "/ms/artikel", "/articles/types-of-acne-scars", "/ms/artikel/jenis-parut-jerawat",
     };
 
     [Theory]
