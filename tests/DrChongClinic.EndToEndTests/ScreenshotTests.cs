@@ -11,7 +11,7 @@ namespace DrChongClinic.EndToEndTests;
 /// </summary>
 public sealed class ScreenshotTests(BrowserSite browser) : IClassFixture<BrowserSite>
 {
-    private const int MaxHeight = 2400;
+    public const int MaxHeight = 1800;
 
     private static readonly (string Name, string Path)[] Pages =
     [
