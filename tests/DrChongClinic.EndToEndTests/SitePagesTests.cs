@@ -69,4 +69,21 @@ public sealed class SitePagesTests(BrowserSite browser) : IClassFixture<BrowserS
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
     }
+
+    [Fact]
+    public async Task Printed_article_keeps_the_text_and_disclaimer_and_drops_navigation_and_buttons()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/articles/types-of-acne-scars");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        foreach (var hidden in new[] { ".site-header", ".site-footer", ".book-cta", ".toc", ".breadcrumbs" })
+        {
+            await Assertions.Expect(page.Locator(hidden).First).ToBeHiddenAsync();
+        }
+
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".prose img").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".disclaimer")).ToBeVisibleAsync();
+    }
 }
