@@ -8,6 +8,7 @@ using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddClinicLogging();
 
 builder.Services.AddClinicInfrastructure(builder.Configuration);
 builder.Services.Configure<ClinicOptions>(builder.Configuration.GetSection(ClinicOptions.Section));
@@ -21,8 +22,13 @@ builder.Services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>("database"
 builder.Services.AddClinicDataProtection();
 builder.Services.AddClinicBookingPages();
 builder.Services.AddClinicAdmin(builder.Configuration, builder.Environment);
+builder.Services.AddClinicCookieSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddClinicRateLimits(builder.Configuration);
+builder.Services.AddClinicProxy();
 
 var app = builder.Build();
+
+app.UseClinicProxy();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -36,6 +42,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseArticleImages();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
