@@ -4,6 +4,7 @@ using DrChongClinic.Web;
 using DrChongClinic.Web.Areas.Admin;
 using DrChongClinic.Web.Booking;
 using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Privacy;
 using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -25,6 +26,7 @@ builder.Services.AddClinicAdmin(builder.Configuration, builder.Environment);
 builder.Services.AddClinicCookieSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddClinicRateLimits(builder.Configuration);
 builder.Services.AddClinicProxy();
+builder.Services.AddClinicPrivacy();
 
 var app = builder.Build();
 
