@@ -13,8 +13,8 @@ namespace DrChongClinic.IntegrationTests.Hardening;
 /// <summary>PDPA: nothing personal in the logs, and personal data removed after the retention period.</summary>
 public sealed class PrivacyTests(PrivacyTests.Site site) : IClassFixture<PrivacyTests.Site>
 {
-    private const string Name = "Zubaidah Kwan Hartono";
-    private const string Email = "zubaidah.kwan@example.com";
+    public const string Name = "Zubaidah Kwan Hartono";
+    public const string Email = "zubaidah.kwan@example.com";
 
     [Fact]
     public async Task No_name_email_or_phone_reaches_the_logs_while_booking_cancelling_emailing_and_staff_work()
