@@ -5,11 +5,13 @@ using DrChongClinic.Web.Areas.Admin;
 using DrChongClinic.Web.Booking;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Performance;
+using DrChongClinic.Web.Privacy;
 using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // build-time compressed assets when run from a build in any environment (tests); no-op when published
+builder.AddClinicLogging();
 
 builder.Services.AddClinicInfrastructure(builder.Configuration);
 builder.Services.Configure<ClinicOptions>(builder.Configuration.GetSection(ClinicOptions.Section));
@@ -25,8 +27,14 @@ builder.Services.AddClinicBookingPages();
 builder.Services.AddClinicAdmin(builder.Configuration, builder.Environment);
 builder.Services.AddPublicPageCache();
 builder.Services.AddClinicResponseCompression();
+builder.Services.AddClinicCookieSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddClinicRateLimits(builder.Configuration);
+builder.Services.AddClinicProxy();
+builder.Services.AddClinicPrivacy();
 
 var app = builder.Build();
+
+app.UseClinicProxy();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -41,6 +49,7 @@ app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseArticleImages();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UsePublicPageCache();

@@ -181,6 +181,32 @@ public sealed class Appointment
         Record(nowUtc, ChangedBy.Staff, actor, cleaned is null ? "Internal notes cleared" : "Internal notes edited");
     }
 
+    /// <summary>What stands in for the patient's name once the retention period is over.</summary>
+    public const string AnonymizedName = "(anonymised)";
+
+    public bool IsAnonymized => Patient.Name == AnonymizedName;
+
+    /// <summary>
+    /// PDPA retention: removes everything that identifies the patient (name, e-mail, phone, notes, reasons, the manage
+    /// link) and keeps what statistics need (treatment, doctor, time, status, consent time and notice version).
+    /// The manage token hash is replaced by the hash of a token nobody holds (the column is unique), so no link opens it.
+    /// </summary>
+    public void Anonymize(string unusableTokenHash)
+    {
+        Patient.Name = AnonymizedName;
+        Patient.Email = "anonymised@invalid";
+        Patient.Phone = "";
+        Patient.Notes = null;
+        CancellationReason = null;
+        InternalNotes = null;
+        ManageTokenHash = unusableTokenHash;
+        ProtectedManageToken = "";
+        foreach (var change in History.Where(c => c.What.StartsWith("Cancelled: ", StringComparison.Ordinal)))
+        {
+            change.What = "Cancelled";
+        }
+    }
+
     public bool PatientMayChange(DateTime nowUtc, BookingPolicy policy) =>
         IsActive && StartUtc - nowUtc >= policy.PatientChangeCutoff;
 

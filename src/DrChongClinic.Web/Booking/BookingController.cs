@@ -1,8 +1,10 @@
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -18,13 +20,15 @@ public sealed class BookingController(
     SlotFinder slots,
     BookingService bookings,
     IValidator<BookingForm> validator,
-    IStringLocalizer<SharedResource> t) : Controller
+    IStringLocalizer<SharedResource> t,
+    ILogger<BookingController> logger) : Controller
 {
     /// <summary>Fields the patient does not type: when these are wrong the form was forged or is stale (400).</summary>
     private static readonly string[] HiddenFields = [nameof(BookingForm.SubmissionId), nameof(BookingForm.Treatment), nameof(BookingForm.Practitioner)];
 
     [HttpGet("book")]
     [HttpGet("ms/tempah")]
+    [EnableRateLimiting(ClinicRateLimits.Slots)]
     public async Task<IActionResult> Index(string? treatment, string? practitioner, string? date, CancellationToken cancellationToken)
     {
         var form = new BookingForm
@@ -42,6 +46,7 @@ public sealed class BookingController(
     /// <summary>Free times of one date as JSON, so booking.js can show them without reloading the page.</summary>
     [HttpGet("book/slots")]
     [HttpGet("ms/tempah/slot")]
+    [EnableRateLimiting(ClinicRateLimits.Slots)]
     public async Task<IActionResult> Slots(string? treatment, string? practitioner, string? date, CancellationToken cancellationToken)
     {
         var found = await slots.FindTreatmentAsync(treatment, cancellationToken);
@@ -73,8 +78,16 @@ public sealed class BookingController(
     [HttpPost("book")]
     [HttpPost("ms/tempah")]
     [ValidateAntiForgeryToken]
+    [EnableRateLimiting(ClinicRateLimits.Booking)]
     public async Task<IActionResult> Create([FromForm] BookingForm form, CancellationToken cancellationToken)
     {
+        if (form.IsFromBot)
+        {
+            // Stores nothing, and answers with a neutral page that does not tell the bot it was caught.
+            logger.LogInformation("Booking form with the honeypot filled in: nothing stored");
+            return View("Received");
+        }
+
         var validation = await validator.ValidateAsync(form, cancellationToken);
         if (!validation.IsValid)
         {

@@ -35,6 +35,11 @@ public sealed class BookingForm
     public string? Language { get; set; }
 
     public bool Consent { get; set; }
+
+    /// <summary>The honeypot: hidden from people and assistive technology, so only a form bot fills it in.</summary>
+    public string? Website { get; set; }
+
+    public bool IsFromBot => !string.IsNullOrEmpty(Website);
 }
 
 /// <summary>Checks the booking form; messages come from the resx files in the language of the page.</summary>

@@ -1,9 +1,11 @@
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace DrChongClinic.Web.Booking;
@@ -13,6 +15,7 @@ namespace DrChongClinic.Web.Booking;
 /// appointment. The token in the address is the only key; unknown, malformed or expired tokens get a friendly 404.
 /// The page's language follows the address.
 /// </summary>
+[EnableRateLimiting(ClinicRateLimits.ManageLink)]
 public sealed class ManageBookingController(
     BookingService bookings,
     BookingPageFactory pages,

@@ -25,6 +25,8 @@ public class BrowserSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Kestrel here is plain http on loopback, so no Secure/__Host- cookies (production is https).
+        Site.With("Security:SecureCookies", "false");
         Configure(Site);
         Site.UseKestrel(0);
         Site.StartServer();

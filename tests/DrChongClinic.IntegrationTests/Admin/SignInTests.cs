@@ -107,7 +107,7 @@ public sealed class SignInTests(ClinicFactory factory) : IClassFixture<ClinicFac
     }
 
     [Fact]
-    public async Task The_staff_cookie_is_http_only_secure_same_site_and_limited_to_admin()
+    public async Task The_staff_cookie_is_a_host_only_http_only_secure_same_site_session_cookie()
     {
         var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
         var client = factory.CreateBrowser(followRedirects: false);
@@ -115,11 +115,12 @@ public sealed class SignInTests(ClinicFactory factory) : IClassFixture<ClinicFac
 
         var response = await client.SubmitAsync(page, "#sign-in-form", new Dictionary<string, string?> { ["Email"] = account.Email, ["Password"] = account.Password });
 
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("clinic.staff=", StringComparison.Ordinal)).ToLowerInvariant();
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-clinic.staff=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("httponly", cookie);
         Assert.Contains("secure", cookie);
         Assert.Contains("samesite=lax", cookie);
-        Assert.Contains("path=/admin", cookie);
+        Assert.Contains("path=/;", cookie + ";"); // __Host- cookies must be Path=/
+        Assert.DoesNotContain("domain=", cookie);
         Assert.DoesNotContain("expires=", cookie); // ends with the browser session at the latest
     }
 

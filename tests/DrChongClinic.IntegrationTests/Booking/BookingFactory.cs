@@ -22,7 +22,7 @@ public class BookingFactory : ClinicFactory
     /// <summary>The site's clock; tests that move it put it back to <see cref="MondayMorningUtc"/>.</summary>
     public TestClock Clock { get; } = new(new DateTimeOffset(MondayMorningUtc));
 
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
     public Task<int> AppointmentCountAsync() => WithDbAsync(db => db.Appointments.CountAsync());
 

@@ -24,6 +24,15 @@ public class ClinicFactory : WebApplicationFactory<Program>
         _settings["DataProtection:KeysPath"] = Path.Combine(Folder, "keys");
         _settings["Email:PickupFolder"] = Path.Combine(Folder, "mail");
         _settings["Email:PollInterval"] = "00:00:00.100";
+
+        // Many tests share one client address; rate-limit tests set real limits with With(...).
+        foreach (var rule in new[] { "Booking", "Slots", "ManageLink", "SignIn" })
+        {
+            _settings[$"RateLimits:{rule}:PermitLimit"] = "100000";
+        }
+
+        // https, as in production: the cookies are Secure with the __Host- prefix outside Development.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public string Folder { get; }

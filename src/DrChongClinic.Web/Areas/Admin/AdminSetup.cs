@@ -1,7 +1,6 @@
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Services;
 using FluentValidation;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,16 +39,9 @@ public static class AdminSetup
         // A locked account or a reset password ends that person's other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        var securePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Name, Secure, HttpOnly, SameSite and Path of every cookie: Security/CookieSecurity.cs.
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "clinic.staff";
-            cookie.Cookie.HttpOnly = true;
-            // Lax, not Strict: a link to /admin in the clinic's own notification email must open signed in.
-            // Every change is a POST with an anti-forgery token, so Lax gives up nothing.
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = securePolicy;
-            cookie.Cookie.Path = "/admin";
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, options.IdleTimeoutMinutes));
             cookie.SlidingExpiration = true;
             cookie.LoginPath = SignInPath;
@@ -62,17 +54,6 @@ public static class AdminSetup
                 return Task.CompletedTask;
             };
         });
-        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
-        {
-            services.Configure<CookieAuthenticationOptions>(scheme, cookie =>
-            {
-                cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = SameSiteMode.Lax;
-                cookie.Cookie.SecurePolicy = securePolicy;
-                cookie.Cookie.Path = "/admin";
-            });
-        }
-
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicies.StaffArea, policy => policy.RequireRole(StaffRoles.Staff, StaffRoles.Admin))
             .AddPolicy(AdminPolicies.AdminOnly, policy => policy.RequireRole(StaffRoles.Admin));

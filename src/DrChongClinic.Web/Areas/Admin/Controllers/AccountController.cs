@@ -1,10 +1,12 @@
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Areas.Admin.Services;
+using DrChongClinic.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace DrChongClinic.Web.Areas.Admin.Controllers;
@@ -26,6 +28,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("sign-in")]
+    [EnableRateLimiting(ClinicRateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignInInput input, [FromServices] IValidator<SignInInput> validator)
     {
         if (!await validator.ValidateIntoAsync(input, ModelState))
@@ -58,6 +61,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("sign-in/code")]
+    [EnableRateLimiting(ClinicRateLimits.SignIn)]
     public Task<IActionResult> SignInCode(SignInCodeInput input, [FromServices] IValidator<SignInCodeInput> validator) =>
         SecondStepAsync(input, validator, nameof(SignInCode),
             code => signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false));
@@ -71,6 +75,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("sign-in/recovery-code")]
+    [EnableRateLimiting(ClinicRateLimits.SignIn)]
     public Task<IActionResult> SignInRecoveryCode(SignInCodeInput input, [FromServices] IValidator<SignInCodeInput> validator) =>
         SecondStepAsync(input, validator, nameof(SignInRecoveryCode), signIn.TwoFactorRecoveryCodeSignInAsync);
 
