@@ -89,6 +89,7 @@ public sealed class BadInputCorpusTests(BookingFactory factory) : IClassFixture<
     private Task<string> CountRowsAsync() => factory.WithDbAsync(async db =>
         string.Join(",",
             await db.Appointments.CountAsync(), await db.AppointmentSlots.CountAsync(), await db.OutboxMessages.CountAsync(),
-            await db.AuditEntries.CountAsync(), await db.Closures.CountAsync(), await db.Treatments.CountAsync(),
+            // Reading an export is itself audited (a legitimate record, not stored input), so exports are not counted.
+            await db.AuditEntries.CountAsync(a => !a.Action.EndsWith(".exported")), await db.Closures.CountAsync(), await db.Treatments.CountAsync(),
             await db.Practitioners.CountAsync(), await db.Users.CountAsync()));
 }
