@@ -1,4 +1,5 @@
-using DrChongClinic.Domain.Booking;
+using DrChongClinic.Infrastructure.Booking;
+using DrChongClinic.Infrastructure.Caching;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Infrastructure.Email;
@@ -15,12 +16,21 @@ public static class DependencyInjection
     public static IServiceCollection AddClinicInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.AddDbContext<ClinicDbContext>((provider, options) => ClinicDatabase.Configure(
-            options,
-            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
-            provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddDbContext<ClinicDbContext>((provider, options) =>
+        {
+            ClinicDatabase.Configure(
+                options,
+                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+                provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            // Registered by the web app together with its page cache (AddPublicPageCache).
+            if (provider.GetService<SchedulePurgeInterceptor>() is { } purge)
+            {
+                options.AddInterceptors(purge);
+            }
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<EmailOutbox>();
+        services.AddClinicBooking(configuration);
         services.AddArticleContent(configuration);
         services.AddClinicEmail(configuration);
         return services;
@@ -41,7 +51,6 @@ public static class DependencyInjection
             .Validate(o => o.ClinicInboxLanguage is "en" or "ms", "Email:ClinicInboxLanguage must be en or ms.")
             .ValidateOnStart();
         services.Configure<ClinicDetails>(configuration.GetSection(ClinicDetails.Section));
-        services.Configure<BookingPolicy>(configuration.GetSection("Booking"));
         services.AddSingleton<IEmailTransport>(provider =>
             string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Host)
                 ? ActivatorUtilities.CreateInstance<PickupFolderEmailTransport>(provider)

@@ -1,13 +1,17 @@
 using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web;
+using DrChongClinic.Web.Areas.Admin;
+using DrChongClinic.Web.Booking;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Performance;
+using DrChongClinic.Web.Privacy;
 using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // build-time compressed assets when run from a build in any environment (tests); no-op when published
+builder.AddClinicLogging();
 
 builder.Services.AddClinicInfrastructure(builder.Configuration);
 builder.Services.Configure<ClinicOptions>(builder.Configuration.GetSection(ClinicOptions.Section));
@@ -19,10 +23,18 @@ builder.Services.AddClinicLocalization();
 builder.Services.AddControllersWithViews().AddViewLocalization();
 builder.Services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>("database", tags: ["ready"]);
 builder.Services.AddClinicDataProtection();
+builder.Services.AddClinicBookingPages();
+builder.Services.AddClinicAdmin(builder.Configuration, builder.Environment);
 builder.Services.AddPublicPageCache();
 builder.Services.AddClinicResponseCompression();
+builder.Services.AddClinicCookieSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddClinicRateLimits(builder.Configuration);
+builder.Services.AddClinicProxy();
+builder.Services.AddClinicPrivacy();
 
 var app = builder.Build();
+
+app.UseClinicProxy();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -37,6 +49,8 @@ app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseArticleImages();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
 app.UseAuthorization();
 app.UsePublicPageCache();
 
@@ -46,7 +60,14 @@ app.MapStaticAssets();
 app.MapControllers().WithStaticAssets();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
+if (await StaffAccountSetup.RunCommandLineAsync(app.Services, args) is int exitCode)
+{
+    return exitCode;
+}
+
+await StaffAccountSetup.InitializeAsync(app.Services);
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so WebApplicationFactory&lt;Program&gt; can start the site in tests.</summary>
 public partial class Program;

@@ -11,6 +11,7 @@ public sealed class SitePagesTests(BrowserSite browser) : IClassFixture<BrowserS
         "/", "/ms", "/no-such-page",
         "/treatments", "/ms/rawatan", "/about", "/ms/tentang-kami", "/contact", "/ms/hubungi",
         "/privacy", "/ms/privasi", "/terms", "/ms/terma",
+        "/articles", "/ms/artikel", "/articles/types-of-acne-scars", "/ms/artikel/jenis-parut-jerawat",
     };
 
     [Theory]
@@ -63,9 +64,26 @@ public sealed class SitePagesTests(BrowserSite browser) : IClassFixture<BrowserS
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Bahasa Malaysia" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ms");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Jawapan jelas tentang parut jerawat");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Rawatan parut jerawat yang tenang dan teliti");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+    }
+
+    [Fact]
+    public async Task Printed_article_keeps_the_text_and_disclaimer_and_drops_navigation_and_buttons()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/articles/types-of-acne-scars");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        foreach (var hidden in new[] { ".site-header", ".site-footer", ".book-cta", ".toc", ".breadcrumbs" })
+        {
+            await Assertions.Expect(page.Locator(hidden).First).ToBeHiddenAsync();
+        }
+
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".prose img").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".disclaimer")).ToBeVisibleAsync();
     }
 }

@@ -62,8 +62,24 @@ public sealed class Appointment
 
     public bool IsActive => Status is AppointmentStatus.Requested or AppointmentStatus.Confirmed;
 
+    /// <summary>Longest cancellation reason kept.</summary>
+    public const int ReasonMaxLength = 500;
+
+    /// <summary>Longest internal note kept.</summary>
+    public const int InternalNotesMaxLength = 2000;
+
     public static Appointment Book(NewAppointment request, BookingPolicy policy, DateTime nowUtc)
     {
+        if (request.DurationMinutes <= 0 || request.BufferMinutes < 0)
+        {
+            throw new ArgumentException("A booking needs a positive duration and a buffer of zero or more minutes.", nameof(request));
+        }
+
+        if (request.StartUtc <= nowUtc)
+        {
+            throw new BookingRuleException(BookingRule.SlotNotAvailable, "A booking cannot start in the past.");
+        }
+
         var appointment = new Appointment
         {
             Reference = request.Reference,
@@ -96,7 +112,7 @@ public sealed class Appointment
         Record(nowUtc, ChangedBy.Staff, actor, "Confirmed");
     }
 
-    public void Cancel(ChangedBy by, string? actor, string reason, DateTime nowUtc, BookingPolicy policy)
+    public void Cancel(ChangedBy by, string? actor, string? reason, DateTime nowUtc, BookingPolicy policy)
     {
         Require(IsActive, "Only an active booking can be cancelled.");
         if (by == ChangedBy.Staff && string.IsNullOrWhiteSpace(reason))
@@ -111,7 +127,7 @@ public sealed class Appointment
 
         Status = AppointmentStatus.Cancelled;
         CancelledBy = by;
-        CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : Truncate(reason.Trim(), ReasonMaxLength);
         Slots.Clear();
         Record(nowUtc, by, actor, CancellationReason is null ? "Cancelled" : $"Cancelled: {CancellationReason}");
     }
@@ -122,6 +138,11 @@ public sealed class Appointment
         if (by == ChangedBy.Patient)
         {
             RequireBeforePatientCutoff(nowUtc, policy);
+        }
+
+        if (newStartUtc <= nowUtc)
+        {
+            throw new BookingRuleException(BookingRule.SlotNotAvailable, "A booking cannot be moved into the past.");
         }
 
         var from = StartUtc;
@@ -145,6 +166,45 @@ public sealed class Appointment
         Status = AppointmentStatus.NoShow;
         Slots.Clear();
         Record(nowUtc, ChangedBy.Staff, actor, "Marked no-show");
+    }
+
+    /// <summary>Staff change the internal notes; the history records that they changed, not the text.</summary>
+    public void EditInternalNotes(string actor, string? notes, DateTime nowUtc)
+    {
+        var cleaned = string.IsNullOrWhiteSpace(notes) ? null : Truncate(notes.Trim(), InternalNotesMaxLength);
+        if (cleaned == InternalNotes)
+        {
+            return;
+        }
+
+        InternalNotes = cleaned;
+        Record(nowUtc, ChangedBy.Staff, actor, cleaned is null ? "Internal notes cleared" : "Internal notes edited");
+    }
+
+    /// <summary>What stands in for the patient's name once the retention period is over.</summary>
+    public const string AnonymizedName = "(anonymised)";
+
+    public bool IsAnonymized => Patient.Name == AnonymizedName;
+
+    /// <summary>
+    /// PDPA retention: removes everything that identifies the patient (name, e-mail, phone, notes, reasons, the manage
+    /// link) and keeps what statistics need (treatment, doctor, time, status, consent time and notice version).
+    /// The manage token hash is replaced by the hash of a token nobody holds (the column is unique), so no link opens it.
+    /// </summary>
+    public void Anonymize(string unusableTokenHash)
+    {
+        Patient.Name = AnonymizedName;
+        Patient.Email = "anonymised@invalid";
+        Patient.Phone = "";
+        Patient.Notes = null;
+        CancellationReason = null;
+        InternalNotes = null;
+        ManageTokenHash = unusableTokenHash;
+        ProtectedManageToken = "";
+        foreach (var change in History.Where(c => c.What.StartsWith("Cancelled: ", StringComparison.Ordinal)))
+        {
+            change.What = "Cancelled";
+        }
     }
 
     public bool PatientMayChange(DateTime nowUtc, BookingPolicy policy) =>
@@ -176,6 +236,8 @@ public sealed class Appointment
                 "Too close to the appointment for the patient to change it online.");
         }
     }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     private static void Require(bool condition, string message)
     {

@@ -17,10 +17,14 @@ public sealed class AppointmentSlot
 
     public DateTime CellStartUtc { get; set; }
 
+    /// <summary>Minutes of diary an appointment holds: treatment plus buffer, rounded up to whole cells.</summary>
+    public static int HeldMinutes(int durationMinutes, int bufferMinutes) =>
+        (durationMinutes + bufferMinutes + CellMinutes - 1) / CellMinutes * CellMinutes;
+
     public static List<AppointmentSlot> Cover(int practitionerId, DateTime startUtc, int minutes)
     {
         var cells = new List<AppointmentSlot>();
-        var count = (minutes + CellMinutes - 1) / CellMinutes;
+        var count = HeldMinutes(minutes, 0) / CellMinutes;
         var first = Floor(startUtc);
         for (var i = 0; i < count; i++)
         {

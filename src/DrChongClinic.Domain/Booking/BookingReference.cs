@@ -14,6 +14,10 @@ public static class BookingReference
 
     public static string New() => RandomNumberGenerator.GetString(Alphabet, Length);
 
+    /// <summary>"ABCD2345" as "ABCD-2345": easier to read out and copy.</summary>
+    public static string Display(string reference) =>
+        reference.Length == Length ? $"{reference[..4]}-{reference[4..]}" : reference;
+
     /// <summary>Upper-cases and strips spaces and dashes so "abcd-2345" matches "ABCD2345".</summary>
     public static string Normalize(string? input) =>
         new((input ?? "").Where(c => c is not (' ' or '-')).Select(char.ToUpperInvariant).ToArray());

@@ -1,17 +1,17 @@
+using DrChongClinic.Infrastructure.Booking;
+
 namespace DrChongClinic.Infrastructure.Email;
 
 /// <summary>The patient's private link to view, reschedule or cancel a booking.</summary>
 public static class ManageLink
 {
     /// <summary>Data Protection purpose of <c>Appointment.ProtectedManageToken</c>; the booking flow protects with the same.</summary>
-    public const string ProtectorPurpose = "DrChongClinic.ManageToken.v1";
+    public const string ProtectorPurpose = ManageTokenProtector.Purpose;
 
     public static string Url(string publicBaseUrl, string language, string token) =>
-        language == "ms"
-            ? $"{publicBaseUrl.TrimEnd('/')}/ms/tempah/urus/{token}"
-            : $"{publicBaseUrl.TrimEnd('/')}/book/manage/{token}";
+        publicBaseUrl.TrimEnd('/') + BookingLinks.Manage(language, token);
 
     /// <summary>The booking page, for "book again" in a cancellation email.</summary>
     public static string BookingPageUrl(string publicBaseUrl, string language) =>
-        language == "ms" ? $"{publicBaseUrl.TrimEnd('/')}/ms/tempah" : $"{publicBaseUrl.TrimEnd('/')}/book";
+        publicBaseUrl.TrimEnd('/') + BookingLinks.Book(language);
 }

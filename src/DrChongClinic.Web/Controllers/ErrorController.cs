@@ -1,3 +1,6 @@
+using System.Globalization;
+using DrChongClinic.Web.Security;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DrChongClinic.Web.Controllers;
@@ -10,6 +13,13 @@ public sealed class ErrorController : Controller
     public IActionResult Index(int? code)
     {
         var status = code ?? StatusCodes.Status500InternalServerError;
+        if (code is null && DatabaseUnavailable.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            // The database is busy or out of reach: "try again in a moment", not "something broke".
+            status = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         Response.StatusCode = status;
         return View("Error", status);
     }

@@ -12,6 +12,9 @@ namespace DrChongClinic.Web.Controllers;
 [OutputCache(PolicyName = PublicPageCache.Page)]
 public sealed class HomeController(ClinicDbContext db, ArticleStore articles) : Controller
 {
+    /// <summary>The article the home page's scar-type pictures lead to (its front matter <c>id</c>).</summary>
+    public const string ScarTypesArticle = "scar-types";
+
     [HttpGet("")]
     [HttpGet("ms")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -24,6 +27,10 @@ public sealed class HomeController(ClinicDbContext db, ArticleStore articles) : 
         return View(new HomePage(treatments.Select(t => new TreatmentCard(t.Code, t.Name(language), t.DurationMinutes)).ToList())
         {
             LatestArticles = articles.Library.Latest(language, 3).Select(ArticleCard.For).ToList(),
+            ScarTypesArticleUrl = articles.Library.InLanguage(language)
+                .Where(a => a.TranslationId == ScarTypesArticle)
+                .Select(ArticlePaths.Article)
+                .FirstOrDefault(),
         });
     }
 }

@@ -39,6 +39,12 @@ public static class ClinicLocalization
     private sealed class PathLanguageProvider : RequestCultureProvider
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-            Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(IsMalayPath(httpContext.Request.Path) ? "ms-MY" : "en-MY"));
+            Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(IsMalayPath(PagePath(httpContext)) ? "ms-MY" : "en-MY"));
+
+        /// <summary>The page asked for: after an exception the request is re-run as /error, in the language of the page.</summary>
+        private static PathString PagePath(HttpContext httpContext) =>
+            httpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path is { } original
+                ? new PathString(original)
+                : httpContext.Request.Path;
     }
 }

@@ -44,6 +44,7 @@ public static class PublicPageCache
                 .Tag(ArticlesTag));
         });
         services.AddSingleton<IPublicPageCache, OutputCachePublicPages>();
+        services.AddSingleton<SchedulePurgeInterceptor>();
         return services;
     }
 

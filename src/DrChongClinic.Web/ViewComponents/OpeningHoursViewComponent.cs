@@ -1,4 +1,5 @@
 using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DrChongClinic.Web.ViewComponents;
@@ -8,6 +9,14 @@ public sealed class OpeningHoursViewComponent(ClinicDbContext db) : ViewComponen
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        return View(await db.LoadClinicHoursAsync(HttpContext.RequestAborted));
+        try
+        {
+            return View(await db.LoadClinicHoursAsync(HttpContext.RequestAborted));
+        }
+        catch (Exception e) when (DatabaseUnavailable.Is(e))
+        {
+            // The footer without hours, so the "briefly unavailable" page itself still shows.
+            return Content(string.Empty);
+        }
     }
 }

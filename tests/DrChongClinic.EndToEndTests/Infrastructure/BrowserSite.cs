@@ -25,6 +25,8 @@ public class BrowserSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Kestrel here is plain http on loopback, so no Secure/__Host- cookies (production is https).
+        Site.With("Security:SecureCookies", "false");
         Configure(Site);
         Site.UseKestrel(0);
         Site.StartServer();
@@ -94,7 +96,7 @@ public class BrowserSite : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {

@@ -28,6 +28,15 @@ public class ClinicFactory : WebApplicationFactory<Program>
         // Static assets as a published site serves them: no "reload at runtime" mode of a build (no-cache headers,
         // and a catch-all file route that turns a 405 for a wrong method into a 404).
         _settings["ReloadStaticAssetsAtRuntime"] = "false";
+
+        // Many tests share one client address; rate-limit tests set real limits with With(...).
+        foreach (var rule in new[] { "Booking", "Slots", "ManageLink", "SignIn" })
+        {
+            _settings[$"RateLimits:{rule}:PermitLimit"] = "100000";
+        }
+
+        // https, as in production: the cookies are Secure with the __Host- prefix outside Development.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public string Folder { get; }

@@ -1,9 +1,7 @@
 using System.Net;
-using DrChongClinic.Infrastructure.Caching;
 using DrChongClinic.IntegrationTests.Articles;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DrChongClinic.IntegrationTests.Performance;
 
@@ -48,22 +46,34 @@ public sealed class PublicPageCacheTests(CacheProbeSite site) : IClassFixture<Ca
     }
 
     [Fact]
-    public async Task A_schedule_change_shows_on_cached_pages_once_the_schedule_is_purged()
+    public async Task Saving_a_schedule_change_purges_the_cached_pages_that_show_it()
     {
         Assert.Contains("Chemical peel", await TreatmentNamesAsync());
+        Assert.NotNull((await _client.GetAsync("/treatments")).Headers.Age);
+
         await site.WithDbAsync(async db =>
         {
             var peel = await db.Treatments.SingleAsync(t => t.Code == "chemical-peel");
             peel.NameEn = "Gentle chemical peel";
             return await db.SaveChangesAsync();
         });
-        Assert.Contains("Chemical peel", await TreatmentNamesAsync());
-
-        await site.Services.GetRequiredService<IPublicPageCache>().PurgeScheduleAsync();
 
         var names = await TreatmentNamesAsync();
         Assert.Contains("Gentle chemical peel", names);
         Assert.DoesNotContain("Chemical peel", names);
+    }
+
+    [Fact]
+    public async Task Saving_something_other_than_the_schedule_leaves_the_cached_pages_alone()
+    {
+        await _client.GetAsync("/about");
+        await site.WithDbAsync(async db =>
+        {
+            db.AuditEntries.Add(new DrChongClinic.Domain.Auditing.AuditEntry { Actor = "test", Action = "unrelated", AtUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.NotNull((await _client.GetAsync("/about")).Headers.Age);
     }
 
     [Fact]

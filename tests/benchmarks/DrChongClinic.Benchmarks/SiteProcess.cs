@@ -9,6 +9,8 @@ namespace DrChongClinic.Benchmarks;
 /// <summary>
 /// The published site, started as it runs in production (Production settings, Kestrel on a loopback port) on a
 /// fresh SQLite file in the work folder; it migrates and seeds the file itself. Its output goes to site.log.
+/// Two settings differ from production, both because the benchmark is one client on plain HTTP: cookies are not
+/// Secure, and the booking rate limits are lifted.
 /// </summary>
 public sealed class SiteProcess : IAsyncDisposable
 {
@@ -52,6 +54,12 @@ public sealed class SiteProcess : IAsyncDisposable
         start.Environment["Email__PickupFolder"] = Path.Combine(options.WorkFolder, "mail");
         start.Environment["Content__Path"] = options.ContentFolder;
         start.Environment["Clinic__PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/');
+
+        // Plain HTTP on loopback: cookies without the Secure flag (production sits behind TLS). One client address
+        // makes every booking: the per-address rate limits (there against abuse) would stop the run.
+        start.Environment["Security__SecureCookies"] = "false";
+        start.Environment["RateLimits__Booking__PermitLimit"] = "1000000";
+        start.Environment["RateLimits__Slots__PermitLimit"] = "1000000";
 
         var log = new StreamWriter(Path.Combine(options.WorkFolder, "site.log")) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");

@@ -1,0 +1,374 @@
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace DrChongClinic.Infrastructure.Booking;
+
+/// <summary>
+/// Books, moves, confirms and cancels appointments, for patients online and for staff alike.
+/// Each change checks the clinic's rules (<see cref="SlotCalculator"/>, the guarded methods on
+/// <see cref="Appointment"/>), then saves the appointment, its diary cells and its outbox emails in one
+/// SaveChanges. The unique index on diary cells has the last word: when two requests race for one time,
+/// the loser gets <see cref="BookingProblem.SlotTaken"/> with the nearest free times.
+/// </summary>
+public sealed class BookingService(
+    ClinicDbContext db,
+    SlotFinder slots,
+    EmailOutbox outbox,
+    ManageTokenProtector tokens,
+    ILogger<BookingService> logger)
+{
+    /// <summary>How many nearest free times a "just taken" answer offers.</summary>
+    public const int NearestCount = 6;
+
+    /// <summary>Tries for "any doctor": when the chosen doctor is taken meanwhile, the next attempt picks another.</summary>
+    private static readonly int MaxAttempts = 3;
+
+    private BookingPolicy Policy => slots.Policy;
+
+    public async Task<BookingResult> BookAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        if (await EarlierBookingAsync(request, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var treatment = await slots.FindTreatmentAsync(request.TreatmentCode, cancellationToken);
+        if (treatment is null)
+        {
+            return BookingResult.Refused(BookingProblem.UnknownTreatment);
+        }
+
+        if (request.PractitionerId is { } chosen && !await slots.IsActivePractitionerAsync(chosen, cancellationToken))
+        {
+            return BookingResult.Refused(BookingProblem.UnknownPractitioner);
+        }
+
+        var search = SlotSearch.For(treatment, request.PractitionerId);
+        for (var attempt = 1; ; attempt++)
+        {
+            // Checked again right before saving: the page the patient saw may be minutes old.
+            var (check, query) = await slots.CheckAsync(search, request.Date, request.Time, cancellationToken);
+            if (check.Verdict == SlotVerdict.Taken)
+            {
+                return await TakenAsync(search, request.Date, request.Time, null, cancellationToken);
+            }
+
+            if (check.Slot is not { } slot)
+            {
+                return BookingResult.Refused(BookingResult.ProblemFor(check.Verdict));
+            }
+
+            var token = ManageToken.New();
+            var appointment = Appointment.Book(
+                new NewAppointment(
+                    BookingReference.New(),
+                    treatment.Id,
+                    request.PractitionerId ?? SlotCalculator.ChoosePractitioner(query, slot),
+                    slot.StartUtc,
+                    treatment.DurationMinutes,
+                    treatment.BufferMinutes,
+                    Copy(request.Patient),
+                    request.PrivacyNoticeVersion,
+                    ManageToken.Hash(token),
+                    tokens.Protect(token),
+                    request.SubmissionId,
+                    request.BookedBy,
+                    request.Actor),
+                Policy,
+                slots.NowUtc);
+            db.Appointments.Add(appointment);
+            outbox.Enqueue(appointment, appointment.Status == AppointmentStatus.Confirmed ? EmailKind.BookingConfirmed : EmailKind.BookingReceived);
+            outbox.Enqueue(appointment, EmailKind.ClinicNewBookingNotice);
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Booking {Reference} ({Status}) made by {BookedBy} for practitioner {PractitionerId} at {StartUtc:u}",
+                    appointment.Reference, appointment.Status, request.BookedBy, appointment.PractitionerId, appointment.StartUtc);
+                return BookingResult.Done(appointment, token);
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                db.ChangeTracker.Clear();
+                if (await EarlierBookingAsync(request, cancellationToken) is { } concurrent)
+                {
+                    return concurrent;
+                }
+
+                var lostTheSlot = UniqueViolation.IsDiaryCell(e);
+                logger.LogInformation("Booking attempt {Attempt} lost a race ({What})", attempt, lostTheSlot ? "time taken" : "duplicate reference");
+                if (attempt < MaxAttempts && (!lostTheSlot || request.PractitionerId is null))
+                {
+                    continue;
+                }
+
+                return await TakenAsync(search, request.Date, request.Time, null, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves a booking to another free time (same treatment length). Patients keep their doctor and must be before the
+    /// cut-off; staff may pass another <paramref name="practitionerId"/>. The booking and its history stay the same.
+    /// </summary>
+    public async Task<BookingResult> RescheduleAsync(
+        int appointmentId,
+        DateOnly date,
+        TimeOnly time,
+        int? practitionerId,
+        ChangedBy by,
+        string? actor,
+        Guid? expectedVersion,
+        CancellationToken cancellationToken)
+    {
+        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
+        if (Refusal(appointment, by, expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+
+        if (practitionerId is { } other && other != appointment!.PractitionerId && !await slots.IsActivePractitionerAsync(other, cancellationToken))
+        {
+            return BookingResult.Refused(BookingProblem.UnknownPractitioner, appointment);
+        }
+
+        var search = SlotSearch.ToMove(appointment!, practitionerId);
+        var (check, _) = await slots.CheckAsync(search, date, time, cancellationToken);
+        if (check.Verdict == SlotVerdict.Taken)
+        {
+            return await TakenAsync(search, date, time, appointment, cancellationToken);
+        }
+
+        if (check.Slot is not { } slot)
+        {
+            return BookingResult.Refused(BookingResult.ProblemFor(check.Verdict), appointment);
+        }
+
+        if (slot.StartUtc == appointment!.StartUtc && search.PractitionerId == appointment.PractitionerId)
+        {
+            return BookingResult.Done(appointment); // already there (a second click): nothing to change or email
+        }
+
+        try
+        {
+            appointment.Reschedule(slot.StartUtc, search.PractitionerId!.Value, by, actor, slots.NowUtc, Policy);
+        }
+        catch (BookingRuleException e)
+        {
+            return BookingResult.Refused(BookingResult.ProblemFor(e.Rule), appointment);
+        }
+
+        outbox.Enqueue(appointment, EmailKind.BookingRescheduled);
+        return await SaveChangeAsync(appointment, "rescheduled", by, () => TakenAsync(search, date, time, appointment, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Cancels a booking. Patients: before the cut-off, reason optional. Staff: any time before it ends, reason required.</summary>
+    public async Task<BookingResult> CancelAsync(
+        int appointmentId,
+        ChangedBy by,
+        string? actor,
+        string? reason,
+        Guid? expectedVersion,
+        CancellationToken cancellationToken)
+    {
+        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
+        if (Refusal(appointment, by, expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+
+        try
+        {
+            appointment!.Cancel(by, actor, reason, slots.NowUtc, Policy);
+        }
+        catch (BookingRuleException e)
+        {
+            return BookingResult.Refused(BookingResult.ProblemFor(e.Rule), appointment);
+        }
+
+        outbox.Enqueue(appointment, EmailKind.BookingCancelled);
+        return await SaveChangeAsync(appointment, "cancelled", by, null, cancellationToken);
+    }
+
+    /// <summary>Staff confirm a requested booking; the patient is emailed.</summary>
+    public async Task<BookingResult> ConfirmAsync(int appointmentId, string actor, Guid? expectedVersion, CancellationToken cancellationToken)
+    {
+        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
+        if (Refusal(appointment, ChangedBy.Staff, expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+
+        try
+        {
+            appointment!.Confirm(actor, slots.NowUtc);
+        }
+        catch (BookingRuleException e)
+        {
+            return BookingResult.Refused(BookingResult.ProblemFor(e.Rule), appointment);
+        }
+
+        outbox.Enqueue(appointment, EmailKind.BookingConfirmed);
+        return await SaveChangeAsync(appointment, "confirmed", ChangedBy.Staff, null, cancellationToken);
+    }
+
+    /// <summary>Staff record that the patient came (once the appointment has started). No email is sent.</summary>
+    public Task<BookingResult> MarkCompletedAsync(int appointmentId, string actor, Guid? expectedVersion, CancellationToken cancellationToken) =>
+        CloseAsync(appointmentId, expectedVersion, "completed", (a, now) => a.MarkCompleted(actor, now), cancellationToken);
+
+    /// <summary>Staff record that the patient did not come (once the appointment has started). No email is sent.</summary>
+    public Task<BookingResult> MarkNoShowAsync(int appointmentId, string actor, Guid? expectedVersion, CancellationToken cancellationToken) =>
+        CloseAsync(appointmentId, expectedVersion, "marked no-show", (a, now) => a.MarkNoShow(actor, now), cancellationToken);
+
+    /// <summary>Staff edit the internal notes, in any status; the history records the edit.</summary>
+    public async Task<BookingResult> SaveInternalNotesAsync(int appointmentId, string actor, string? notes, Guid? expectedVersion, CancellationToken cancellationToken)
+    {
+        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
+        if (appointment is null)
+        {
+            return BookingResult.Refused(BookingProblem.NotFound);
+        }
+
+        if (expectedVersion is { } version && version != appointment.Version)
+        {
+            return BookingResult.Refused(BookingProblem.ChangedMeanwhile, appointment);
+        }
+
+        appointment.EditInternalNotes(actor, notes, slots.NowUtc);
+        return await SaveChangeAsync(appointment, "notes edited", ChangedBy.Staff, null, cancellationToken);
+    }
+
+    /// <summary>The booking a manage link opens; null when the token is malformed, unknown or expired.</summary>
+    public async Task<AppointmentDetails?> FindByManageTokenAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!ManageToken.LooksValid(token))
+        {
+            return null;
+        }
+
+        var hash = ManageToken.Hash(token!);
+        var appointment = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.ManageTokenHash == hash, cancellationToken);
+        if (appointment is null || appointment.ManageLinkExpired(slots.NowUtc, Policy))
+        {
+            return null;
+        }
+
+        return await DetailsAsync(appointment, cancellationToken);
+    }
+
+    public async Task<AppointmentDetails> DetailsAsync(Appointment appointment, CancellationToken cancellationToken)
+    {
+        var treatment = await db.Treatments.AsNoTracking().FirstAsync(t => t.Id == appointment.TreatmentId, cancellationToken);
+        var practitioner = await db.Practitioners.AsNoTracking()
+            .Where(p => p.Id == appointment.PractitionerId).Select(p => p.Name).FirstAsync(cancellationToken);
+        return new AppointmentDetails(appointment, treatment, practitioner);
+    }
+
+    /// <summary>The manage-link token of a stored booking (for repeating the link), or null if the keys are gone.</summary>
+    public string? ManageTokenOf(Appointment appointment) => tokens.Unprotect(appointment.ProtectedManageToken);
+
+    private async Task<BookingResult?> EarlierBookingAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.SubmissionId == request.SubmissionId, cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        // Only the person who sent the form gets its booking back: same email address, and the link still decrypts.
+        var token = tokens.Unprotect(earlier.ProtectedManageToken);
+        if (token is null || !string.Equals(earlier.Patient.Email.Trim(), request.Patient.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return BookingResult.Refused(BookingProblem.SubmissionAlreadyUsed);
+        }
+
+        return BookingResult.Done(earlier, token, alreadyBooked: true);
+    }
+
+    private Task<Appointment?> LoadForChangeAsync(int appointmentId, CancellationToken cancellationToken) =>
+        db.Appointments.Include(a => a.Slots).FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+
+    private BookingResult? Refusal(Appointment? appointment, ChangedBy by, Guid? expectedVersion)
+    {
+        if (appointment is null)
+        {
+            return BookingResult.Refused(BookingProblem.NotFound);
+        }
+
+        if (expectedVersion is { } version && version != appointment.Version)
+        {
+            return BookingResult.Refused(BookingProblem.ChangedMeanwhile, appointment);
+        }
+
+        if (!appointment.IsActive)
+        {
+            return BookingResult.Refused(BookingProblem.NotAllowedInCurrentStatus, appointment);
+        }
+
+        return by == ChangedBy.Patient && !appointment.PatientMayChange(slots.NowUtc, Policy)
+            ? BookingResult.Refused(BookingProblem.TooLateToChange, appointment)
+            : null;
+    }
+
+    private async Task<BookingResult> SaveChangeAsync(
+        Appointment appointment,
+        string what,
+        ChangedBy by,
+        Func<Task<BookingResult>>? whenTimeTaken,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Booking {Reference} {What} by {By}", appointment.Reference, what, by);
+            return BookingResult.Done(appointment);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return BookingResult.Refused(BookingProblem.ChangedMeanwhile, appointment);
+        }
+        catch (DbUpdateException e) when (whenTimeTaken is not null && UniqueViolation.IsDiaryCell(e))
+        {
+            db.ChangeTracker.Clear();
+            return await whenTimeTaken();
+        }
+    }
+
+    private async Task<BookingResult> CloseAsync(
+        int appointmentId, Guid? expectedVersion, string what, Action<Appointment, DateTime> close, CancellationToken cancellationToken)
+    {
+        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
+        if (Refusal(appointment, ChangedBy.Staff, expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+
+        try
+        {
+            close(appointment!, slots.NowUtc);
+        }
+        catch (BookingRuleException e)
+        {
+            return BookingResult.Refused(BookingResult.ProblemFor(e.Rule), appointment);
+        }
+
+        return await SaveChangeAsync(appointment!, what, ChangedBy.Staff, null, cancellationToken);
+    }
+
+    private async Task<BookingResult> TakenAsync(SlotSearch search, DateOnly date, TimeOnly time, Appointment? appointment, CancellationToken cancellationToken) =>
+        BookingResult.Taken(await slots.NearestFreeSlotsAsync(search, date, time, NearestCount, cancellationToken), appointment);
+
+    private static PatientDetails Copy(PatientDetails patient) => new()
+    {
+        Name = patient.Name.Trim(),
+        Email = patient.Email.Trim(),
+        Phone = patient.Phone.Trim(),
+        Notes = string.IsNullOrWhiteSpace(patient.Notes) ? null : patient.Notes.Trim(),
+        Language = patient.Language,
+    };
+}

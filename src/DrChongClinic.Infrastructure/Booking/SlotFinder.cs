@@ -1,0 +1,167 @@
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DrChongClinic.Infrastructure.Booking;
+
+/// <summary>What to look for: a treatment's length and buffer, one practitioner or any (null), optionally ignoring one appointment (the one being moved).</summary>
+public sealed record SlotSearch(int DurationMinutes, int BufferMinutes, int? PractitionerId, int? ExcludeAppointmentId = null)
+{
+    public static SlotSearch For(Treatment treatment, int? practitionerId) =>
+        new(treatment.DurationMinutes, treatment.BufferMinutes, practitionerId);
+
+    /// <summary>New times for an existing booking: same length, same practitioner, its own time not counted as busy.</summary>
+    public static SlotSearch ToMove(Appointment appointment, int? practitionerId = null) =>
+        new(appointment.DurationMinutes, appointment.BufferMinutes, practitionerId ?? appointment.PractitionerId, appointment.Id);
+}
+
+/// <summary>A date with how many start times are free on it.</summary>
+public sealed record FreeDay(DateOnly Date, int FreeCount);
+
+/// <summary>
+/// Loads what <see cref="SlotCalculator"/> needs (practitioners with hours, closures, active appointments) with a
+/// few queries for a whole date range, then lets the calculator decide. Used by the booking pages, the booking
+/// service and the admin area alike.
+/// </summary>
+public sealed class SlotFinder(ClinicDbContext db, IOptions<BookingPolicy> options, TimeProvider clock)
+{
+    public BookingPolicy Policy => options.Value;
+
+    public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
+
+    public DateOnly Today => Policy.Today(NowUtc);
+
+    public DateOnly LastBookableDay => Policy.LastBookableDay(NowUtc);
+
+    /// <summary>An active treatment by its code, or null.</summary>
+    public async Task<Treatment?> FindTreatmentAsync(string? code, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 50)
+        {
+            return null;
+        }
+
+        return await db.Treatments.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code && t.IsActive, cancellationToken);
+    }
+
+    public Task<List<Treatment>> ActiveTreatmentsAsync(CancellationToken cancellationToken) =>
+        db.Treatments.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+
+    public Task<List<Practitioner>> ActivePractitionersAsync(CancellationToken cancellationToken) =>
+        db.Practitioners.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+
+    public Task<bool> IsActivePractitionerAsync(int practitionerId, CancellationToken cancellationToken) =>
+        db.Practitioners.AnyAsync(p => p.Id == practitionerId && p.IsActive, cancellationToken);
+
+    /// <summary>Free start times on one clinic-local date (empty outside today..horizon).</summary>
+    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(SlotSearch search, DateOnly date, CancellationToken cancellationToken)
+    {
+        var diary = await LoadAsync(search, date, date, cancellationToken);
+        return SlotCalculator.FreeSlots(diary.Query(search, date));
+    }
+
+    /// <summary>The first dates from today on that have a free time, at most <paramref name="count"/>, up to the horizon.</summary>
+    public async Task<IReadOnlyList<FreeDay>> DaysWithFreeSlotsAsync(SlotSearch search, int count, CancellationToken cancellationToken)
+    {
+        var diary = await LoadAsync(search, Today, LastBookableDay, cancellationToken);
+        var days = new List<FreeDay>();
+        for (var date = Today; date <= LastBookableDay && days.Count < count; date = date.AddDays(1))
+        {
+            var free = SlotCalculator.FreeSlots(diary.Query(search, date)).Count;
+            if (free > 0)
+            {
+                days.Add(new FreeDay(date, free));
+            }
+        }
+
+        return days;
+    }
+
+    /// <summary>Checks one requested start; the query is returned too, for choosing a practitioner.</summary>
+    public async Task<(SlotCheck Check, SlotQuery Query)> CheckAsync(SlotSearch search, DateOnly date, TimeOnly time, CancellationToken cancellationToken)
+    {
+        var diary = await LoadAsync(search, date, date, cancellationToken);
+        var query = diary.Query(search, date);
+        return (SlotCalculator.Check(query, time), query);
+    }
+
+    /// <summary>The free times nearest to a wanted start (the day before to a week after), in time order.</summary>
+    public async Task<IReadOnlyList<FreeSlot>> NearestFreeSlotsAsync(SlotSearch search, DateOnly date, TimeOnly time, int count, CancellationToken cancellationToken)
+    {
+        var from = Max(date.AddDays(-1), Today);
+        var to = Min(date.AddDays(7), LastBookableDay);
+        if (from > to)
+        {
+            return [];
+        }
+
+        var wantedUtc = SlotCalculator.BoundaryUtc(date.ToDateTime(time), Policy.ClinicTimeZone());
+        var diary = await LoadAsync(search, from, to, cancellationToken);
+        var slots = new List<FreeSlot>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            slots.AddRange(SlotCalculator.FreeSlots(diary.Query(search, day)));
+        }
+
+        return slots
+            .OrderBy(s => (s.StartUtc - wantedUtc).Duration())
+            .ThenBy(s => s.StartUtc)
+            .Take(count)
+            .OrderBy(s => s.StartUtc)
+            .ToList();
+    }
+
+    private async Task<Diary> LoadAsync(SlotSearch search, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var practitioners = await db.Practitioners.AsNoTracking()
+            .Include(p => p.WorkingHours)
+            .Where(p => p.IsActive && (search.PractitionerId == null || p.Id == search.PractitionerId))
+            .OrderBy(p => p.Id)
+            .ToListAsync(cancellationToken);
+        var closures = await db.Closures.AsNoTracking()
+            .Where(c => c.FirstDay <= to && c.LastDay >= from)
+            .ToListAsync(cancellationToken);
+
+        // A day's local midnight is within a day of UTC midnight; one more day covers appointments running into it.
+        var fromUtc = DateTime.SpecifyKind(from.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc).AddDays(-2);
+        var toUtc = DateTime.SpecifyKind(to.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc).AddDays(2);
+        var ids = practitioners.Select(p => p.Id).ToList();
+        var busy = await db.Appointments.AsNoTracking()
+            .Where(a => a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed)
+            .Where(a => a.StartUtc >= fromUtc && a.StartUtc < toUtc && ids.Contains(a.PractitionerId))
+            .Where(a => search.ExcludeAppointmentId == null || a.Id != search.ExcludeAppointmentId)
+            .Select(a => new { a.PractitionerId, a.StartUtc, a.DurationMinutes, a.BufferMinutes })
+            .ToListAsync(cancellationToken);
+
+        return new Diary(
+            practitioners,
+            closures,
+            busy.Select(a => BusyInterval.Of(a.PractitionerId, a.StartUtc, a.DurationMinutes, a.BufferMinutes)).ToList(),
+            NowUtc,
+            Policy,
+            Policy.ClinicTimeZone());
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private sealed record Diary(
+        List<Practitioner> Practitioners,
+        List<Closure> Closures,
+        List<BusyInterval> Busy,
+        DateTime NowUtc,
+        BookingPolicy Policy,
+        TimeZoneInfo Zone)
+    {
+        public SlotQuery Query(SlotSearch search, DateOnly date)
+        {
+            // Only the appointments near this day, so a long date range stays cheap.
+            var dayUtc = DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
+            var busy = Busy.Where(b => b.EndUtc > dayUtc.AddDays(-2) && b.StartUtc < dayUtc.AddDays(3)).ToList();
+            return new SlotQuery(date, search.DurationMinutes, search.BufferMinutes, Practitioners, Closures, busy, NowUtc, Policy, Zone);
+        }
+    }
+}

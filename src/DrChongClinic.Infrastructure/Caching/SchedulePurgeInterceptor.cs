@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using DrChongClinic.Domain.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace DrChongClinic.Infrastructure.Caching;
+
+/// <summary>
+/// Purges the cached public pages after any save that changed treatments, doctors, working hours or
+/// closures, wherever the change was made: one mechanism instead of a purge call after every edit.
+/// </summary>
+public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Remember(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Remember(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not null && _pending.Remove(eventData.Context))
+        {
+            await cache.PurgeScheduleAsync(cancellationToken);
+        }
+
+        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is not null && _pending.Remove(eventData.Context))
+        {
+            cache.PurgeScheduleAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        return base.SavedChanges(eventData, result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is not null)
+        {
+            _pending.Remove(eventData.Context);
+        }
+
+        base.SaveChangesFailed(eventData);
+    }
+
+    private void Remember(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var changesSchedule = context.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted &&
+            e.Entity is Treatment or Practitioner or WorkingHours or Closure);
+        if (changesSchedule)
+        {
+            _pending.AddOrUpdate(context, true);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DrChongClinic.Web.Areas.Admin;
+
+/// <summary>
+/// Every admin controller derives from this: the Admin area, signed-in staff only (Staff or Admin),
+/// anti-forgery checked on every POST, and Admins held at two-factor set-up until they have it.
+/// Admin-only controllers add <c>[Authorize(Policy = AdminPolicies.AdminOnly)]</c>.
+/// </summary>
+[Area("Admin")]
+[Authorize(Policy = AdminPolicies.StaffArea)]
+[AutoValidateAntiforgeryToken]
+[ServiceFilter<RequireTwoFactorForAdminsFilter>]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public abstract class AdminControllerBase : Controller
+{
+    /// <summary>The signed-in staff member's user name (their e-mail), for audit entries.</summary>
+    protected string Actor => User.Identity?.Name ?? "unknown";
+
+    /// <summary>Shows a one-line confirmation on the next page (after a redirect).</summary>
+    protected void Flash(string message) => TempData["Admin_Flash"] = message;
+}

@@ -1,0 +1,38 @@
+namespace DrChongClinic.Web.Areas.Admin;
+
+/// <summary>Configuration section "Admin": staff sign-in settings and the first admin account.</summary>
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    /// <summary>Minutes without a request after which a staff member must sign in again (sliding).</summary>
+    public int IdleTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>E-mail of the first admin account, created at start-up when no account has it yet.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Its initial password (from the environment or user secrets, never a committed file).</summary>
+    public string? Password { get; set; }
+}
+
+/// <summary>The two kinds of staff account.</summary>
+public static class StaffRoles
+{
+    /// <summary>Everything, including staff accounts.</summary>
+    public const string Admin = "Admin";
+
+    /// <summary>Bookings and the schedule.</summary>
+    public const string Staff = "Staff";
+
+    public static readonly string[] All = [Admin, Staff];
+}
+
+/// <summary>Authorization policies of the admin area.</summary>
+public static class AdminPolicies
+{
+    /// <summary>Any signed-in staff member (Staff or Admin): the whole /admin area.</summary>
+    public const string StaffArea = "StaffArea";
+
+    /// <summary>Admins only: staff accounts.</summary>
+    public const string AdminOnly = "AdminOnly";
+}

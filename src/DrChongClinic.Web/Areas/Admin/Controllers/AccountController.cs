@@ -1,0 +1,159 @@
+using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Web.Areas.Admin.Models;
+using DrChongClinic.Web.Areas.Admin.Services;
+using DrChongClinic.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace DrChongClinic.Web.Areas.Admin.Controllers;
+
+/// <summary>Staff sign-in (password, then an authenticator or recovery code when two-factor is on), sign-out, change password.</summary>
+[Route("admin/account")]
+public sealed class AccountController(
+    SignInManager<IdentityUser> signIn,
+    UserManager<IdentityUser> users,
+    ClinicDbContext db,
+    AuditLog audit,
+    IStringLocalizer<SharedResource> t,
+    ILogger<AccountController> logger) : AdminControllerBase
+{
+    [AllowAnonymous]
+    [HttpGet("sign-in")]
+    public IActionResult SignIn(string? returnUrl) =>
+        View(new SignInInput { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("sign-in")]
+    [EnableRateLimiting(ClinicRateLimits.SignIn)]
+    public async Task<IActionResult> SignIn(SignInInput input, [FromServices] IValidator<SignInInput> validator)
+    {
+        if (!await validator.ValidateIntoAsync(input, ModelState))
+        {
+            return View(input);
+        }
+
+        var result = await signIn.PasswordSignInAsync(input.Email.Trim(), input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(SignInCode), new { returnUrl = SafeReturnUrl(input.ReturnUrl) });
+        }
+
+        ModelState.AddModelError("", result.IsLockedOut ? t["Admin_SignIn_LockedOut"] : t["Admin_SignIn_Failed"]);
+        input.Password = "";
+        return View(input);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("sign-in/code")]
+    public async Task<IActionResult> SignInCode(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? RedirectToAction(nameof(SignIn))
+            : View(new SignInCodeInput { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("sign-in/code")]
+    [EnableRateLimiting(ClinicRateLimits.SignIn)]
+    public Task<IActionResult> SignInCode(SignInCodeInput input, [FromServices] IValidator<SignInCodeInput> validator) =>
+        SecondStepAsync(input, validator, nameof(SignInCode),
+            code => signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false));
+
+    [AllowAnonymous]
+    [HttpGet("sign-in/recovery-code")]
+    public async Task<IActionResult> SignInRecoveryCode(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? RedirectToAction(nameof(SignIn))
+            : View(new SignInCodeInput { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("sign-in/recovery-code")]
+    [EnableRateLimiting(ClinicRateLimits.SignIn)]
+    public Task<IActionResult> SignInRecoveryCode(SignInCodeInput input, [FromServices] IValidator<SignInCodeInput> validator) =>
+        SecondStepAsync(input, validator, nameof(SignInRecoveryCode), signIn.TwoFactorRecoveryCodeSignInAsync);
+
+    [AllowWithoutTwoFactor]
+    [HttpPost("sign-out")]
+    public async Task<IActionResult> SignOutNow()
+    {
+        await signIn.SignOutAsync();
+        Flash(t["Admin_SignOut_Done"]);
+        return RedirectToAction(nameof(SignIn));
+    }
+
+    [HttpGet("password")]
+    public IActionResult ChangePassword() => View(new ChangePasswordInput());
+
+    [HttpPost("password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordInput input, [FromServices] IValidator<ChangePasswordInput> validator)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (await validator.ValidateIntoAsync(input, ModelState))
+        {
+            var result = await users.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
+            if (result.Succeeded)
+            {
+                audit.Record(Actor, "account.password-changed", $"User {user.Id}");
+                await db.SaveChangesAsync();
+                await signIn.RefreshSignInAsync(user);
+                Flash(t["Admin_Password_Changed"]);
+                return RedirectToAction(nameof(DashboardController.Index), "Dashboard");
+            }
+
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(input.CurrentPassword) : nameof(input.NewPassword), error.Description);
+            }
+        }
+
+        return View(new ChangePasswordInput());
+    }
+
+    private async Task<IActionResult> SecondStepAsync(
+        SignInCodeInput input, IValidator<SignInCodeInput> validator, string viewName, Func<string, Task<Microsoft.AspNetCore.Identity.SignInResult>> signInWithCode)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            // The first step expired (five minutes) or never happened.
+            return RedirectToAction(nameof(SignIn));
+        }
+
+        if (!await validator.ValidateIntoAsync(input, ModelState))
+        {
+            return View(viewName, input);
+        }
+
+        var result = await signInWithCode(input.CleanCode);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Staff account {UserId} locked out after wrong sign-in codes", user.Id);
+        }
+
+        ModelState.AddModelError("", result.IsLockedOut ? t["Admin_SignIn_LockedOut"] : t["Admin_SignIn_WrongCode"]);
+        return View(viewName, new SignInCodeInput { ReturnUrl = input.ReturnUrl });
+    }
+
+    /// <summary>Only back into the admin area: never an open redirect to another site.</summary>
+    private string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/admin", StringComparison.OrdinalIgnoreCase)
+            ? returnUrl
+            : "/admin";
+}

@@ -1,0 +1,8 @@
+namespace DrChongClinic.Web.Areas.Admin.Models;
+
+public sealed record DashboardPage(DiaryDay Today, DiaryDay Tomorrow, int RequestsWaiting, int FailedEmails);
+
+public sealed record DiaryDay(DateOnly Day, string Date, IReadOnlyList<DiaryRow> Appointments);
+
+/// <summary>One appointment in the dashboard's day list (clinic time).</summary>
+public sealed record DiaryRow(int Id, string Time, string Reference, string Patient, string Treatment, string Practitioner, bool AwaitingConfirmation);

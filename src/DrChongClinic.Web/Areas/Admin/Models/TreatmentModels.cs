@@ -1,0 +1,67 @@
+using DrChongClinic.Domain.Scheduling;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace DrChongClinic.Web.Areas.Admin.Models;
+
+public sealed class TreatmentInput : ScheduleChangeInput
+{
+    public int? Id { get; set; }
+
+    /// <summary>Set once when the treatment is created: it appears in links and articles.</summary>
+    public string Code { get; set; } = "";
+
+    public string NameEn { get; set; } = "";
+
+    public string NameMs { get; set; } = "";
+
+    public int DurationMinutes { get; set; } = 30;
+
+    public int BufferMinutes { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public int SortOrder { get; set; }
+
+    public static TreatmentInput From(Treatment t) => new()
+    {
+        Id = t.Id,
+        Code = t.Code,
+        NameEn = t.NameEn,
+        NameMs = t.NameMs,
+        DurationMinutes = t.DurationMinutes,
+        BufferMinutes = t.BufferMinutes,
+        IsActive = t.IsActive,
+        SortOrder = t.SortOrder,
+    };
+
+    public void ApplyTo(Treatment t)
+    {
+        t.NameEn = NameEn.Trim();
+        t.NameMs = NameMs.Trim();
+        t.DurationMinutes = DurationMinutes;
+        t.BufferMinutes = BufferMinutes;
+        t.IsActive = IsActive;
+        t.SortOrder = SortOrder;
+    }
+
+    public string Describe() =>
+        $"{NameEn.Trim()} / {NameMs.Trim()}, {DurationMinutes} min + {BufferMinutes} min buffer, {(IsActive ? "active" : "inactive")}, order {SortOrder}";
+}
+
+public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
+{
+    public TreatmentInputValidator(IStringLocalizer<SharedResource> t)
+    {
+        RuleFor(x => x.Code).NotEmpty().WithMessage(t["Admin_Treatment_CodeRequired"])
+            .MaximumLength(50).WithMessage(t["Admin_Validation_TooLong"])
+            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage(t["Admin_Treatment_CodeFormat"]);
+        RuleFor(x => x.NameEn).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]);
+        RuleFor(x => x.NameMs).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]);
+        RuleFor(x => x.DurationMinutes).InclusiveBetween(5, 480).WithMessage(t["Admin_Treatment_DurationRange"])
+            .Must(m => m % 5 == 0).WithMessage(t["Admin_Treatment_FiveMinuteSteps"]);
+        RuleFor(x => x.BufferMinutes).InclusiveBetween(0, 240).WithMessage(t["Admin_Treatment_BufferRange"])
+            .Must(m => m % 5 == 0).WithMessage(t["Admin_Treatment_FiveMinuteSteps"]);
+        RuleFor(x => x.SortOrder).InclusiveBetween(0, 999).WithMessage(t["Admin_Treatment_SortOrderRange"]);
+    }
+}

@@ -1,0 +1,37 @@
+using DrChongClinic.Domain.Auditing;
+using DrChongClinic.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DrChongClinic.Web.Areas.Admin.Services;
+
+/// <summary>
+/// Records what staff did (schedule and account changes). Adds the entry to the context only: the
+/// caller's SaveChanges stores it together with the change, so there is no change without its record.
+/// </summary>
+public sealed class AuditLog(ClinicDbContext db, TimeProvider clock)
+{
+    public void Record(string actor, string action, string subject, string? details = null) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Actor = actor,
+            Action = action,
+            Subject = subject,
+            Details = details is { Length: > 2000 } ? details[..2000] : details,
+        });
+
+    /// <summary>
+    /// Saves a newly added row and its audit entry together. The entry names the row's new id, which
+    /// exists only after the first save, so both saves share one transaction (inside the provider's
+    /// execution strategy, as SQL Server's retrying strategy requires).
+    /// </summary>
+    public Task SaveNewAsync(string actor, string action, Func<string> subject, Func<string> details, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            Record(actor, action, subject(), details());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+}

@@ -1,0 +1,164 @@
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Infrastructure.Booking;
+using DrChongClinic.Web.Localization;
+using DrChongClinic.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DrChongClinic.Web.Booking;
+
+/// <summary>
+/// The public booking flow. Works without JavaScript: each step is a GET with the choices in the address, the
+/// booking a POST answered with a redirect (POST, redirect, GET) to the patient's private manage page.
+/// </summary>
+public sealed class BookingController(
+    BookingPageFactory pages,
+    IOptions<PrivacyOptions> privacy,
+    SlotFinder slots,
+    BookingService bookings,
+    IValidator<BookingForm> validator,
+    IStringLocalizer<SharedResource> t,
+    ILogger<BookingController> logger) : Controller
+{
+    /// <summary>Fields the patient does not type: when these are wrong the form was forged or is stale (400).</summary>
+    private static readonly string[] HiddenFields = [nameof(BookingForm.SubmissionId), nameof(BookingForm.Treatment), nameof(BookingForm.Practitioner)];
+
+    [HttpGet("book")]
+    [HttpGet("ms/tempah")]
+    [EnableRateLimiting(ClinicRateLimits.Slots)]
+    public async Task<IActionResult> Index(string? treatment, string? practitioner, string? date, CancellationToken cancellationToken)
+    {
+        var form = new BookingForm
+        {
+            SubmissionId = Guid.NewGuid().ToString(),
+            Treatment = treatment,
+            Practitioner = practitioner,
+            Language = ClinicLocalization.CurrentLanguage,
+        };
+        var page = await pages.BookingPageAsync(form, date, cancellationToken);
+        form.Practitioner = page.Practitioner;
+        return Page("Index", page, page.StatusCode);
+    }
+
+    /// <summary>Free times of one date as JSON, so booking.js can show them without reloading the page.</summary>
+    [HttpGet("book/slots")]
+    [HttpGet("ms/tempah/slot")]
+    [EnableRateLimiting(ClinicRateLimits.Slots)]
+    public async Task<IActionResult> Slots(string? treatment, string? practitioner, string? date, CancellationToken cancellationToken)
+    {
+        var found = await slots.FindTreatmentAsync(treatment, cancellationToken);
+        if (found is null)
+        {
+            return BadRequest(new { error = t["Booking_Error_TreatmentUnknown"].Value });
+        }
+
+        if (!BookingInput.TryParsePractitioner(practitioner, out var practitionerId) ||
+            (practitionerId is { } id && !await slots.IsActivePractitionerAsync(id, cancellationToken)))
+        {
+            return BadRequest(new { error = t["Booking_Error_PractitionerUnknown"].Value });
+        }
+
+        if (!BookingInput.TryParseDate(date, out var day))
+        {
+            return BadRequest(new { error = t["Booking_Error_DateInvalid"].Value });
+        }
+
+        if (day < slots.Today || day > slots.LastBookableDay)
+        {
+            return BadRequest(new { error = string.Format(t["Booking_Error_DateOutsideWindow"], pages.LongDate(slots.Today), pages.LongDate(slots.LastBookableDay)) });
+        }
+
+        var free = await slots.FreeSlotsAsync(SlotSearch.For(found, practitionerId), day, cancellationToken);
+        return Json(pages.SlotsJson(day, free));
+    }
+
+    [HttpPost("book")]
+    [HttpPost("ms/tempah")]
+    [ValidateAntiForgeryToken]
+    [EnableRateLimiting(ClinicRateLimits.Booking)]
+    public async Task<IActionResult> Create([FromForm] BookingForm form, CancellationToken cancellationToken)
+    {
+        if (form.IsFromBot)
+        {
+            // Stores nothing, and answers with a neutral page that does not tell the bot it was caught.
+            logger.LogInformation("Booking form with the honeypot filled in: nothing stored");
+            return View("Received");
+        }
+
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        if (!validation.IsValid)
+        {
+            var invalid = await pages.BookingPageAsync(form, null, cancellationToken);
+            foreach (var error in validation.Errors)
+            {
+                invalid.Errors.TryAdd(error.PropertyName, error.ErrorMessage);
+            }
+
+            var forged = validation.Errors.Any(e => HiddenFields.Contains(e.PropertyName));
+            if (forged)
+            {
+                invalid.ChoiceProblem ??= validation.Errors.First(e => HiddenFields.Contains(e.PropertyName)).ErrorMessage;
+                form.SubmissionId = Guid.NewGuid().ToString();
+            }
+
+            return Page("Index", invalid, forged ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
+        }
+
+        _ = BookingInput.TryParseSlot(form.Slot, out var date, out var time); // checked by the validator
+        _ = BookingInput.TryParsePractitioner(form.Practitioner, out var practitionerId);
+        var patient = new PatientDetails
+        {
+            Name = form.Name!.Trim(),
+            Email = form.Email!.Trim(),
+            Phone = MalaysianMobileNumber.ToE164(form.Phone)!,
+            Notes = string.IsNullOrWhiteSpace(form.Notes) ? null : form.Notes.Trim(),
+            Language = form.Language!,
+        };
+        var result = await bookings.BookAsync(
+            new BookingRequest(form.Treatment!, practitionerId, date, time, patient, privacy.Value.NoticeVersion, Guid.Parse(form.SubmissionId!)),
+            cancellationToken);
+
+        if (result.Succeeded)
+        {
+            return SeeOther($"{BookingLinks.Manage(ClinicLocalization.CurrentLanguage, result.ManageToken!)}?done=booked");
+        }
+
+        if (result.Problem == BookingProblem.SlotTaken)
+        {
+            var taken = await pages.TakenPageAsync(form, result.NearestFreeSlots, cancellationToken);
+            return Page("Taken", taken, StatusCodes.Status409Conflict);
+        }
+
+        var refused = await pages.BookingPageAsync(form, null, cancellationToken);
+        var message = pages.Message(result.Problem!.Value);
+        switch (result.Problem)
+        {
+            case BookingProblem.UnknownTreatment or BookingProblem.UnknownPractitioner:
+                refused.ChoiceProblem = message;
+                return Page("Index", refused, StatusCodes.Status400BadRequest);
+            case BookingProblem.SubmissionAlreadyUsed:
+                form.SubmissionId = Guid.NewGuid().ToString();
+                refused.Errors[nameof(BookingForm.SubmissionId)] = message;
+                return Page("Index", refused, StatusCodes.Status409Conflict);
+            default:
+                refused.Errors[nameof(BookingForm.Slot)] = message;
+                return Page("Index", refused, StatusCodes.Status422UnprocessableEntity);
+        }
+    }
+
+    private ViewResult Page(string view, object model, int status)
+    {
+        var result = View(view, model);
+        result.StatusCode = status;
+        return result;
+    }
+
+    private StatusCodeResult SeeOther(string url)
+    {
+        Response.Headers.Location = url;
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+}

@@ -1,0 +1,104 @@
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Web.Localization;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace DrChongClinic.Web.Booking;
+
+/// <summary>The booking form as posted: exactly what the patient typed, so the page can show it again.</summary>
+public sealed class BookingForm
+{
+    public const int NameMaxLength = 100;
+    public const int EmailMaxLength = 254;
+    public const int NotesMaxLength = 1000;
+
+    /// <summary>A Guid given to each form when it is shown; a second post of the same form returns the first booking.</summary>
+    public string? SubmissionId { get; set; }
+
+    public string? Treatment { get; set; }
+
+    /// <summary>"any" or a practitioner's id.</summary>
+    public string? Practitioner { get; set; }
+
+    /// <summary>Clinic-local start, "yyyy-MM-ddTHH:mm".</summary>
+    public string? Slot { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Notes { get; set; }
+
+    /// <summary>"en" or "ms": the language of the emails and of the manage link.</summary>
+    public string? Language { get; set; }
+
+    public bool Consent { get; set; }
+
+    /// <summary>The honeypot: hidden from people and assistive technology, so only a form bot fills it in.</summary>
+    public string? Website { get; set; }
+
+    public bool IsFromBot => !string.IsNullOrEmpty(Website);
+}
+
+/// <summary>Checks the booking form; messages come from the resx files in the language of the page.</summary>
+public sealed class BookingFormValidator : AbstractValidator<BookingForm>
+{
+    public BookingFormValidator(IStringLocalizer<SharedResource> t)
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(f => f.SubmissionId)
+            .Must(id => Guid.TryParse(id, out var guid) && guid != Guid.Empty)
+            .WithMessage(_ => t["Booking_Error_FormExpired"]);
+        RuleFor(f => f.Treatment)
+            .NotEmpty().WithMessage(_ => t["Booking_Error_TreatmentRequired"])
+            .MaximumLength(50).WithMessage(_ => t["Booking_Error_TreatmentUnknown"]);
+        RuleFor(f => f.Practitioner)
+            .Must(p => BookingInput.TryParsePractitioner(p, out _)).WithMessage(_ => t["Booking_Error_PractitionerUnknown"]);
+        RuleFor(f => f.Slot)
+            .NotEmpty().WithMessage(_ => t["Booking_Error_SlotRequired"])
+            .Must(s => BookingInput.TryParseSlot(s, out _, out _)).WithMessage(_ => t["Booking_Error_SlotInvalid"]);
+        RuleFor(f => f.Name).PersonName(t);
+        RuleFor(f => f.Email).PatientEmail(t);
+        RuleFor(f => f.Phone)
+            .NotEmpty().WithMessage(_ => t["Booking_Error_PhoneRequired"])
+            .Must(p => MalaysianMobileNumber.ToE164(p) is not null).WithMessage(_ => t["Booking_Error_PhoneInvalid"]);
+        RuleFor(f => f.Notes)
+            .MaximumLength(BookingForm.NotesMaxLength).WithMessage(_ => string.Format(t["Booking_Error_TooLong"], BookingForm.NotesMaxLength))
+            .Must(n => !BookingInput.HasControlCharacters(n, allowLineBreaks: true)).WithMessage(_ => t["Booking_Error_TextInvalid"]);
+        RuleFor(f => f.Language)
+            .Must(l => l is ClinicLocalization.English or ClinicLocalization.Malay).WithMessage(_ => t["Booking_Error_LanguageRequired"]);
+        RuleFor(f => f.Consent)
+            .Equal(true).WithMessage(_ => t["Booking_Error_ConsentRequired"]);
+    }
+}
+
+internal static class PatientRules
+{
+    public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> t) => rule
+        .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => t["Booking_Error_NameRequired"])
+        .Must(n => n is null || n.Trim().Length is >= 2 and <= BookingForm.NameMaxLength)
+        .WithMessage(_ => string.Format(t["Booking_Error_NameLength"], BookingForm.NameMaxLength))
+        .Must(n => !BookingInput.HasControlCharacters(n)).WithMessage(_ => t["Booking_Error_TextInvalid"]);
+
+    public static IRuleBuilderOptions<T, string?> PatientEmail<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> t) => rule
+        .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(_ => t["Booking_Error_EmailRequired"])
+        .Must(e => e is null || e.Trim().Length <= BookingForm.EmailMaxLength)
+        .WithMessage(_ => string.Format(t["Booking_Error_TooLong"], BookingForm.EmailMaxLength))
+        .Must(e => string.IsNullOrWhiteSpace(e) || LooksLikeEmail(e.Trim())).WithMessage(_ => t["Booking_Error_EmailInvalid"]);
+
+    /// <summary>One @, something before it, a domain with a dot after it, no spaces or control characters.</summary>
+    private static bool LooksLikeEmail(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        if (at < 1 || at != email.LastIndexOf('@') || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or ';' or '"'))
+        {
+            return false;
+        }
+
+        var domain = email[(at + 1)..];
+        return domain.Length >= 3 && domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.') &&
+               !domain.Contains("..", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace DrChongClinic.Web.Booking;
+
+/// <summary>
+/// Reads the booking pages' form and query values. Everything arrives as text so that anything malformed gets a
+/// clear, localized message instead of a model-binding error.
+/// </summary>
+public static class BookingInput
+{
+    public const string AnyPractitioner = "any";
+    public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>A slot is the clinic-local start, e.g. "2026-12-08T09:30".</summary>
+    public const string SlotFormat = "yyyy-MM-dd'T'HH:mm";
+
+    public static bool TryParseDate(string? value, out DateOnly date) =>
+        DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static bool TryParseSlot(string? value, out DateOnly date, out TimeOnly time)
+    {
+        date = default;
+        time = default;
+        if (value is not { Length: 16 } ||
+            !DateTime.TryParseExact(value, SlotFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return false;
+        }
+
+        date = DateOnly.FromDateTime(local);
+        time = TimeOnly.FromDateTime(local);
+        return true;
+    }
+
+    public static string Slot(DateTime localStart) => localStart.ToString(SlotFormat, CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>"any" (or nothing) is any doctor (null); otherwise a positive id.</summary>
+    public static bool TryParsePractitioner(string? value, out int? practitionerId)
+    {
+        practitionerId = null;
+        if (string.IsNullOrEmpty(value) || value == AnyPractitioner)
+        {
+            return true;
+        }
+
+        if (value.Length <= 9 && value.All(char.IsAsciiDigit) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            practitionerId = id;
+            return true;
+        }
+
+        return false;
+    }
+
+    public static string Practitioner(int? practitionerId) =>
+        practitionerId?.ToString(CultureInfo.InvariantCulture) ?? AnyPractitioner;
+
+    /// <summary>True when the text holds control characters (other than line breaks and tabs where allowed).</summary>
+    public static bool HasControlCharacters(string? value, bool allowLineBreaks = false) =>
+        value is not null && value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using DrChongClinic.IntegrationTests.Infrastructure;
+using DrChongClinic.Web.Areas.Admin;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DrChongClinic.IntegrationTests.Admin;
+
+public sealed class SignInTests(ClinicFactory factory) : IClassFixture<ClinicFactory>
+{
+    [Fact]
+    public async Task Staff_member_signs_in_and_lands_where_they_were_going()
+    {
+        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
+        var client = factory.CreateBrowser();
+
+        var signInPage = await Html.ReadAsync(await client.GetAsync("/admin/schedule/closures"));
+        var response = await client.SubmitAsync(signInPage, "#sign-in-form", new Dictionary<string, string?> { ["Email"] = account.Email, ["Password"] = account.Password });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/admin/schedule/closures", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains(account.Email, (await Html.ReadAsync(response)).QuerySelector(".admin-user")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Wrong_password_gets_a_clear_message_and_no_session()
+    {
+        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
+        var client = factory.CreateBrowser();
+
+        var response = await StaffAccounts.SubmitPasswordAsync(client, account.Email, "Not-The-Password-1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("do not match an account", (await Html.ReadAsync(response)).QuerySelector(".form-errors")!.TextContent);
+        Assert.EndsWith("/admin/account/sign-in", (await client.GetAsync("/admin")).RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes_even_against_the_right_one()
+    {
+        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
+        var client = factory.CreateBrowser();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await StaffAccounts.SubmitPasswordAsync(client, account.Email, $"Wrong-Password-{i}x");
+        }
+
+        var response = await StaffAccounts.SubmitPasswordAsync(client, account.Email, account.Password);
+
+        Assert.Contains("This account is locked", (await Html.ReadAsync(response)).QuerySelector(".form-errors")!.TextContent);
+        Assert.EndsWith("/admin/account/sign-in", (await client.GetAsync("/admin")).RequestMessage!.RequestUri!.AbsolutePath);
+        var lockoutEnd = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == account.Email).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.5));
+    }
+
+    [Fact]
+    public async Task Four_wrong_passwords_then_the_right_one_still_signs_in()
+    {
+        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
+        var client = factory.CreateBrowser();
+
+        for (var i = 0; i < 4; i++)
+        {
+            await StaffAccounts.SubmitPasswordAsync(client, account.Email, $"Wrong-Password-{i}x");
+        }
+
+        await StaffAccounts.SignInAsync(client, account);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+        var dashboard = await client.GetPageAsync("/admin");
+
+        var response = await client.SubmitAsync(dashboard, "form[action='/admin/account/sign-out']", new Dictionary<string, string?>());
+
+        Assert.EndsWith("/admin/account/sign-in", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("You have signed out", await response.Content.ReadAsStringAsync());
+        Assert.EndsWith("/admin/account/sign-in", (await client.GetAsync("/admin")).RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Sign_out_by_a_plain_link_is_not_possible()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+
+        var response = await client.GetAsync("/admin/account/sign-out");
+
+        // Sign-out answers POST only; a GET finds no endpoint (405 or, with static-asset endpoints mapped, 404).
+        Assert.True(response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound, $"GET sign-out answered {(int)response.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_return_address_outside_the_admin_area_is_ignored()
+    {
+        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
+        var client = factory.CreateBrowser(followRedirects: false);
+        var page = await client.GetPageAsync("/admin/account/sign-in?returnUrl=https%3A%2F%2Fevil.example%2F");
+
+        var response = await client.SubmitAsync(page, "#sign-in-form", new Dictionary<string, string?> { ["Email"] = account.Email, ["Password"] = account.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task The_staff_cookie_is_a_host_only_http_only_secure_same_site_session_cookie()
+    {
+        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
+        var client = factory.CreateBrowser(followRedirects: false);
+        var page = await client.GetPageAsync("/admin/account/sign-in");
+
+        var response = await client.SubmitAsync(page, "#sign-in-form", new Dictionary<string, string?> { ["Email"] = account.Email, ["Password"] = account.Password });
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-clinic.staff=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("httponly", cookie);
+        Assert.Contains("secure", cookie);
+        Assert.Contains("samesite=lax", cookie);
+        Assert.Contains("path=/;", cookie + ";"); // __Host- cookies must be Path=/
+        Assert.DoesNotContain("domain=", cookie);
+        Assert.DoesNotContain("expires=", cookie); // ends with the browser session at the latest
+    }
+
+    [Fact]
+    public async Task Changing_the_password_needs_the_current_one_follows_the_rules_and_is_audited()
+    {
+        var (client, account) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+
+        var wrongCurrent = await SubmitChangeAsync(client, "Not-Current-Pass-1", "New-Strong-Pass-2026");
+        Assert.Contains("Incorrect password", wrongCurrent.QuerySelector("[data-valmsg-for=CurrentPassword]")!.TextContent);
+
+        var weak = await SubmitChangeAsync(client, account.Password, "short1A!");
+        Assert.Contains("at least 12 characters", weak.QuerySelector("[data-valmsg-for=NewPassword]")!.TextContent);
+
+        var noSymbol = await SubmitChangeAsync(client, account.Password, "LongEnoughPassword2026");
+        Assert.Contains("non alphanumeric", noSymbol.QuerySelector("[data-valmsg-for=NewPassword]")!.TextContent);
+
+        var done = await SubmitChangeAsync(client, account.Password, "New-Strong-Pass-2026");
+        Assert.Contains("Your password has been changed", done.QuerySelector(".flash")!.TextContent);
+
+        await StaffAccounts.SignInAsync(factory.CreateBrowser(), account, "New-Strong-Pass-2026");
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "account.password-changed" && a.Actor == account.Email));
+        Assert.True(audited);
+    }
+
+    [Fact]
+    public async Task Passwords_are_stored_only_as_hashes()
+    {
+        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+
+        var user = await users.FindByEmailAsync(account.Email);
+
+        Assert.DoesNotContain(account.Password, user!.PasswordHash!, StringComparison.Ordinal);
+        Assert.True(await users.CheckPasswordAsync(user, account.Password));
+    }
+
+    private static async Task<AngleSharp.Dom.IDocument> SubmitChangeAsync(HttpClient client, string current, string next)
+    {
+        var page = await client.GetPageAsync("/admin/account/password");
+        var response = await client.SubmitAsync(page, "#change-password-form", new Dictionary<string, string?>
+        {
+            ["CurrentPassword"] = current,
+            ["NewPassword"] = next,
+            ["ConfirmPassword"] = next,
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Html.ReadAsync(response);
+    }
+}

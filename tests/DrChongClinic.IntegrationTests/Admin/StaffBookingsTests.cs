@@ -1,0 +1,323 @@
+using System.Net;
+using System.Text;
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Infrastructure.Email;
+using DrChongClinic.IntegrationTests.Infrastructure;
+using DrChongClinic.Web.Areas.Admin;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DrChongClinic.IntegrationTests.Admin;
+
+/// <summary>Staff work on bookings through the admin pages: every action goes through the booking service, is in the booking's history and emails the patient.</summary>
+public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFixture<StaffBookingsFixture>
+{
+    private readonly ClinicFactory _site = fixture.Site;
+    private readonly TestSmtpServer _smtp = fixture.Smtp;
+
+    private static string NewEmail() => $"patient-{Guid.NewGuid():N}@patients.test";
+
+    private async Task<(HttpClient Client, TestAccount Account)> StaffAsync() => await StaffAccounts.SignedInAsync(_site, StaffRoles.Staff);
+
+    [Fact]
+    public async Task Confirming_a_request_emails_the_patient_and_is_in_the_history_with_who_did_it()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var email = NewEmail();
+        var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, email);
+        Assert.Equal(AppointmentStatus.Requested, booking.Status);
+        await _smtp.WaitForAsync(email);
+        var (client, account) = await StaffAsync();
+
+        var response = await client.SubmitAsync(await client.GetPageAsync($"/admin/bookings/{booking.Id}"), "#confirm-form", new Dictionary<string, string?>());
+
+        Assert.Equal($"/admin/bookings/{booking.Id}", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Booking confirmed", (await Html.ReadAsync(response)).QuerySelector(".flash")!.TextContent);
+        var saved = await OnlineBookings.LoadAsync(_site, booking.Id);
+        Assert.Equal(AppointmentStatus.Confirmed, saved.Status);
+        var change = saved.History.OrderBy(h => h.Id).Last();
+        Assert.Equal((ChangedBy.Staff, account.Email, "Confirmed"), (change.By, change.Actor, change.What));
+        var emails = await _smtp.WaitForAsync(email, 2);
+        Assert.Contains("confirmed", emails[1].Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(BookingReference.Display(booking.Reference), (await client.GetPageAsync($"/admin/bookings/{booking.Id}")).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Confirming_a_booking_that_is_already_confirmed_is_refused_with_a_clear_message()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail());
+        var (client, _) = await StaffAsync();
+        var page = await client.GetPageAsync($"/admin/bookings/{booking.Id}");
+        await client.SubmitAsync(page, "#confirm-form", new Dictionary<string, string?>());
+        var current = await OnlineBookings.LoadAsync(_site, booking.Id);
+
+        var again = await client.SubmitAsync(page, "#confirm-form", new Dictionary<string, string?> { ["version"] = current.Version.ToString() });
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("This booking is confirmed, so that cannot be done any more.", OnlineBookings.Problem(await Html.ReadAsync(again)));
+        Assert.Single((await OnlineBookings.LoadAsync(_site, booking.Id)).History, h => h.What == "Confirmed");
+    }
+
+    [Fact]
+    public async Task Cancelling_needs_a_reason_then_frees_the_time_emails_the_patient_and_records_the_reason()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var email = NewEmail();
+        var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, email);
+        var (client, account) = await StaffAsync();
+        var page = await client.GetPageAsync($"/admin/bookings/{booking.Id}");
+
+        var noReason = await client.SubmitAsync(page, "#cancel-form", new Dictionary<string, string?> { ["reason"] = " " });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        Assert.Contains("Give a reason", OnlineBookings.Problem(await Html.ReadAsync(noReason)));
+        Assert.Equal(AppointmentStatus.Requested, (await OnlineBookings.LoadAsync(_site, booking.Id)).Status);
+
+        await client.SubmitAsync(page, "#cancel-form", new Dictionary<string, string?> { ["reason"] = "Doctor is ill" });
+
+        var saved = await OnlineBookings.LoadAsync(_site, booking.Id);
+        Assert.Equal((AppointmentStatus.Cancelled, "Doctor is ill"), (saved.Status, saved.CancellationReason));
+        Assert.Contains(saved.History, h => h.Actor == account.Email && h.What == "Cancelled: Doctor is ill");
+        Assert.Equal(0, await _site.WithDbAsync(db => db.AppointmentSlots.CountAsync(s => s.AppointmentId == booking.Id)));
+        var cancelled = (await _smtp.WaitForAsync(email, 2))[1];
+        Assert.Contains("cancel", cancelled.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Doctor is ill", cancelled.Text, StringComparison.Ordinal);
+
+        var late = await client.SubmitAsync(await client.GetPageAsync($"/admin/bookings/{booking.Id}"), "#notes-form", new Dictionary<string, string?>());
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        var closed = await client.PostFromAsync(page, $"/admin/bookings/{booking.Id}/cancel", new() { ["reason"] = "again", ["version"] = saved.Version.ToString() });
+        Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+        Assert.Contains("This booking is cancelled", OnlineBookings.Problem(await Html.ReadAsync(closed)));
+    }
+
+    [Fact]
+    public async Task Rescheduling_offers_only_free_times_moves_the_booking_and_emails_the_new_time()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var email = NewEmail();
+        var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, email);
+        var other = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail(), nth: 4);
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, TestBookings.ClinicZone));
+        var (client, account) = await StaffAsync();
+
+        var page = await client.GetPageAsync($"/admin/bookings/{booking.Id}?date={date:yyyy-MM-dd}&practitioner={practitioner.Id}");
+        var offered = page.QuerySelectorAll("#move input[name=slot]").Select(i => i.GetAttribute("value")).ToList();
+        var otherLocal = TimeZoneInfo.ConvertTimeFromUtc(other.StartUtc, TestBookings.ClinicZone).ToString("yyyy-MM-dd'T'HH:mm");
+        Assert.DoesNotContain(otherLocal, offered);
+        Assert.NotEmpty(offered);
+
+        var taken = await client.SubmitAsync(page, "#move", new Dictionary<string, string?> { ["slot"] = otherLocal });
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Contains("taken", OnlineBookings.Problem(await Html.ReadAsync(taken)));
+
+        var target = offered.Last()!;
+        await client.SubmitAsync(page, "#move", new Dictionary<string, string?> { ["slot"] = target });
+
+        var saved = await OnlineBookings.LoadAsync(_site, booking.Id);
+        Assert.Equal(target, TimeZoneInfo.ConvertTimeFromUtc(saved.StartUtc, TestBookings.ClinicZone).ToString("yyyy-MM-dd'T'HH:mm"));
+        Assert.Contains(saved.History, h => h.Actor == account.Email && h.What.StartsWith("Rescheduled", StringComparison.Ordinal));
+        var moved = (await _smtp.WaitForAsync(email, 2))[1];
+        Assert.Contains("new", moved.Subject + moved.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Completed_and_no_show_are_recorded_once_the_appointment_started_and_refused_before()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var treatment = await TestBookings.TreatmentAsync(_site);
+        var past = await TestBookings.BookAsync(_site, practitioner.Id, treatment.Id, DateTime.UtcNow.AddHours(-2));
+        var missed = await TestBookings.BookAsync(_site, practitioner.Id, treatment.Id, DateTime.UtcNow.AddHours(-5));
+        var future = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail());
+        var (client, account) = await StaffAsync();
+
+        await client.SubmitAsync(await client.GetPageAsync($"/admin/bookings/{past.Id}"), "#complete-form", new Dictionary<string, string?>());
+        await client.SubmitAsync(await client.GetPageAsync($"/admin/bookings/{missed.Id}"), "#no-show-form", new Dictionary<string, string?>());
+
+        var completed = await OnlineBookings.LoadAsync(_site, past.Id);
+        Assert.Equal(AppointmentStatus.Completed, completed.Status);
+        Assert.Contains(completed.History, h => h.Actor == account.Email && h.What == "Marked completed");
+        var noShow = await OnlineBookings.LoadAsync(_site, missed.Id);
+        Assert.Equal(AppointmentStatus.NoShow, noShow.Status);
+        Assert.Contains(noShow.History, h => h.Actor == account.Email && h.What == "Marked no-show");
+
+        var page = await client.GetPageAsync($"/admin/bookings/{future.Id}");
+        Assert.Null(page.QuerySelector("#complete-form"));
+        var early = await client.PostFromAsync(page, $"/admin/bookings/{future.Id}/complete", new() { ["version"] = future.Version.ToString() });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("has not started yet", OnlineBookings.Problem(await Html.ReadAsync(early)));
+        Assert.Equal(AppointmentStatus.Requested, (await OnlineBookings.LoadAsync(_site, future.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Internal_notes_are_saved_and_their_edit_is_in_the_history()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail());
+        var (client, account) = await StaffAsync();
+
+        await client.SubmitAsync(await client.GetPageAsync($"/admin/bookings/{booking.Id}"), "#notes-form", new Dictionary<string, string?> { ["notes"] = "Prefers afternoons" });
+
+        var saved = await OnlineBookings.LoadAsync(_site, booking.Id);
+        Assert.Equal("Prefers afternoons", saved.InternalNotes);
+        Assert.Contains(saved.History, h => h.Actor == account.Email && h.What == "Internal notes edited");
+        Assert.Equal("Prefers afternoons", (await client.GetPageAsync($"/admin/bookings/{booking.Id}")).QuerySelector("#notes")!.TextContent);
+    }
+
+    [Fact]
+    public async Task When_two_staff_change_the_same_booking_the_second_is_told_it_changed_meanwhile_and_nothing_is_overwritten()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail());
+        var (first, _) = await StaffAsync();
+        var (second, _) = await StaffAsync();
+        var firstPage = await first.GetPageAsync($"/admin/bookings/{booking.Id}");
+        var secondPage = await second.GetPageAsync($"/admin/bookings/{booking.Id}");
+
+        var done = await first.SubmitAsync(firstPage, "#notes-form", new Dictionary<string, string?> { ["notes"] = "Called to confirm parking" });
+        var late = await second.SubmitAsync(secondPage, "#notes-form", new Dictionary<string, string?> { ["notes"] = "Something else" });
+        var lateCancel = await second.SubmitAsync(secondPage, "#cancel-form", new Dictionary<string, string?> { ["reason"] = "Patient asked" });
+
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var latePage = await Html.ReadAsync(late);
+        Assert.Contains("changed this booking while you had it open", OnlineBookings.Problem(latePage));
+        Assert.Equal("Something else", latePage.QuerySelector("#notes")!.TextContent);
+        Assert.Equal(HttpStatusCode.Conflict, lateCancel.StatusCode);
+        var saved = await OnlineBookings.LoadAsync(_site, booking.Id);
+        Assert.Equal(("Called to confirm parking", AppointmentStatus.Requested), (saved.InternalNotes, saved.Status));
+    }
+
+    [Fact]
+    public async Task A_phone_booking_obeys_the_same_rules_is_confirmed_booked_by_staff_and_emails_the_patient()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        using var scope = _site.Services.CreateScope();
+        var free = await OnlineBookings.FreeSlotsAsync(scope.ServiceProvider, practitioner.Id);
+        var date = free[0].Date.ToString("yyyy-MM-dd");
+        var email = NewEmail();
+        var (client, account) = await StaffAsync();
+        var form = await client.GetPageAsync($"/admin/bookings/new?treatment=pico-laser&practitioner={practitioner.Id}&date={date}");
+        var fields = new Dictionary<string, string?>
+        {
+            ["Slot"] = form.QuerySelectorAll("#phone-booking-form input[name=Slot]")[1].GetAttribute("value"),
+            ["Name"] = "Tan Mei Ling",
+            ["Phone"] = "012-345 6789",
+            ["Email"] = email,
+            ["Consent"] = "true",
+        };
+
+        var noConsent = await client.SubmitAsync(form, "#phone-booking-form", new Dictionary<string, string?>(fields) { ["Consent"] = null });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noConsent.StatusCode);
+        var offGrid = await client.SubmitAsync(form, "#phone-booking-form", new Dictionary<string, string?>(fields) { ["Slot"] = $"{date}T09:07" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, offGrid.StatusCode);
+        Assert.NotEqual("", OnlineBookings.Problem(await Html.ReadAsync(offGrid)));
+
+        var booked = await client.SubmitAsync(form, "#phone-booking-form", fields);
+
+        Assert.StartsWith("/admin/bookings/", booked.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        var appointment = await _site.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.History).SingleAsync(a => a.Patient.Email == email));
+        Assert.Equal(AppointmentStatus.Confirmed, appointment.Status);
+        Assert.Equal((ChangedBy.Staff, account.Email), (appointment.History[0].By, appointment.History[0].Actor));
+        var confirmation = Assert.Single(await _smtp.WaitForAsync(email));
+        Assert.Contains("confirmed", confirmation.Subject, StringComparison.OrdinalIgnoreCase);
+
+        var sameTime = await client.SubmitAsync(form, "#phone-booking-form", new Dictionary<string, string?>(fields) { ["SubmissionId"] = Guid.NewGuid().ToString(), ["Email"] = NewEmail() });
+        Assert.Equal(HttpStatusCode.Conflict, sameTime.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_search_status_and_doctor_and_the_csv_export_neutralises_formulas()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var formula = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail(), "=HYPERLINK(\"http://evil.test\",\"Click\")");
+        var plus = await OnlineBookings.BookAsync(_site, practitioner.Id, "mei.ling@patients.test", "+cmd|' /C calc'!A0", nth: 2);
+        var (client, account) = await StaffAsync();
+
+        var all = await client.GetPageAsync($"/admin/bookings?practitioner={practitioner.Id}");
+        Assert.Equal(2, all.QuerySelectorAll("#bookings-table tbody tr").Length);
+        var byReference = await client.GetPageAsync($"/admin/bookings?search={BookingReference.Display(plus.Reference).ToLowerInvariant()}");
+        Assert.Contains(BookingReference.Display(plus.Reference), Assert.Single(byReference.QuerySelectorAll("#bookings-table tbody tr")).TextContent);
+        var byEmail = await client.GetPageAsync($"/admin/bookings?practitioner={practitioner.Id}&search=MEI.LING");
+        Assert.Single(byEmail.QuerySelectorAll("#bookings-table tbody tr"));
+        var byPhone = await client.GetPageAsync($"/admin/bookings?practitioner={practitioner.Id}&search=012-345%206789");
+        Assert.Equal(2, byPhone.QuerySelectorAll("#bookings-table tbody tr").Length);
+        var cancelled = await client.GetPageAsync($"/admin/bookings?practitioner={practitioner.Id}&status=Cancelled");
+        Assert.Empty(cancelled.QuerySelectorAll("#bookings-table tbody tr"));
+        var bad = await client.GetAsync($"/admin/bookings?from=not-a-date&page=x");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("could not be read", (await Html.ReadAsync(bad)).QuerySelector(".notice")!.TextContent);
+
+        var export = await client.GetAsync(all.QuerySelector("#export-csv")!.GetAttribute("href"));
+
+        Assert.Equal("text/csv", export.Content.Headers.ContentType!.MediaType);
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("Reference,Date,Time,Status,", lines[0], StringComparison.Ordinal);
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"Click\"\")\",", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",'+cmd|' /C calc'!A0,", lines[2], StringComparison.Ordinal);
+        Assert.Contains(",'+60 12-345 6789,", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.Contains(",=", StringComparison.Ordinal) || l.Contains(",+", StringComparison.Ordinal) || l.Contains(",\"=", StringComparison.Ordinal));
+        var audit = await _site.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == "bookings.exported" && a.Actor == account.Email));
+        Assert.Contains($"practitioner {practitioner.Id}", audit.Details);
+        Assert.DoesNotContain("HYPERLINK", audit.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_email_is_listed_and_try_again_sends_it()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var email = NewEmail();
+        var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, email);
+        await _smtp.WaitForAsync(email);
+        var failedId = await _site.WithDbAsync(async db =>
+        {
+            var message = new OutboxMessage
+            {
+                AppointmentId = booking.Id,
+                Kind = EmailKind.BookingReceived,
+                Status = OutboxStatus.Failed,
+                Attempts = 10,
+                LastError = "550 mailbox unavailable",
+                CreatedAtUtc = DateTime.UtcNow,
+                DueAtUtc = DateTime.UtcNow,
+                AppointmentStartUtc = booking.StartUtc,
+            };
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
+        var (client, account) = await StaffAsync();
+        Assert.Equal("/admin/emails/failed", (await client.GetPageAsync("/admin")).QuerySelector("#stat-failed-emails a")!.GetAttribute("href"));
+
+        var page = await client.GetPageAsync("/admin/emails/failed");
+        var row = Assert.Single(page.QuerySelectorAll("#failed-emails tbody tr"), r => r.TextContent.Contains(BookingReference.Display(booking.Reference), StringComparison.Ordinal));
+        Assert.Contains("550 mailbox unavailable", row.TextContent);
+        Assert.Contains("10", row.TextContent);
+
+        await client.SubmitAsync(page, $"form[action='/admin/emails/{failedId}/retry']", new Dictionary<string, string?>());
+
+        await _smtp.WaitForAsync(email, 2);
+        Assert.Equal(OutboxStatus.Sent, await _site.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == failedId).Select(m => m.Status).SingleAsync()));
+        Assert.True(await _site.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "email.retried" && a.Subject == $"Email {failedId}" && a.Actor == account.Email)));
+    }
+
+    [Fact]
+    public async Task The_calendar_shows_a_day_per_doctor_and_a_week_with_links_to_each_booking()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail(), "Siti Calendar");
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, TestBookings.ClinicZone));
+        var (client, _) = await StaffAsync();
+
+        var day = await client.GetPageAsync($"/admin/bookings/calendar?date={date:yyyy-MM-dd}");
+        var column = Assert.Single(day.QuerySelectorAll(".calendar-column"), c => c.QuerySelector("h3")!.TextContent == practitioner.Name);
+        Assert.Contains("Siti Calendar", column.TextContent);
+        Assert.NotNull(column.QuerySelector($"a[href='/admin/bookings/{booking.Id}']"));
+
+        var week = await client.GetPageAsync($"/admin/bookings/calendar?view=week&date={date:yyyy-MM-dd}&practitioner={practitioner.Id}");
+        Assert.Equal(7, week.QuerySelectorAll(".calendar-column").Length);
+        Assert.Single(week.QuerySelectorAll(".calendar-item"));
+    }
+}
