@@ -1,8 +1,6 @@
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Infrastructure.Caching;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DrChongClinic.IntegrationTests.Pages;
 
@@ -114,7 +112,6 @@ public sealed class InformationPagesTests : IClassFixture<ClinicFactory>
             db.Treatments.Add(new Treatment { Code = "retired-peel", NameEn = "Retired peel", NameMs = "Pengelupasan lama", DurationMinutes = 30, SortOrder = 51, IsActive = false });
             return await db.SaveChangesAsync();
         });
-        await _factory.Services.GetRequiredService<IPublicPageCache>().PurgeScheduleAsync(); // as the admin area does after a change
 
         var english = await _client.GetPageAsync("/treatments");
         var malay = await _client.GetPageAsync("/ms/rawatan");
@@ -139,7 +136,6 @@ public sealed class InformationPagesTests : IClassFixture<ClinicFactory>
             db.Practitioners.Add(new Practitioner { Name = "Dr New Colleague" });
             return await db.SaveChangesAsync();
         });
-        await _factory.Services.GetRequiredService<IPublicPageCache>().PurgeScheduleAsync(); // as the admin area does after a change
 
         foreach (var (url, role) in new[] { ("/about", "LCP-credentialed doctor"), ("/ms/tentang-kami", "Doktor bertauliah LCP") })
         {
