@@ -14,7 +14,6 @@ builder.WebHost.UseStaticWebAssets(); // build-time compressed assets when run f
 builder.AddClinicLogging();
 
 builder.Services.AddClinicInfrastructure(builder.Configuration);
-builder.Services.Configure<ClinicOptions>(builder.Configuration.GetSection(ClinicOptions.Section));
 builder.Services.AddOptions<PrivacyOptions>()
     .Bind(builder.Configuration.GetSection(PrivacyOptions.Section))
     .Validate(privacy => privacy.IsValid, "Privacy:NoticeVersion must be 1-20 characters and Privacy:RetentionMonths more than 0.")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.Web.Localization;
 using Microsoft.Extensions.Localization;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace DrChongClinic.Web.Booking;
 
 /// <summary>Builds the booking and manage pages' view models from the database and the current language.</summary>
-public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<SharedResource> t, IOptions<ClinicOptions> clinic, IOptions<PrivacyOptions> privacy)
+public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<SharedResource> t, IOptions<ClinicDetails> clinic, IOptions<PrivacyOptions> privacy)
 {
     /// <summary>How many dates with free times the date step lists.</summary>
     public const int DaysListed = 14;

@@ -1,4 +1,5 @@
 using DrChongClinic.Domain.Content;
+using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace DrChongClinic.Web.Controllers;
 
 /// <summary>The article section: list, article, tag and search pages in English (/articles) and Malay (/ms/artikel).</summary>
-public sealed class ArticlesController(ArticleStore store, IOptions<ClinicOptions> clinic, IStringLocalizer<SharedResource> text) : Controller
+public sealed class ArticlesController(ArticleStore store, IOptions<ClinicDetails> clinic, IStringLocalizer<SharedResource> text) : Controller
 {
     internal const int RelatedCount = 3;
     internal const int SearchResultsMax = 20;

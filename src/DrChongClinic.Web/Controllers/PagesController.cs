@@ -1,3 +1,4 @@
+using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
@@ -18,7 +19,7 @@ namespace DrChongClinic.Web.Controllers;
 [OutputCache(PolicyName = PublicPageCache.Page)]
 public sealed class PagesController(
     ClinicDbContext db,
-    IOptions<ClinicOptions> clinic,
+    IOptions<ClinicDetails> clinic,
     IOptions<PrivacyOptions> privacy,
     IStringLocalizer<SharedResource> text) : Controller
 {

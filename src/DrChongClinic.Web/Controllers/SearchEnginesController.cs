@@ -1,4 +1,5 @@
 using System.Text;
+using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Performance;
@@ -13,7 +14,7 @@ namespace DrChongClinic.Web.Controllers;
 /// <summary>What search engines and feed readers fetch: /robots.txt, /sitemap.xml and an Atom feed per language.</summary>
 [ResponseCache(Duration = 3600)]
 [OutputCache(PolicyName = PublicPageCache.Feed)]
-public sealed class SearchEnginesController(ArticleStore store, IOptions<ClinicOptions> clinic, IStringLocalizer<SharedResource> text) : Controller
+public sealed class SearchEnginesController(ArticleStore store, IOptions<ClinicDetails> clinic, IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("robots.txt")]
     public IActionResult Robots()

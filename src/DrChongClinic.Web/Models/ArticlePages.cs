@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DrChongClinic.Domain.Content;
+using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Seo;
 
@@ -53,7 +54,7 @@ public sealed record ArticlePage(
     IReadOnlyList<JsonObject> StructuredData)
 {
     /// <summary>Everything the article page shows, in the current request's language and culture.</summary>
-    public static ArticlePage Create(Article article, Article translation, IReadOnlyList<Article> related, IReadOnlyList<Breadcrumb> breadcrumbs, ClinicOptions clinic)
+    public static ArticlePage Create(Article article, Article translation, IReadOnlyList<Article> related, IReadOnlyList<Breadcrumb> breadcrumbs, ClinicDetails clinic)
     {
         var url = ArticlePaths.Article(article);
         List<JsonObject> structuredData =

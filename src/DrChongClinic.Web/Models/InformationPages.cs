@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace DrChongClinic.Web.Models;
@@ -48,12 +49,12 @@ public static class TreatmentArticles
 }
 
 /// <summary>The about page: the clinic's active doctors, by name only (no biographies beyond the clinic's brief).</summary>
-public sealed record AboutPage(IReadOnlyList<string> Doctors, ClinicOptions Clinic);
+public sealed record AboutPage(IReadOnlyList<string> Doctors, ClinicDetails Clinic);
 
 /// <summary>The PDPA privacy notice: its version and date, how long bookings keep personal data, whom to contact.</summary>
-public sealed record PrivacyPage(string NoticeVersion, string? NoticeMonth, string RetentionPeriod, ClinicOptions Clinic)
+public sealed record PrivacyPage(string NoticeVersion, string? NoticeMonth, string RetentionPeriod, ClinicDetails Clinic)
 {
-    public static PrivacyPage Create(PrivacyOptions privacy, ClinicOptions clinic, IStringLocalizer text) => new(
+    public static PrivacyPage Create(PrivacyOptions privacy, ClinicDetails clinic, IStringLocalizer text) => new(
         privacy.NoticeVersion,
         privacy.NoticeDate?.ToString("MMMM yyyy", CultureInfo.CurrentCulture),
         DescribeMonths(privacy.RetentionMonths, text),

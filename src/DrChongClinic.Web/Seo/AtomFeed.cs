@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using DrChongClinic.Domain.Content;
+using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Content;
 
 namespace DrChongClinic.Web.Seo;
@@ -13,7 +14,7 @@ public static class AtomFeed
     /// <summary>Articles carry dates only; they count from midnight in the clinic's time zone.</summary>
     private static readonly TimeSpan ClinicOffset = TimeSpan.FromHours(8);
 
-    public static byte[] Write(ArticleLibrary library, string language, string title, string subtitle, ClinicOptions clinic)
+    public static byte[] Write(ArticleLibrary library, string language, string title, string subtitle, ClinicDetails clinic)
     {
         var articles = library.InLanguage(language);
         var feedUrl = clinic.AbsoluteUrl(ArticlePaths.Feed(language));

@@ -1,9 +1,10 @@
+using DrChongClinic.Infrastructure;
 namespace DrChongClinic.Web.Seo;
 
 public static class PublicUrl
 {
     /// <summary>The absolute address of a site path, from Clinic:PublicBaseUrl: "/articles" → "https://www.example.my/articles".</summary>
-    public static string AbsoluteUrl(this ClinicOptions clinic, string path) => clinic.PublicBaseUrl.TrimEnd('/') + path;
+    public static string AbsoluteUrl(this ClinicDetails clinic, string path) => clinic.PublicBaseUrl.TrimEnd('/') + path;
 
     /// <summary>The home page of a language: "/" or "/ms".</summary>
     public static string HomePath(string language) => language == "ms" ? "/ms" : "/";

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Models;
 
@@ -11,7 +12,7 @@ public static class SchemaOrg
 {
     internal const string Context = "https://schema.org";
 
-    public static JsonObject MedicalWebPage(Article article, ClinicOptions clinic)
+    public static JsonObject MedicalWebPage(Article article, ClinicDetails clinic)
     {
         var url = clinic.AbsoluteUrl(ArticlePaths.Article(article));
         return new JsonObject
@@ -32,7 +33,7 @@ public static class SchemaOrg
         };
     }
 
-    public static JsonObject FaqPage(Article article, ClinicOptions clinic)
+    public static JsonObject FaqPage(Article article, ClinicDetails clinic)
     {
         var questions = new JsonArray();
         foreach (var entry in article.Faq)
@@ -55,7 +56,7 @@ public static class SchemaOrg
         };
     }
 
-    public static JsonObject BreadcrumbList(IReadOnlyList<Breadcrumb> breadcrumbs, ClinicOptions clinic)
+    public static JsonObject BreadcrumbList(IReadOnlyList<Breadcrumb> breadcrumbs, ClinicDetails clinic)
     {
         var items = new JsonArray();
         for (var i = 0; i < breadcrumbs.Count; i++)
@@ -73,7 +74,7 @@ public static class SchemaOrg
     }
 
     /// <summary>The clinic itself: name, address and contact from configuration, opening hours from the doctors' working hours.</summary>
-    public static JsonObject MedicalClinic(ClinicOptions clinic, string language, IReadOnlyList<ClinicDayHours> hours)
+    public static JsonObject MedicalClinic(ClinicDetails clinic, string language, IReadOnlyList<ClinicDayHours> hours)
     {
         var openingHours = new JsonArray();
         foreach (var day in hours.Where(d => d.IsOpen))
@@ -105,7 +106,7 @@ public static class SchemaOrg
         return data;
     }
 
-    private static JsonObject ClinicReference(string language, ClinicOptions clinic) => new()
+    private static JsonObject ClinicReference(string language, ClinicDetails clinic) => new()
     {
         ["@type"] = "MedicalClinic",
         ["@id"] = clinic.AbsoluteUrl("/#clinic"),

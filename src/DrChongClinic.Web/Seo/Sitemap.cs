@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using DrChongClinic.Domain.Content;
+using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Content;
 
 namespace DrChongClinic.Web.Seo;
@@ -15,7 +16,7 @@ public static class Sitemap
     internal const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     internal const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
-    public static byte[] Write(ArticleLibrary library, ClinicOptions clinic)
+    public static byte[] Write(ArticleLibrary library, ClinicDetails clinic)
     {
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
@@ -40,7 +41,7 @@ public static class Sitemap
     }
 
     /// <summary>One &lt;url&gt; per language of a page, each listing both languages.</summary>
-    private static void WritePage(XmlWriter xml, ClinicOptions clinic, Func<string, string> pathIn, DateOnly? lastModified)
+    private static void WritePage(XmlWriter xml, ClinicDetails clinic, Func<string, string> pathIn, DateOnly? lastModified)
     {
         foreach (var language in ArticleLanguage.All)
         {

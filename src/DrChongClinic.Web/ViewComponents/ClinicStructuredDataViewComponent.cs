@@ -1,3 +1,4 @@
+using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Seo;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace DrChongClinic.Web.ViewComponents;
 
 /// <summary>The clinic as a schema.org MedicalClinic (JSON-LD), with today's opening hours from the database.</summary>
-public sealed class ClinicStructuredDataViewComponent(ClinicDbContext db, IOptions<ClinicOptions> clinic) : ViewComponent
+public sealed class ClinicStructuredDataViewComponent(ClinicDbContext db, IOptions<ClinicDetails> clinic) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {

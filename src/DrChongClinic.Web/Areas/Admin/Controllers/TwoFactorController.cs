@@ -1,4 +1,5 @@
 using System.Text;
+using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Areas.Admin.Services;
@@ -20,7 +21,7 @@ public sealed class TwoFactorController(
     ClinicDbContext db,
     AuditLog audit,
     IWebHostEnvironment environment,
-    IOptions<ClinicOptions> clinic,
+    IOptions<ClinicDetails> clinic,
     IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
     internal const int RecoveryCodeCount = 10;

@@ -1,8 +1,8 @@
-namespace DrChongClinic.Infrastructure.Email;
+namespace DrChongClinic.Infrastructure;
 
 /// <summary>
-/// The clinic's public details as emails need them, read from the same configuration section ("Clinic")
-/// as the web layer's ClinicOptions, so the footer and the emails never disagree.
+/// Configuration section "Clinic": the clinic's public details. The one source for the site's footer,
+/// contact page, structured data, sitemaps and the emails, so they never disagree.
 /// </summary>
 public sealed class ClinicDetails
 {
@@ -20,10 +20,13 @@ public sealed class ClinicDetails
 
     public string Region { get; set; } = "";
 
+    public string Country { get; set; } = "MY";
+
     public string Phone { get; set; } = "";
 
     public string Email { get; set; } = "";
 
+    /// <summary>Absolute base URL used in canonical links, sitemaps and emails, e.g. https://www.drchongclinic.my.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
     public string DisplayName(string language) => language == "ms" ? NameMs : Name;
@@ -33,4 +36,7 @@ public sealed class ClinicDetails
         .Where(part => !string.IsNullOrWhiteSpace(part)));
 
     public string BaseUrl => PublicBaseUrl.TrimEnd('/');
+
+    /// <summary>The phone number as a tel: link, e.g. "tel:+60300000000".</summary>
+    public string PhoneLink => "tel:" + Phone.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 }
