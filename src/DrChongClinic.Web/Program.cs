@@ -3,6 +3,7 @@ using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web;
 using DrChongClinic.Web.Areas.Admin;
 using DrChongClinic.Web.Booking;
+using DrChongClinic.Web.Forms;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Performance;
 using DrChongClinic.Web.Privacy;
@@ -20,6 +21,7 @@ builder.Services.AddOptions<PrivacyOptions>()
     .ValidateOnStart();
 builder.Services.AddClinicLocalization();
 builder.Services.AddControllersWithViews().AddViewLocalization();
+builder.Services.AddClinicFormBinding();
 builder.Services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>("database", tags: ["ready"]);
 builder.Services.AddClinicDataProtection();
 builder.Services.AddClinicBookingPages();

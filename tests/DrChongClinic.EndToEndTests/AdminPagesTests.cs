@@ -45,7 +45,38 @@ public sealed class AdminPagesTests(BrowserSite browser) : IClassFixture<Browser
             sources[path] = await response.TextAsync();
         }
 
-        browser.AssertNoConsoleErrors(page);
+        browser.AssertNoConsoleErrors(page, "status of 400"); // the wrong password: a refused form answers 400
         await Checkers.AssertValidHtmlAsync(sources);
+    }
+
+    [Theory]
+    [InlineData(Viewport.Phone, "phone")]
+    [InlineData(Viewport.Desktop, "desktop")]
+    public async Task Two_factor_page_asks_for_the_password_and_shows_a_wrong_one_accessibly(Viewport viewport, string suffix)
+    {
+        var account = await StaffAccounts.CreateAsync(browser.Site, StaffRoles.Staff, twoFactor: true);
+        var page = await browser.NewPageAsync(viewport);
+        await page.GotoAsync("/admin/account/sign-in");
+        await page.FillAsync("#Email", account.Email);
+        await page.FillAsync("#Password", account.Password);
+        await page.Locator("#sign-in-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/sign-in/code", StringComparison.Ordinal));
+        await page.FillAsync("#Code", Totp.Code(account.AuthenticatorKey!));
+        await page.Locator("#sign-in-code-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+
+        await page.GotoAsync("/admin/account/two-factor");
+        await page.FillAsync("#two-factor-password", "Not-The-Password-1");
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Turn off two-factor sign-in" }).ClickAsync(),
+            response => response.Url.EndsWith("/two-factor/disable", StringComparison.Ordinal));
+
+        Assert.Equal(400, refused.Status);
+        await Assertions.Expect(page.Locator("#two-factor-password-error")).ToHaveTextAsync("That password is not right. Nothing has changed.");
+        await Assertions.Expect(page.Locator("#two-factor-password")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Checkers.AssertAccessibleAsync(page);
+        await Checkers.AssertValidHtmlAsync(new Dictionary<string, string> { ["two-factor"] = await refused.TextAsync() });
+        await Screenshots.KeepIfAskedAsync(page, $"admin-two-factor-{suffix}.png");
+        browser.AssertNoConsoleErrors(page, "status of 400");
     }
 }

@@ -1,21 +1,18 @@
 using DrChongClinic.EndToEndTests.Infrastructure;
 using DrChongClinic.IntegrationTests.Infrastructure;
-using Microsoft.Playwright;
 
 namespace DrChongClinic.EndToEndTests;
 
 /// <summary>
 /// Screenshots of the main pages at phone (390 px) and desktop (1280 px) widths. Every run takes them all and checks
 /// each is a real, size-capped PNG; with DRCHONG_SCREENSHOTS_DIR set (tests/screenshots.sh sets docs/screenshots)
-/// they are kept there for the docs and the README.
+/// they are kept there for the docs and the README (see <see cref="Screenshots"/>).
 /// </summary>
 public sealed class ScreenshotTests(BrowserSite browser) : IClassFixture<BrowserSite>
 {
-    public const int MaxHeight = 1800;
-
     private static readonly (string Name, string Path)[] Pages =
-    [
-        ("home", "/"), ("home-ms", "/ms"),
+[
+    ("home", "/"), ("home-ms", "/ms"),
         ("articles", "/articles"), ("article", "/articles/types-of-acne-scars"), ("article-ms", "/ms/artikel/jenis-parut-jerawat"),
         ("treatments", "/treatments"), ("treatments-ms", "/ms/rawatan"), ("about", "/about"), ("contact", "/contact"),
         ("book-1-treatment", "/book"), ("book-2-date", "/book?treatment=pico-laser"), ("book-ms", "/ms/tempah?treatment=consultation"),
@@ -35,12 +32,12 @@ public sealed class ScreenshotTests(BrowserSite browser) : IClassFixture<Browser
         foreach (var (name, path) in Pages)
         {
             await page.GotoAsync(path);
-            files.Add(await CaptureAsync(page, folder, $"{name}-{suffix}.png"));
+            files.Add(await Screenshots.CaptureAsync(page, folder, $"{name}-{suffix}.png"));
         }
 
         var date = await page.Locator("[data-day-list] a[data-date]").Nth(1).GetAttributeAsync("data-date");
         await page.GotoAsync($"/book?treatment=pico-laser&practitioner=any&date={date}");
-        files.Add(await CaptureAsync(page, folder, $"book-3-time-{suffix}.png"));
+        files.Add(await Screenshots.CaptureAsync(page, folder, $"book-3-time-{suffix}.png"));
         await page.Locator("label.time").Nth(viewport == Viewport.Phone ? 1 : 2).ClickAsync();
         await page.FillAsync("#Name", "Nur Aisyah binti Rahman");
         await page.FillAsync("#Email", "aisyah@example.com");
@@ -48,15 +45,15 @@ public sealed class ScreenshotTests(BrowserSite browser) : IClassFixture<Browser
         await page.CheckAsync("#Consent");
         await page.Locator("form[data-booking-form] button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("done=booked", StringComparison.Ordinal));
-        files.Add(await CaptureAsync(page, folder, $"book-4-confirmation-{suffix}.png"));
+        files.Add(await Screenshots.CaptureAsync(page, folder, $"book-4-confirmation-{suffix}.png"));
         await page.GotoAsync(new Uri(page.Url).AbsolutePath);
-        files.Add(await CaptureAsync(page, folder, $"manage-{suffix}.png"));
+        files.Add(await Screenshots.CaptureAsync(page, folder, $"manage-{suffix}.png"));
 
         foreach (var file in files)
         {
             var (fileWidth, fileHeight) = PngSize(file);
             Assert.Equal(width, fileWidth);
-            Assert.InRange(fileHeight, 300, MaxHeight);
+            Assert.InRange(fileHeight, 300, Screenshots.MaxHeight);
         }
 
         await page.Context.CloseAsync();
@@ -64,22 +61,6 @@ public sealed class ScreenshotTests(BrowserSite browser) : IClassFixture<Browser
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>The whole page from the top, cut at <see cref="MaxHeight"/> so each file stays small.</summary>
-    private static async Task<string> CaptureAsync(IPage page, string folder, string file)
-    {
-        var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
-        var width = page.ViewportSize!.Width;
-        var path = Path.Combine(folder, file);
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = path,
-            FullPage = true,
-            Animations = ScreenshotAnimations.Disabled,
-            Clip = new Clip { X = 0, Y = 0, Width = width, Height = Math.Min(height, MaxHeight) },
-        });
-        return path;
     }
 
     /// <summary>Width and height from the PNG header (IHDR), proving the file is a PNG of the expected size.</summary>

@@ -10,9 +10,15 @@ namespace DrChongClinic.Web.Controllers;
 public sealed class ErrorController : Controller
 {
     [Route("error/{code:int?}")]
-    public IActionResult Index(int? code)
+    public IActionResult Index([FromRoute] int? code)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Only error statuses: anyone can type /error/-1 or /error/200 into the address bar.
+        var status = code switch
+        {
+            null => StatusCodes.Status500InternalServerError,
+            >= 400 and <= 599 => code.Value,
+            _ => StatusCodes.Status404NotFound,
+        };
         if (code is null && DatabaseUnavailable.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
         {
             // The database is busy or out of reach: "try again in a moment", not "something broke".

@@ -38,7 +38,9 @@ public sealed class ScheduleTests(ClinicFactory factory) : IClassFixture<ClinicF
     [Theory]
     [InlineData("DurationMinutes", "7", "steps of 5 minutes")]
     [InlineData("DurationMinutes", "0", "between 5 and 480")]
-    [InlineData("DurationMinutes", "abc", "not valid")]
+    [InlineData("DurationMinutes", "abc", "This value is not valid. Please check it and try again.")]
+    [InlineData("IsActive", "abc", "This value is not valid. Please check it and try again.")]
+    [InlineData("BufferMinutes", "99999999999999999999", "This value is not valid. Please check it and try again.")]
     [InlineData("NameMs", "", "Enter a name")]
     [InlineData("Code", "Pico Laser!", "lower-case letters")]
     [InlineData("Code", "pico-laser", "already uses this code")]
@@ -59,7 +61,7 @@ public sealed class ScheduleTests(ClinicFactory factory) : IClassFixture<ClinicF
 
         var response = await client.SubmitAsync(await client.GetPageAsync("/admin/schedule/treatments/new"), "#treatment-form", fields);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, (await Html.ReadAsync(response)).QuerySelector($"[data-valmsg-for={field}]")!.TextContent);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Treatments.CountAsync()));
     }
@@ -155,7 +157,7 @@ public sealed class ScheduleTests(ClinicFactory factory) : IClassFixture<ClinicF
             ["Days[2].Periods[2].End"] = end ?? "",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await Html.ReadAsync(response);
         Assert.Contains(message, page.QuerySelectorAll("fieldset.day")[2].QuerySelector(".field-error")!.TextContent);
         Assert.Equal(12, await factory.WithDbAsync(db => db.WorkingHours.CountAsync(h => h.PractitionerId == practitioner.Id)));
@@ -292,7 +294,7 @@ public sealed class ScheduleTests(ClinicFactory factory) : IClassFixture<ClinicF
         var response = await client.SubmitAsync(await client.GetPageAsync("/admin/schedule/closures/new"), "#closure-form",
             ClosureFields(null, today.AddDays(firstOffset), today.AddDays(lastOffset), "Test"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, (await Html.ReadAsync(response)).QuerySelector("[data-valmsg-for=LastDay]")!.TextContent);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Closures.CountAsync()));
     }

@@ -59,7 +59,7 @@ public sealed class StaffAccountsTests(ClinicFactory factory) : IClassFixture<Cl
             ["ConfirmPassword"] = "Good-Password-2026",
         });
 
-        Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         Assert.Contains("at least 12 characters", (await Html.ReadAsync(weak)).QuerySelector("[data-valmsg-for=Password]")!.TextContent);
         Assert.Contains("is already taken", (await Html.ReadAsync(taken)).QuerySelector(".form-errors")!.TextContent);
         Assert.Contains("Choose Staff or Admin", (await Html.ReadAsync(badRole)).QuerySelector("[data-valmsg-for=Role]")!.TextContent);

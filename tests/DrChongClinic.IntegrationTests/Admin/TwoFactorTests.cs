@@ -9,6 +9,9 @@ namespace DrChongClinic.IntegrationTests.Admin;
 
 public sealed class TwoFactorTests(ClinicFactory factory) : IClassFixture<ClinicFactory>
 {
+    /// <summary>The "turn off" button of the two-factor form, which shares its password field with "new recovery codes".</summary>
+    internal const string TurnOff = "button[formaction$='/disable']";
+
     [Fact]
     public async Task Staff_turn_on_two_factor_with_an_authenticator_app_and_then_sign_in_with_its_code()
     {
@@ -49,13 +52,18 @@ public sealed class TwoFactorTests(ClinicFactory factory) : IClassFixture<Clinic
         var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff, twoFactor: true);
         var (client, _) = (factory.CreateBrowser(), account);
         await StaffAccounts.SignInAsync(client, account);
-        var codesPage = await client.SubmitAsync(await client.GetPageAsync("/admin/account/two-factor"), "#recovery-codes-form", new Dictionary<string, string?>());
+        var refused = await client.SubmitAsync(await client.GetPageAsync("/admin/account/two-factor"), "#two-factor-form", new Dictionary<string, string?> { ["password"] = "Not-The-Password-1" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Null((await Html.ReadAsync(refused)).QuerySelector("#recovery-codes"));
+        var codesPage = await client.SubmitAsync(await client.GetPageAsync("/admin/account/two-factor"), "#two-factor-form", new Dictionary<string, string?> { ["password"] = account.Password });
         var recoveryCode = (await Html.ReadAsync(codesPage)).QuerySelector("#recovery-codes code")!.TextContent.Trim();
 
         var first = await SignInWithRecoveryCodeAsync(account, recoveryCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal("/admin", first.RequestMessage!.RequestUri!.AbsolutePath);
 
         var second = await SignInWithRecoveryCodeAsync(account, recoveryCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         Assert.Equal("/admin/account/sign-in/recovery-code", second.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("That code is not right", await second.Content.ReadAsStringAsync());
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "account.recovery-codes-regenerated" && a.Actor == account.Email)));
@@ -92,7 +100,13 @@ public sealed class TwoFactorTests(ClinicFactory factory) : IClassFixture<Clinic
         var client = factory.CreateBrowser();
         await StaffAccounts.SignInAsync(client, account);
 
-        var response = await client.SubmitAsync(await client.GetPageAsync("/admin/account/two-factor"), "#disable-two-factor-form", new Dictionary<string, string?>());
+        var page = await client.GetPageAsync("/admin/account/two-factor");
+        var wrong = await client.SubmitAsync(page, "#two-factor-form", new Dictionary<string, string?> { ["password"] = "Not-The-Password-1" }, TurnOff);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal("That password is not right. Nothing has changed.", (await Html.ReadAsync(wrong)).QuerySelector("#two-factor-password-error")!.TextContent.Trim());
+        Assert.True(await factory.WithDbAsync(db => db.Users.Where(u => u.Email == account.Email).Select(u => u.TwoFactorEnabled).SingleAsync()));
+
+        var response = await client.SubmitAsync(page, "#two-factor-form", new Dictionary<string, string?> { ["password"] = account.Password }, TurnOff);
 
         Assert.Contains("Two-factor sign-in is off", (await Html.ReadAsync(response)).QuerySelector(".flash")!.TextContent);
         Assert.False(await factory.WithDbAsync(db => db.Users.Where(u => u.Email == account.Email).Select(u => u.TwoFactorEnabled).SingleAsync()));
@@ -105,7 +119,7 @@ public sealed class TwoFactorTests(ClinicFactory factory) : IClassFixture<Clinic
     {
         var (client, admin) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Admin);
 
-        var response = await client.SubmitAsync(await client.GetPageAsync("/admin/account/two-factor"), "#disable-two-factor-form", new Dictionary<string, string?>());
+        var response = await client.SubmitAsync(await client.GetPageAsync("/admin/account/two-factor"), "#two-factor-form", new Dictionary<string, string?> { ["password"] = admin.Password }, TurnOff);
 
         Assert.Equal(RequireTwoFactorForAdminsFilter.SetUpPath, response.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal(RequireTwoFactorForAdminsFilter.SetUpPath, (await client.GetAsync("/admin")).RequestMessage!.RequestUri!.AbsolutePath);
@@ -136,9 +150,7 @@ public sealed class TwoFactorTests(ClinicFactory factory) : IClassFixture<Clinic
         var client = factory.CreateBrowser();
         await StaffAccounts.SubmitPasswordAsync(client, account.Email, account.Password);
         var page = await client.GetPageAsync("/admin/account/sign-in/recovery-code");
-        var response = await client.SubmitAsync(page, "#sign-in-recovery-form", new Dictionary<string, string?> { ["Code"] = code });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return response;
+        return await client.SubmitAsync(page, "#sign-in-recovery-form", new Dictionary<string, string?> { ["Code"] = code });
     }
 
     /// <summary>A six-digit code that is neither the current nor a neighbouring one (Identity accepts a little clock drift).</summary>

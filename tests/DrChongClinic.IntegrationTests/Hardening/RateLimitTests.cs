@@ -47,7 +47,7 @@ public sealed class RateLimitTests(RateLimitTests.Site site) : IClassFixture<Rat
         for (var i = 0; i < 3; i++)
         {
             var wrong = await StaffAccounts.SubmitPasswordAsync(client, $"nobody{i}@drchong.test", "Wrong-Password-2026");
-            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         }
 
         var refused = await StaffAccounts.SubmitPasswordAsync(client, account.Email, account.Password);

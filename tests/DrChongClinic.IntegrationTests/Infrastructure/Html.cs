@@ -23,9 +23,10 @@ public static class Html
 
     /// <summary>
     /// Submits a form like a browser: every input's current value (including the anti-forgery token),
-    /// then the given fields on top. A field set to null is left out.
+    /// then the given fields on top. A field set to null is left out. <paramref name="button"/> picks the submit
+    /// button whose formaction is used, as a click on it would.
     /// </summary>
-    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, string formSelector, IDictionary<string, string?> fields)
+    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IDocument page, string formSelector, IDictionary<string, string?> fields, string? button = null)
     {
         var form = page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No form {formSelector}");
         var values = new List<KeyValuePair<string, string>>();
@@ -65,7 +66,9 @@ public static class Html
             }
         }
 
-        var action = form.GetAttribute("action") ?? page.Url;
+        var action = button is null
+            ? form.GetAttribute("action") ?? page.Url
+            : (form.QuerySelector(button) ?? throw new InvalidOperationException($"No button {button}")).GetAttribute("formaction") ?? form.GetAttribute("action") ?? page.Url;
         return client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 }

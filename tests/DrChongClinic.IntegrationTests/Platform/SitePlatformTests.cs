@@ -47,6 +47,10 @@ public sealed class SitePlatformTests(ClinicFactory factory) : IClassFixture<Cli
     [Theory]
     [InlineData("/no-such-page", "We could not find that page")]
     [InlineData("/ms/tiada-halaman-ini", "Halaman itu tidak dapat ditemui")]
+    [InlineData("/error/-1", "We could not find that page")]
+    [InlineData("/error/0", "We could not find that page")]
+    [InlineData("/error/200", "We could not find that page")]
+    [InlineData("/error/1000", "We could not find that page")]
     public async Task Unknown_pages_get_a_friendly_localized_404(string url, string heading)
     {
         var response = await _client.GetAsync(url);

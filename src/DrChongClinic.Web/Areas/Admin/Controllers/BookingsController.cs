@@ -198,7 +198,9 @@ public sealed class BookingsController(
     public async Task<IActionResult> Calendar(string? view, DateOnly? date, int? practitioner, CancellationToken cancellationToken)
     {
         var week = view == "week";
-        var day = date ?? time.Today;
+        // A date typed into the address bar far outside the clinic's life (0001-01-01) shows today instead of failing
+        // on the previous/next week links.
+        var day = date is { Year: >= 2000 and <= 2200 } asked ? asked : time.Today;
         var first = week ? day.AddDays(-(((int)day.DayOfWeek + 6) % 7)) : day;
         var last = week ? first.AddDays(6) : day;
         var (fromUtc, _) = time.UtcRange(first);

@@ -88,27 +88,12 @@ public sealed class TwoFactorController(
         return View(await SetUpPageAsync(user));
     }
 
-    /// <summary>Turns two-factor off and forgets the key; an Admin outside Development is then asked to set it up again (e.g. on a new phone).</summary>
+    /// <summary>
+    /// Turns two-factor off and forgets the key. An Admin outside Development is then asked to set it up again
+    /// (e.g. on a new phone).
+    /// </summary>
     [HttpPost("disable")]
-    public async Task<IActionResult> Disable()
-    {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            return Challenge();
-        }
-
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        audit.Record(Actor, "account.two-factor-disabled", $"User {user.Id}");
-        await db.SaveChangesAsync();
-        await signIn.RefreshSignInAsync(user);
-        Flash(t["Admin_TwoFactor_Disabled"]);
-        return MustUseTwoFactor ? RedirectToAction(nameof(Enable)) : RedirectToAction(nameof(Index));
-    }
-
-    [HttpPost("recovery-codes")]
-    public async Task<IActionResult> RecoveryCodes()
+    public async Task<IActionResult> Disable([FromForm] string? password)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -121,10 +106,57 @@ public sealed class TwoFactorController(
             return RedirectToAction(nameof(Index));
         }
 
+        if (!await PasswordConfirmsAsync(user, password))
+        {
+            return await WrongPasswordAsync(user);
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        audit.Record(Actor, "account.two-factor-disabled", $"User {user.Id}");
+        await db.SaveChangesAsync();
+        await signIn.RefreshSignInAsync(user);
+        Flash(t["Admin_TwoFactor_Disabled"]);
+        return MustUseTwoFactor ? RedirectToAction(nameof(Enable)) : RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>New recovery codes; the old ones stop working.</summary>
+    [HttpPost("recovery-codes")]
+    public async Task<IActionResult> RecoveryCodes([FromForm] string? password)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Index));
+        }
+
+        if (!await PasswordConfirmsAsync(user, password))
+        {
+            return await WrongPasswordAsync(user);
+        }
+
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         audit.Record(Actor, "account.recovery-codes-regenerated", $"User {user.Id}");
         await db.SaveChangesAsync();
         return View("RecoveryCodes", codes!.ToList());
+    }
+
+    /// <summary>
+    /// Turning two-factor off or getting new recovery codes asks for the password again, so someone at an unlocked
+    /// screen cannot do either.
+    /// </summary>
+    private async Task<bool> PasswordConfirmsAsync(IdentityUser user, string? password) =>
+        !string.IsNullOrEmpty(password) && password.Length <= 200 && await users.CheckPasswordAsync(user, password);
+
+    private async Task<IActionResult> WrongPasswordAsync(IdentityUser user)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), new TwoFactorStatus(true, await users.CountRecoveryCodesAsync(user), MustUseTwoFactor, t["Admin_TwoFactor_PasswordWrong"]));
     }
 
     private bool MustUseTwoFactor => !environment.IsDevelopment() && User.IsInRole(StaffRoles.Admin);

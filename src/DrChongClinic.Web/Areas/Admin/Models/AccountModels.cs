@@ -60,7 +60,7 @@ public sealed class ChangePasswordInputValidator : AbstractValidator<ChangePassw
 }
 
 /// <summary>What the two-factor page shows about the signed-in account.</summary>
-public sealed record TwoFactorStatus(bool Enabled, int RecoveryCodesLeft, bool MustUseTwoFactor);
+public sealed record TwoFactorStatus(bool Enabled, int RecoveryCodesLeft, bool MustUseTwoFactor, string? PasswordError = null);
 
 /// <summary>The set-up page: the shared key to type or scan, and the first code to prove it works.</summary>
 public sealed class EnableTwoFactorPage

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DrChongClinic.Web.Forms;
+
+/// <summary>
+/// How posted form values become models when they cannot: every model-binding message ("The value 'x' is not
+/// valid for DurationMinutes.") becomes the clinic's own, in the page's language, and a checkbox sent with a
+/// value that is not true/false is an error on the form rather than a crash when the form is shown again. A form
+/// shown again with its errors answers 400.
+/// </summary>
+public static class FormBinding
+{
+    public static IServiceCollection AddClinicFormBinding(this IServiceCollection services) =>
+        services.AddSingleton<IConfigureOptions<MvcOptions>, ConfigureFormBinding>();
+
+    private sealed class ConfigureFormBinding(IStringLocalizerFactory localizers) : IConfigureOptions<MvcOptions>
+    {
+        public void Configure(MvcOptions options)
+        {
+            // Called while binding each request, so the text follows that request's language.
+            var text = localizers.Create(typeof(SharedResource));
+            string Invalid() => text["Form_ValueInvalid"];
+            string Missing() => text["Form_ValueMissing"];
+
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => Invalid());
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => Invalid());
+            messages.SetUnknownValueIsInvalidAccessor(_ => Invalid());
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(Invalid);
+            messages.SetValueIsInvalidAccessor(_ => Invalid());
+            messages.SetValueMustBeANumberAccessor(_ => Invalid());
+            messages.SetNonPropertyValueMustBeANumberAccessor(Invalid);
+            messages.SetMissingBindRequiredValueAccessor(_ => Missing());
+            messages.SetMissingKeyOrValueAccessor(Missing);
+            messages.SetMissingRequestBodyRequiredValueAccessor(Missing);
+            messages.SetValueMustNotBeNullAccessor(_ => Missing());
+
+            options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+            options.Filters.Add(new RefusedFormStatus());
+        }
+    }
+
+    /// <summary>
+    /// A form sent back with its errors is a refusal: 400, not 200, unless the action chose its own status (409 for
+    /// a time just taken). Browsers show the page all the same; monitoring and tests see what happened.
+    /// </summary>
+    private sealed class RefusedFormStatus : IResultFilter
+    {
+        public void OnResultExecuting(ResultExecutingContext context)
+        {
+            if (HttpMethods.IsPost(context.HttpContext.Request.Method) && !context.ModelState.IsValid && context.Result is ViewResult { StatusCode: null } view)
+            {
+                view.StatusCode = StatusCodes.Status400BadRequest;
+            }
+        }
+
+        public void OnResultExecuted(ResultExecutedContext context)
+        {
+        }
+    }
+
+    private sealed class CheckboxBinderProvider : IModelBinderProvider
+    {
+        public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+            context.Metadata.UnderlyingOrModelType == typeof(bool)
+                ? new CheckboxBinder(context.Metadata.ModelType, context.Services.GetRequiredService<ILoggerFactory>())
+                : null;
+    }
+
+    /// <summary>
+    /// MVC's own binder, except that a value which is not a boolean is remembered as "false": the checkbox tag
+    /// helper parses the remembered value when it shows the form again, and would throw on "abc".
+    /// </summary>
+    private sealed class CheckboxBinder(Type modelType, ILoggerFactory loggers) : IModelBinder
+    {
+        private readonly SimpleTypeModelBinder _inner = new(modelType, loggers);
+
+        public async Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            await _inner.BindModelAsync(bindingContext);
+            var sent = bindingContext.ValueProvider.GetValue(bindingContext.ModelName).FirstValue;
+            if (!string.IsNullOrEmpty(sent) && !bool.TryParse(sent, out _))
+            {
+                bindingContext.ModelState.SetModelValue(bindingContext.ModelName, rawValue: false, attemptedValue: "false");
+            }
+        }
+    }
+}
