@@ -7,12 +7,15 @@ namespace DrChongClinic.Web;
 public static class ArticleImages
 {
     /// <summary>
-    /// Serves content/images at /content/images/, cached for 30 days (give a changed picture a new file name).
-    /// The pictures are only ever drawings: a strict policy keeps any script inside an SVG from running.
+    /// Serves content/images at /content/images/. Pages ask for a picture with its version
+    /// (<see cref="ArticleStore.ImageUrl"/>): that address is cached for a year, as fingerprinted CSS is; any other
+    /// (no version, or an old one) for a day. The pictures are only ever drawings: a strict policy keeps any script
+    /// inside an SVG from running.
     /// </summary>
     public static IApplicationBuilder UseArticleImages(this IApplicationBuilder app)
     {
-        var folder = app.ApplicationServices.GetRequiredService<ArticleStore>().ImagesPath;
+        var store = app.ApplicationServices.GetRequiredService<ArticleStore>();
+        var folder = store.ImagesPath;
         if (!Directory.Exists(folder))
         {
             return app;
@@ -25,7 +28,8 @@ public static class ArticleImages
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;
-                headers[HeaderNames.CacheControl] = "public, max-age=2592000";
+                var current = store.IsCurrentImageVersion(context.File.Name, context.Context.Request.Query["v"]);
+                headers[HeaderNames.CacheControl] = current ? "public, max-age=31536000, immutable" : "public, max-age=86400";
                 headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";
             },

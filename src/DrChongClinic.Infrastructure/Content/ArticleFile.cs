@@ -22,7 +22,8 @@ internal static partial class ArticleFile
     /// <param name="file">The file's name for messages, e.g. "en/pico-laser.md".</param>
     /// <param name="folderLanguage">The language folder the file is in.</param>
     /// <param name="text">The whole file.</param>
-    public static ArticleFileResult Parse(string file, string folderLanguage, string text)
+    /// <param name="imageVersions">Versions of the pictures in content/images, added to their addresses (see ArticleLoader).</param>
+    public static ArticleFileResult Parse(string file, string folderLanguage, string text, IReadOnlyDictionary<string, string>? imageVersions = null)
     {
         var problems = new List<ContentProblem>();
         ArticleFileResult Skip(string message)
@@ -122,7 +123,7 @@ internal static partial class ArticleFile
             warnings.Add("it has more than 3 tags; 1 to 3 keep the topic pages useful");
         }
 
-        var body = ArticleMarkdown.Render(front.Language!, string.Join('\n', lines[(end + 1)..]));
+        var body = ArticleMarkdown.Render(front.Language!, string.Join('\n', lines[(end + 1)..]), imageVersions);
         warnings.AddRange(body.Warnings);
         problems.AddRange(warnings.Select(warning => new ContentProblem(file, warning, Skipped: false)));
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using DrChongClinic.Domain.Content;
 
 namespace DrChongClinic.Infrastructure.Content;
@@ -15,9 +16,10 @@ internal static class ArticleLoader
         if (!Directory.Exists(contentPath))
         {
             problems.Add(new ContentProblem(contentPath, "the content folder does not exist, so there are no articles", Skipped: true));
-            return new ContentSnapshot(ArticleLibrary.Empty, problems);
+            return new ContentSnapshot(ArticleLibrary.Empty, problems, new Dictionary<string, string>());
         }
 
+        var imageVersions = ImageVersions(Path.Combine(contentPath, "images"));
         var results = new List<ArticleFileResult>();
         foreach (var language in ArticleLanguage.All)
         {
@@ -42,7 +44,7 @@ internal static class ArticleLoader
                     continue;
                 }
 
-                var result = ArticleFile.Parse(file, language, text);
+                var result = ArticleFile.Parse(file, language, text, imageVersions);
                 problems.AddRange(result.Problems);
                 if (result.Article is not null)
                 {
@@ -59,7 +61,7 @@ internal static class ArticleLoader
 
         var articles = results.Select(r => r.Article!).ToList();
         problems.AddRange(BrokenLinks(results, articles, contentPath));
-        return new ContentSnapshot(new ArticleLibrary(articles), problems);
+        return new ContentSnapshot(new ArticleLibrary(articles), problems, imageVersions);
     }
 
     /// <summary>Two files in one language may not share a slug (or an id): the first keeps it, the others are skipped.</summary>
@@ -104,6 +106,24 @@ internal static class ArticleLoader
         return kept;
     }
 
+    /// <summary>
+    /// A short hash of each picture's bytes, by file name. Pages ask for /content/images/name.svg?v=hash, so a
+    /// picture can be cached for a year and an edited one is fetched again at once.
+    /// </summary>
+    private static Dictionary<string, string> ImageVersions(string folder)
+    {
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Directory.Exists(folder))
+        {
+            foreach (var path in Directory.EnumerateFiles(folder))
+            {
+                versions[Path.GetFileName(path)] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..10];
+            }
+        }
+
+        return versions;
+    }
+
     /// <summary>Links to articles that are not published, and pictures that are not in content/images: shown, but reported.</summary>
     private static IEnumerable<ContentProblem> BrokenLinks(List<ArticleFileResult> results, List<Article> articles, string contentPath)
     {
@@ -118,8 +138,8 @@ internal static class ArticleLoader
 
             foreach (var image in result.Images)
             {
-                var name = image.StartsWith(ArticlePaths.Images + "/", StringComparison.Ordinal) ? image[(ArticlePaths.Images.Length + 1)..] : null;
-                if (name is null || name.Contains('/', StringComparison.Ordinal) || !File.Exists(Path.Combine(contentPath, "images", name)))
+                var name = ArticlePaths.ImageFileName(image);
+                if (name is null || !File.Exists(Path.Combine(contentPath, "images", name)))
                 {
                     yield return new ContentProblem(result.File, $"the picture '{image}' is not a file in content/images (use {ArticlePaths.Images}/file-name.svg)", Skipped: false);
                 }
@@ -129,4 +149,5 @@ internal static class ArticleLoader
 }
 
 /// <summary>What one load of the content folder produced.</summary>
-public sealed record ContentSnapshot(ArticleLibrary Library, IReadOnlyList<ContentProblem> Problems);
+/// <param name="ImageVersions">A short hash of each picture in content/images, by file name.</param>
+public sealed record ContentSnapshot(ArticleLibrary Library, IReadOnlyList<ContentProblem> Problems, IReadOnlyDictionary<string, string> ImageVersions);

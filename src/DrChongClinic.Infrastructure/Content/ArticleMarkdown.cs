@@ -24,7 +24,7 @@ internal static partial class ArticleMarkdown
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
 
-    public static RenderedBody Render(string language, string markdown)
+    public static RenderedBody Render(string language, string markdown, IReadOnlyDictionary<string, string>? imageVersions = null)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         var warnings = new List<string>();
@@ -44,6 +44,11 @@ internal static partial class ArticleMarkdown
             if (link.IsImage)
             {
                 images.Add(url);
+                if (imageVersions is not null && ArticlePaths.ImageFileName(url) is { } name && imageVersions.TryGetValue(name, out var version))
+                {
+                    link.Url = ArticlePaths.Image(name, version);
+                }
+
                 if (string.IsNullOrWhiteSpace(InlineText(link)))
                 {
                     warnings.Add($"the picture '{url}' has no alt text: describe it between the square brackets");

@@ -11,6 +11,17 @@ public static class ArticlePaths
     /// <summary>Where the pictures in content/images are served.</summary>
     public const string Images = "/content/images";
 
+    /// <summary>A picture's address with its version, which lets browsers keep it for a year: "/content/images/x.svg?v=1a2b3c4d5e".</summary>
+    public static string Image(string fileName, string? version) =>
+        version is null ? $"{Images}/{fileName}" : $"{Images}/{fileName}?v={version}";
+
+    /// <summary>"x.svg" for "/content/images/x.svg"; null for anything else, including sub-folders.</summary>
+    public static string? ImageFileName(string url)
+    {
+        var name = url.StartsWith(Images + "/", StringComparison.Ordinal) ? url[(Images.Length + 1)..] : null;
+        return name is { Length: > 0 } && !name.Contains('/', StringComparison.Ordinal) && !name.Contains('?', StringComparison.Ordinal) ? name : null;
+    }
+
     public static string List(string language) => language == ArticleLanguage.Malay ? "/ms/artikel" : "/articles";
 
     public static string Article(string language, string slug) => $"{List(language)}/{slug}";

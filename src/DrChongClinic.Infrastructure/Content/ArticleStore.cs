@@ -40,6 +40,14 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
     /// <summary>What was wrong with the files at the last load.</summary>
     public IReadOnlyList<ContentProblem> Problems => Volatile.Read(ref _snapshot).Problems;
 
+    /// <summary>A picture in content/images as pages should ask for it: with its version, so it can be cached for a year.</summary>
+    public string ImageUrl(string fileName) =>
+        ArticlePaths.Image(fileName, Volatile.Read(ref _snapshot).ImageVersions.GetValueOrDefault(fileName));
+
+    /// <summary>Whether a request's "v" is the picture's current version (then it may be cached for a year).</summary>
+    public bool IsCurrentImageVersion(string fileName, string? version) =>
+        version is not null && Volatile.Read(ref _snapshot).ImageVersions.GetValueOrDefault(fileName) == version;
+
     /// <summary>Raised after the files were read again (Development), once the new library is in place.</summary>
     public event EventHandler? Reloaded;
 

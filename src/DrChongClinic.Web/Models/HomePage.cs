@@ -11,12 +11,12 @@ public sealed record HomePage(IReadOnlyList<TreatmentCard> Treatments)
 public sealed record TreatmentCard(string Code, string Name, int DurationMinutes);
 
 /// <summary>One of the three pockmark types shown on the home page, drawn by an original SVG in content/images.</summary>
-public sealed record ScarTypeCard(string Key, string Image)
+public sealed record ScarTypeCard(string Key, string ImageFile)
 {
     public static IReadOnlyList<ScarTypeCard> All { get; } =
     [
-        new("IcePick", "/content/images/ice-pick-scar.svg"),
-        new("Boxcar", "/content/images/boxcar-scar.svg"),
-        new("Rolling", "/content/images/rolling-scar.svg"),
+        new("IcePick", "ice-pick-scar.svg"),
+        new("Boxcar", "boxcar-scar.svg"),
+        new("Rolling", "rolling-scar.svg"),
     ];
 }

@@ -19,7 +19,7 @@ public sealed class HomePageTests(ClinicFactory factory) : IClassFixture<ClinicF
         var pictures = page.QuerySelectorAll(".scar-types img");
         Assert.Equal(
             ["/content/images/ice-pick-scar.svg", "/content/images/boxcar-scar.svg", "/content/images/rolling-scar.svg"],
-            pictures.Select(p => p.GetAttribute("src")));
+            pictures.Select(p => p.GetAttribute("src")!.Split('?')[0]));
         Assert.All(pictures, p => Assert.True(p.GetAttribute("alt")!.Length > 30, "each drawing is described"));
         Assert.NotNull(page.QuerySelector($"a[href='{scarTypesArticle}']"));
         Assert.NotNull(page.QuerySelector($".hero a.button[href='{book}']"));
@@ -33,6 +33,31 @@ public sealed class HomePageTests(ClinicFactory factory) : IClassFixture<ClinicF
 
         response.EnsureSuccessStatusCode();
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Pictures_are_asked_for_with_their_version_and_then_cached_for_a_year()
+    {
+        var page = await _client.GetPageAsync("/");
+        var src = page.QuerySelectorAll(".scar-types img").Select(p => p.GetAttribute("src")!).First(s => s.Contains("rolling-scar", StringComparison.Ordinal));
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Path, "content", "images", "rolling-scar.svg"));
+        var version = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..10];
+        Assert.Equal($"/content/images/rolling-scar.svg?v={version}", src);
+
+        var current = await _client.GetAsync(src);
+        var old = await _client.GetAsync("/content/images/rolling-scar.svg?v=0000000000");
+        var plain = await _client.GetAsync("/content/images/rolling-scar.svg");
+
+        Assert.Equal("public, max-age=31536000, immutable", current.Headers.CacheControl!.ToString());
+        Assert.Equal("public, max-age=86400", old.Headers.CacheControl!.ToString());
+        Assert.Equal("public, max-age=86400", plain.Headers.CacheControl!.ToString());
+        Assert.Equal(bytes, await current.Content.ReadAsByteArrayAsync());
+
+        var article = await _client.GetPageAsync("/articles/types-of-acne-scars");
+        var inArticle = article.QuerySelectorAll("article img").Select(p => p.GetAttribute("src")!).ToList();
+        Assert.NotEmpty(inArticle);
+        Assert.All(inArticle, s => Assert.Matches(@"^/content/images/[a-z-]+\.svg\?v=[0-9a-f]{10}$", s));
+        Assert.Contains(src, inArticle);
     }
 
     [Theory]

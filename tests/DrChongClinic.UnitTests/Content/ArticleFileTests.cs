@@ -99,6 +99,19 @@ public class ArticleFileTests
     }
 
     [Fact]
+    public void A_picture_in_content_images_is_linked_with_its_version_and_others_are_left_alone()
+    {
+        var versions = new Dictionary<string, string> { ["rolling-scar.svg"] = "1a2b3c4d5e" };
+
+        var result = ArticleFile.Parse("en/pico-laser.md", "en",
+            FrontMatter + "\n![Rolling scar](/content/images/rolling-scar.svg)\n\n![Unknown](/content/images/missing.svg)\n", versions);
+
+        Assert.Contains("src=\"/content/images/rolling-scar.svg?v=1a2b3c4d5e\"", result.Article!.Html, StringComparison.Ordinal);
+        Assert.Contains("src=\"/content/images/missing.svg\"", result.Article.Html, StringComparison.Ordinal);
+        Assert.Equal(["/content/images/rolling-scar.svg", "/content/images/missing.svg"], result.Images);
+    }
+
+    [Fact]
     public void Headings_become_the_table_of_contents_with_their_anchors()
     {
         var article = Parse("## Before treatment\n\ntext\n\n### On the day\n\ntext\n\n#### Detail\n\n## After: what to expect\n").Article!;
