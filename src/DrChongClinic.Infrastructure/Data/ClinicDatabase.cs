@@ -30,7 +30,7 @@ public static class ClinicDatabase
             default:
                 options.UseSqlite(SqliteConnectionString(database.ConnectionString, contentRoot),
                     sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
-                options.AddInterceptors(SqliteBusyTimeout.Instance);
+                options.AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
         }
     }

@@ -1,0 +1,45 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace DrChongClinic.Infrastructure.Data;
+
+/// <summary>
+/// Two settings on every SQLite connection the site opens.
+/// <list type="bullet">
+/// <item>Busy timeout: SQLite lets one connection write at a time. When another is writing, Microsoft.Data.Sqlite
+/// retries in steps of 150 ms, so a booking that meets the outbox's write waits at least 150 ms. With SQLite's own
+/// busy timeout (as long as the connection's Default Timeout) SQLite waits inside and goes on within a few
+/// milliseconds of the other write finishing.</item>
+/// <item>synchronous = NORMAL: in WAL mode a commit is written to the log without waiting for the disk to flush it;
+/// the flush happens at checkpoints. The database cannot be corrupted by this; a power cut (not a crash of the site)
+/// may lose the last moments of commits. SQLite is the developer's and the tests' database; production runs on SQL
+/// Server, which this does not touch.</item>
+/// </list>
+/// Both are measured in docs/performance.md.
+/// </summary>
+internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
+{
+    public static readonly SqliteConnectionSettings Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        if (connection is not SqliteConnection sqlite)
+        {
+            return;
+        }
+
+        using var command = sqlite.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = " + (sqlite.DefaultTimeout * 1000).ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL;";
+        command.ExecuteNonQuery();
+    }
+}
