@@ -133,6 +133,8 @@ public static class BookingSubmission
             results.Note("First refused booking: " + _firstRefusal);
         }
 
+        results.Note($"Slowest bookings at {MinimumPerSecond} per s (UTC, compare with site.log): {paced.Slowest(8)}.");
+
         results.Note($"Bookings: {Treatment} ({treatmentMinutes} min held) with a chosen doctor, {ExtraDoctors} extra doctors seeded for free times; the outbox polls every Email:PollInterval (10 s by default) and writes .eml files.");
     }
 
@@ -189,7 +191,11 @@ public static class BookingSubmission
     private sealed class Run
     {
         private readonly ConcurrentBag<double> _latencies = [];
+        private readonly ConcurrentBag<(TimeSpan Due, double Ms)> _byDueTime = [];
         private readonly ConcurrentDictionary<HttpStatusCode, int> _refused = [];
+
+        /// <summary>When the phase began, to find its slowest requests in the site's log.</summary>
+        public DateTime StartedUtc { get; } = DateTime.UtcNow;
 
         public TimeSpan Elapsed { get; set; }
 
@@ -203,11 +209,17 @@ public static class BookingSubmission
 
         public string RefusedText => Refused == 0 ? "" : $", {Refused} refused ({string.Join(", ", _refused.Select(f => $"{(int)f.Key} x{f.Value}"))})";
 
+        /// <summary>The slowest requests with the UTC time each was due, e.g. "62 ms at 19:15:42.310".</summary>
+        public string Slowest(int count) => string.Join(", ", _byDueTime.OrderByDescending(r => r.Ms).Take(count)
+            .Select(r => $"{Figures.Ms(r.Ms)} at {StartedUtc + r.Due:HH:mm:ss.fff}"));
+
         /// <summary>Submits one booking; its latency counts from when it was due, so a late start counts against the site.</summary>
         public async Task SubmitAsync(HttpClient client, Dictionary<string, string> form, FreeTime slot, long start, TimeSpan due)
         {
             var status = await BookingSubmission.SubmitAsync(client, form, slot);
-            _latencies.Add((Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds);
+            var latency = (Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds;
+            _latencies.Add(latency);
+            _byDueTime.Add((due, latency));
             if (status != HttpStatusCode.SeeOther)
             {
                 _refused.AddOrUpdate(status, 1, (_, n) => n + 1);
