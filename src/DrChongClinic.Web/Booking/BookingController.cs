@@ -1,4 +1,3 @@
-using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Security;
@@ -107,18 +106,8 @@ public sealed class BookingController(
             return Page("Index", invalid, forged ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
         }
 
-        _ = BookingInput.TryParseSlot(form.Slot, out var date, out var time); // checked by the validator
-        _ = BookingInput.TryParsePractitioner(form.Practitioner, out var practitionerId);
-        var patient = new PatientDetails
-        {
-            Name = form.Name!.Trim(),
-            Email = form.Email!.Trim(),
-            Phone = MalaysianMobileNumber.ToE164(form.Phone)!,
-            Notes = string.IsNullOrWhiteSpace(form.Notes) ? null : form.Notes.Trim(),
-            Language = form.Language!,
-        };
         var result = await bookings.BookAsync(
-            new BookingRequest(form.Treatment!, practitionerId, date, time, patient, privacy.Value.NoticeVersion, Guid.Parse(form.SubmissionId!)),
+            form.ToRequest(privacy.Value.NoticeVersion),
             cancellationToken);
 
         if (result.Succeeded)

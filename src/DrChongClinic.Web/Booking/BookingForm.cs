@@ -1,4 +1,5 @@
 using DrChongClinic.Domain.Booking;
+using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.Web.Localization;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -40,6 +41,25 @@ public sealed class BookingForm
     public string? Website { get; set; }
 
     public bool IsFromBot => !string.IsNullOrEmpty(Website);
+
+    /// <summary>
+    /// What the booking service is asked for, from a form the validator has passed (slot, practitioner, phone and
+    /// submission id are known to parse). The same for patients and for staff booking a phone call.
+    /// </summary>
+    public BookingRequest ToRequest(string privacyNoticeVersion, ChangedBy bookedBy = ChangedBy.Patient, string? actor = null)
+    {
+        _ = BookingInput.TryParseSlot(Slot, out var date, out var time);
+        _ = BookingInput.TryParsePractitioner(Practitioner, out var practitionerId);
+        var patient = new PatientDetails
+        {
+            Name = Name!.Trim(),
+            Email = Email!.Trim(),
+            Phone = MalaysianMobileNumber.ToE164(Phone)!,
+            Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(),
+            Language = Language!,
+        };
+        return new BookingRequest(Treatment!, practitionerId, date, time, patient, privacyNoticeVersion, Guid.Parse(SubmissionId!), bookedBy, actor);
+    }
 }
 
 /// <summary>Checks the booking form; messages come from the resx files in the language of the page.</summary>

@@ -158,18 +158,8 @@ public sealed class BookingsController(
             return PhoneView(invalid, StatusCodes.Status422UnprocessableEntity);
         }
 
-        _ = BookingInput.TryParseSlot(form.Slot, out var day, out var start);
-        _ = BookingInput.TryParsePractitioner(form.Practitioner, out var practitionerId);
-        var patient = new PatientDetails
-        {
-            Name = form.Name!.Trim(),
-            Email = form.Email!.Trim(),
-            Phone = MalaysianMobileNumber.ToE164(form.Phone)!,
-            Notes = string.IsNullOrWhiteSpace(form.Notes) ? null : form.Notes.Trim(),
-            Language = form.Language!,
-        };
         var result = await bookings.BookAsync(
-            new BookingRequest(form.Treatment!, practitionerId, day, start, patient, privacy.Value.NoticeVersion, Guid.Parse(form.SubmissionId!), ChangedBy.Staff, Actor),
+            form.ToRequest(privacy.Value.NoticeVersion, ChangedBy.Staff, Actor),
             cancellationToken);
         if (result.Succeeded)
         {

@@ -95,20 +95,10 @@ public sealed class TwoFactorController(
     [HttpPost("disable")]
     public async Task<IActionResult> Disable([FromForm] string? password)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        var (user, refusal) = await ConfirmedWithPasswordAsync(password);
+        if (refusal is not null)
         {
-            return Challenge();
-        }
-
-        if (!user.TwoFactorEnabled)
-        {
-            return RedirectToAction(nameof(Index));
-        }
-
-        if (!await PasswordConfirmsAsync(user, password))
-        {
-            return await WrongPasswordAsync(user);
+            return refusal;
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -124,20 +114,10 @@ public sealed class TwoFactorController(
     [HttpPost("recovery-codes")]
     public async Task<IActionResult> RecoveryCodes([FromForm] string? password)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        var (user, refusal) = await ConfirmedWithPasswordAsync(password);
+        if (refusal is not null)
         {
-            return Challenge();
-        }
-
-        if (!user.TwoFactorEnabled)
-        {
-            return RedirectToAction(nameof(Index));
-        }
-
-        if (!await PasswordConfirmsAsync(user, password))
-        {
-            return await WrongPasswordAsync(user);
+            return refusal;
         }
 
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
@@ -147,16 +127,30 @@ public sealed class TwoFactorController(
     }
 
     /// <summary>
-    /// Turning two-factor off or getting new recovery codes asks for the password again, so someone at an unlocked
-    /// screen cannot do either.
+    /// The signed-in user with two-factor on, once their password confirms it: turning two-factor off or getting new
+    /// recovery codes asks for it again, so someone at an unlocked screen cannot do either. Otherwise what to answer.
     /// </summary>
-    private async Task<bool> PasswordConfirmsAsync(IdentityUser user, string? password) =>
-        !string.IsNullOrEmpty(password) && password.Length <= 200 && await users.CheckPasswordAsync(user, password);
-
-    private async Task<IActionResult> WrongPasswordAsync(IdentityUser user)
+    private async Task<(IdentityUser User, IActionResult? Refusal)> ConfirmedWithPasswordAsync(string? password)
     {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(Index), new TwoFactorStatus(true, await users.CountRecoveryCodesAsync(user), MustUseTwoFactor, t["Admin_TwoFactor_PasswordWrong"]));
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return (null!, Challenge());
+        }
+
+        if (!user.TwoFactorEnabled)
+        {
+            return (user, RedirectToAction(nameof(Index)));
+        }
+
+        if (string.IsNullOrEmpty(password) || password.Length > 200 || !await users.CheckPasswordAsync(user, password))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            var page = new TwoFactorStatus(true, await users.CountRecoveryCodesAsync(user), MustUseTwoFactor, t["Admin_TwoFactor_PasswordWrong"]);
+            return (user, View(nameof(Index), page));
+        }
+
+        return (user, null);
     }
 
     private bool MustUseTwoFactor => !environment.IsDevelopment() && User.IsInRole(StaffRoles.Admin);
