@@ -60,10 +60,13 @@ public sealed class AdminPagesTests(BrowserSite browser) : IClassFixture<Browser
         await page.FillAsync("#Email", account.Email);
         await page.FillAsync("#Password", account.Password);
         await page.Locator("#sign-in-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/sign-in/code", StringComparison.Ordinal));
+        // Waiting for the address only (Commit): waiting for the "load" event after the redirect timed out once in CI
+        // although the page had arrived. Fill and Goto below wait for what they need themselves.
+        var committed = new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit };
+        await page.WaitForURLAsync(url => url.Contains("/sign-in/code", StringComparison.Ordinal), committed);
         await page.FillAsync("#Code", Totp.Code(account.AuthenticatorKey!));
         await page.Locator("#sign-in-code-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), committed);
 
         await page.GotoAsync("/admin/account/two-factor");
         await page.FillAsync("#two-factor-password", "Not-The-Password-1");
