@@ -1,4 +1,7 @@
-using DrChongClinic.Infrastructure.Booking;
+using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Data;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Infrastructure.Caching;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Infrastructure.Data;
@@ -28,6 +31,7 @@ public static class DependencyInjection
                 options.AddInterceptors(purge);
             }
         });
+        services.AddScoped<IClinicDatabase>(provider => provider.GetRequiredService<ClinicDbContext>());
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<EmailOutbox>();
         services.AddClinicBooking(configuration);

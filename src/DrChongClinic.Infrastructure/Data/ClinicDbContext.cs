@@ -1,7 +1,8 @@
+using DrChongClinic.Application.Data;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Auditing;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DrChongClinic.Infrastructure.Data;
 
 /// <summary>The clinic's database: schedule, bookings, outbox and staff accounts. One context for both providers.</summary>
-public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : IdentityDbContext<IdentityUser>(options)
+public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : IdentityDbContext<IdentityUser>(options), IClinicDatabase
 {
     public DbSet<Treatment> Treatments => Set<Treatment>();
 
@@ -28,6 +29,10 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public bool IsDuplicate(DbUpdateException exception) => UniqueViolation.Is(exception);
+
+    public bool IsDiaryCellTaken(DbUpdateException exception) => UniqueViolation.IsDiaryCell(exception);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,4 +1,6 @@
 using System.Text;
+using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,4 +1,4 @@
-using DrChongClinic.Infrastructure.Booking;
+using DrChongClinic.Application.Booking;
 
 namespace DrChongClinic.Infrastructure.Email;
 

@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using DrChongClinic.Infrastructure.Booking;
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Security;
 using FluentValidation;

@@ -1,5 +1,5 @@
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.Web.Localization;
 using FluentValidation;
 using Microsoft.Extensions.Localization;

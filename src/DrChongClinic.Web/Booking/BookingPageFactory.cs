@@ -1,8 +1,8 @@
 using System.Globalization;
+using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Infrastructure;
-using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.Web.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;

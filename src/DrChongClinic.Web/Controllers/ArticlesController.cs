@@ -1,5 +1,5 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Content;
-using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;

@@ -1,5 +1,5 @@
 using System.Text;
-using DrChongClinic.Infrastructure;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Performance;

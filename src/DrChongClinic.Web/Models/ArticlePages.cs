@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Content;
-using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Seo;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace DrChongClinic.Web.Models;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Content;
-using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Content;
 
 namespace DrChongClinic.Web.Seo;

@@ -1,4 +1,4 @@
-using DrChongClinic.Infrastructure;
+using DrChongClinic.Application.Clinic;
 namespace DrChongClinic.Web.Seo;
 
 public static class PublicUrl

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Models;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Content;
-using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Content;
 
 namespace DrChongClinic.Web.Seo;

@@ -1,4 +1,4 @@
-using DrChongClinic.Infrastructure;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Seo;

@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.IntegrationTests.Email;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using DrChongClinic.Infrastructure.Email;
+using DrChongClinic.Application.Email;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using DrChongClinic.Web.Areas.Admin;
 

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;

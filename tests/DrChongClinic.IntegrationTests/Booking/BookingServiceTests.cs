@@ -1,6 +1,6 @@
+using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Booking;
-using DrChongClinic.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

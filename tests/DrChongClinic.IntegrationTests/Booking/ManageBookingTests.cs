@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

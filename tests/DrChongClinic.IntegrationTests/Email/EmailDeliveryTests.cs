@@ -1,5 +1,5 @@
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;

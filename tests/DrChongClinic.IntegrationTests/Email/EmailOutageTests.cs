@@ -1,6 +1,6 @@
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Data;
-using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.IntegrationTests.Infrastructure;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Infrastructure.Email;

@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Email;
 using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

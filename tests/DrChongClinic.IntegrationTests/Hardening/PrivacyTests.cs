@@ -1,6 +1,6 @@
 using System.Net;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.IntegrationTests.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using DrChongClinic.Web.Privacy;

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Parser;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Benchmarks;

@@ -1,5 +1,5 @@
+using DrChongClinic.Application.Auditing;
 using DrChongClinic.Infrastructure.Data;
-using DrChongClinic.Web.Areas.Admin.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
+using DrChongClinic.Application.Auditing;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using DrChongClinic.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;

@@ -1,8 +1,9 @@
 using System.Globalization;
+using DrChongClinic.Application.Auditing;
+using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Booking;
 using DrChongClinic.Infrastructure.Data;
-using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Areas.Admin.Services;
 using DrChongClinic.Web.Booking;

@@ -1,3 +1,5 @@
+using DrChongClinic.Application.Auditing;
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Domain.Scheduling;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;

@@ -1,6 +1,7 @@
+using DrChongClinic.Application.Auditing;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Data;
-using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Areas.Admin.Services;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DrChongClinic.Application.Auditing;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;

@@ -1,6 +1,6 @@
+using DrChongClinic.Application.Auditing;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

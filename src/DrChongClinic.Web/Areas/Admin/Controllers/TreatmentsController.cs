@@ -1,7 +1,8 @@
+using DrChongClinic.Application.Auditing;
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Domain.Scheduling;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
 using System.Text;
-using DrChongClinic.Infrastructure;
+using DrChongClinic.Application.Auditing;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

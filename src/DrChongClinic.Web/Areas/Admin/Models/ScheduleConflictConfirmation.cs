@@ -1,4 +1,4 @@
-using DrChongClinic.Web.Areas.Admin.Services;
+using DrChongClinic.Application.Booking;
 
 namespace DrChongClinic.Web.Areas.Admin.Models;
 

@@ -1,27 +1,23 @@
 using System.Globalization;
+using DrChongClinic.Application.Clinic;
 
 namespace DrChongClinic.Web.Areas.Admin.Services;
 
-/// <summary>
-/// The clinic's wall clock for staff pages: times are stored in UTC and shown in the clinic's zone
-/// ("Booking:TimeZone", default Asia/Kuala_Lumpur).
-/// </summary>
-public sealed class AdminTime(IConfiguration configuration, TimeProvider clock)
+/// <summary>Staff pages' wording of clinic times (the clock itself is <see cref="ClinicClock"/>).</summary>
+public sealed class AdminTime(ClinicClock clock)
 {
     private static readonly CultureInfo Display = CultureInfo.GetCultureInfo("en-MY");
 
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(configuration["Booking:TimeZone"] ?? "Asia/Kuala_Lumpur");
+    public TimeZoneInfo Zone => clock.Zone;
 
-    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+    public DateTime UtcNow => clock.UtcNow;
 
-    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, Zone);
+    public DateTime ToLocal(DateTime utc) => clock.ToLocal(utc);
 
-    public DateOnly Today => DateOnly.FromDateTime(ToLocal(UtcNow));
+    public DateOnly Today => clock.Today;
 
     /// <summary>The UTC instants at which a clinic-local day starts and the next one starts.</summary>
-    public (DateTime FromUtc, DateTime ToUtc) UtcRange(DateOnly day) =>
-        (TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Zone),
-         TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), Zone));
+    public (DateTime FromUtc, DateTime ToUtc) UtcRange(DateOnly day) => clock.UtcRange(day);
 
     /// <summary>E.g. "Tue 1 Dec 2026, 10:30".</summary>
     public string Format(DateTime utc) => ToLocal(utc).ToString("ddd d MMM yyyy, HH:mm", Display);

@@ -1,12 +1,12 @@
+using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Web.Areas.Admin.Services;
 
 /// <summary>Finds bookings for the staff list and the CSV export: one query for both, so the export is exactly the filtered list.</summary>
-public sealed class BookingSearch(ClinicDbContext db, AdminTime time)
+public sealed class BookingSearch(IClinicDatabase db, AdminTime time)
 {
     /// <summary>Most rows one export holds.</summary>
     public const int ExportLimit = 10_000;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace DrChongClinic.Infrastructure.Booking;
+namespace DrChongClinic.Application.Booking;
 
 /// <summary>
 /// Encrypts a booking's manage-link token with the app's Data Protection keys, so the token can be put in later

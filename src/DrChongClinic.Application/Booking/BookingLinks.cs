@@ -1,4 +1,4 @@
-namespace DrChongClinic.Infrastructure.Booking;
+namespace DrChongClinic.Application.Booking;
 
 /// <summary>
 /// The public booking addresses, in English and Malay. One place for them, so pages and emails agree.

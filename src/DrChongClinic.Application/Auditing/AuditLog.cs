@@ -1,14 +1,14 @@
+using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Auditing;
-using DrChongClinic.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DrChongClinic.Web.Areas.Admin.Services;
+namespace DrChongClinic.Application.Auditing;
 
 /// <summary>
 /// Records what staff did (schedule and account changes). Adds the entry to the context only: the
 /// caller's SaveChanges stores it together with the change, so there is no change without its record.
 /// </summary>
-public sealed class AuditLog(ClinicDbContext db, TimeProvider clock)
+public sealed class AuditLog(IClinicDatabase db, TimeProvider clock)
 {
     public void Record(string actor, string action, string subject, string? details = null) =>
         db.AuditEntries.Add(new AuditEntry

@@ -1,11 +1,11 @@
+using DrChongClinic.Application.Data;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Infrastructure.Data;
-using DrChongClinic.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace DrChongClinic.Infrastructure.Booking;
+namespace DrChongClinic.Application.Booking;
 
 /// <summary>
 /// Books, moves, confirms and cancels appointments, for patients online and for staff alike.
@@ -15,7 +15,7 @@ namespace DrChongClinic.Infrastructure.Booking;
 /// the loser gets <see cref="BookingProblem.SlotTaken"/> with the nearest free times.
 /// </summary>
 public sealed class BookingService(
-    ClinicDbContext db,
+    IClinicDatabase db,
     SlotFinder slots,
     EmailOutbox outbox,
     ManageTokenProtector tokens,
@@ -91,7 +91,7 @@ public sealed class BookingService(
                     appointment.Reference, appointment.Status, request.BookedBy, appointment.PractitionerId, appointment.StartUtc);
                 return BookingResult.Done(appointment, token);
             }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            catch (DbUpdateException e) when (db.IsDuplicate(e))
             {
                 db.ChangeTracker.Clear();
                 if (await EarlierBookingAsync(request, cancellationToken) is { } concurrent)
@@ -99,7 +99,7 @@ public sealed class BookingService(
                     return concurrent;
                 }
 
-                var lostTheSlot = UniqueViolation.IsDiaryCell(e);
+                var lostTheSlot = db.IsDiaryCellTaken(e);
                 logger.LogInformation("Booking attempt {Attempt} lost a race ({What})", attempt, lostTheSlot ? "time taken" : "duplicate reference");
                 if (attempt < MaxAttempts && (!lostTheSlot || request.PractitionerId is null))
                 {
@@ -332,7 +332,7 @@ public sealed class BookingService(
             db.ChangeTracker.Clear();
             return BookingResult.Refused(BookingProblem.ChangedMeanwhile, appointment);
         }
-        catch (DbUpdateException e) when (whenTimeTaken is not null && UniqueViolation.IsDiaryCell(e))
+        catch (DbUpdateException e) when (whenTimeTaken is not null && db.IsDiaryCellTaken(e))
         {
             db.ChangeTracker.Clear();
             return await whenTimeTaken();

@@ -1,9 +1,10 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Booking;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace DrChongClinic.Infrastructure.Booking;
+namespace DrChongClinic.Application.Booking;
 
 public static class BookingServiceCollectionExtensions
 {
@@ -14,6 +15,7 @@ public static class BookingServiceCollectionExtensions
             .Bind(configuration.GetSection(BookingPolicy.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BookingPolicy>, BookingPolicyValidation>();
+        services.AddSingleton<ClinicClock>();
         services.AddSingleton<ManageTokenProtector>();
         services.AddScoped<SlotFinder>();
         services.AddScoped<BookingService>();

@@ -1,6 +1,6 @@
 using DrChongClinic.Domain.Booking;
 
-namespace DrChongClinic.Infrastructure.Email;
+namespace DrChongClinic.Application.Email;
 
 public enum EmailKind
 {

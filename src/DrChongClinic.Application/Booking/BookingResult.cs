@@ -1,7 +1,7 @@
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
 
-namespace DrChongClinic.Infrastructure.Booking;
+namespace DrChongClinic.Application.Booking;
 
 /// <summary>A request to book, from the public form or from staff taking a phone call.</summary>
 /// <param name="TreatmentCode">An active treatment's code, e.g. "pico-laser".</param>

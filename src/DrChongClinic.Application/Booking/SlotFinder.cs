@@ -1,10 +1,10 @@
+using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace DrChongClinic.Infrastructure.Booking;
+namespace DrChongClinic.Application.Booking;
 
 /// <summary>What to look for: a treatment's length and buffer, one practitioner or any (null), optionally ignoring one appointment (the one being moved).</summary>
 public sealed record SlotSearch(int DurationMinutes, int BufferMinutes, int? PractitionerId, int? ExcludeAppointmentId = null)
@@ -25,7 +25,7 @@ public sealed record FreeDay(DateOnly Date, int FreeCount);
 /// few queries for a whole date range, then lets the calculator decide. Used by the booking pages, the booking
 /// service and the admin area alike.
 /// </summary>
-public sealed class SlotFinder(ClinicDbContext db, IOptions<BookingPolicy> options, TimeProvider clock)
+public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> options, TimeProvider clock)
 {
     public BookingPolicy Policy => options.Value;
 

@@ -2,7 +2,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace DrChongClinic.Infrastructure.Booking;
+namespace DrChongClinic.Infrastructure.Data;
 
 /// <summary>Recognises the database refusing a duplicate in a unique index, on SQLite and on SQL Server.</summary>
 internal static class UniqueViolation

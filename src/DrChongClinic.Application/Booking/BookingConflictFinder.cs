@@ -1,9 +1,11 @@
+using System.Globalization;
+using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DrChongClinic.Web.Areas.Admin.Services;
+namespace DrChongClinic.Application.Booking;
 
 /// <summary>A booking a schedule change would strand, as staff see it in the warning.</summary>
 public sealed record ConflictingBooking(string Reference, string When, string Treatment, string Practitioner);
@@ -12,7 +14,7 @@ public sealed record ConflictingBooking(string Reference, string When, string Tr
 /// Finds the active bookings (requested or confirmed, not yet over) that a schedule change would
 /// strand, straight from the Appointments table; the rules themselves are in <see cref="ScheduleConflicts"/>.
 /// </summary>
-public sealed class BookingConflictFinder(ClinicDbContext db, AdminTime time)
+public sealed class BookingConflictFinder(IClinicDatabase db, ClinicClock time)
 {
     public async Task<IReadOnlyList<ConflictingBooking>> ForClosureAsync(Closure closure, CancellationToken cancellationToken)
     {
@@ -68,7 +70,7 @@ public sealed class BookingConflictFinder(ClinicDbContext db, AdminTime time)
         return bookings
             .Select(b => new ConflictingBooking(
                 b.Reference,
-                time.Format(b.StartUtc),
+                time.ToLocal(b.StartUtc).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-MY")),
                 treatments.GetValueOrDefault(b.TreatmentId, "?"),
                 practitioners.GetValueOrDefault(b.PractitionerId, "?")))
             .ToList();

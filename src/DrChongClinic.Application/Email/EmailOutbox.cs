@@ -1,13 +1,13 @@
+using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Data;
 
-namespace DrChongClinic.Infrastructure.Email;
+namespace DrChongClinic.Application.Email;
 
 /// <summary>
 /// Records that an email is due. Adds the row to the context only: the caller's SaveChanges stores it
 /// together with the change that causes it (transactional outbox). The outbox sender delivers it.
 /// </summary>
-public sealed class EmailOutbox(ClinicDbContext db, TimeProvider clock)
+public sealed class EmailOutbox(IClinicDatabase db, TimeProvider clock)
 {
     /// <summary>Queue a message about this appointment, to be sent as soon as possible (or at <paramref name="dueAtUtc"/>).</summary>
     public void Enqueue(Appointment appointment, EmailKind kind, DateTime? dueAtUtc = null)

@@ -1,4 +1,4 @@
-namespace DrChongClinic.Infrastructure;
+namespace DrChongClinic.Application.Clinic;
 
 /// <summary>
 /// Configuration section "Clinic": the clinic's public details. The one source for the site's footer,

@@ -1,0 +1,49 @@
+using DrChongClinic.Application.Email;
+using DrChongClinic.Domain.Auditing;
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Domain.Scheduling;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace DrChongClinic.Application.Data;
+
+/// <summary>
+/// The clinic's database as the use cases see it: EF Core sets and one unit of work. Infrastructure's
+/// IClinicDatabase implements it for SQLite and SQL Server; the use cases never know which provider runs.
+/// </summary>
+public interface IClinicDatabase
+{
+    DbSet<Treatment> Treatments { get; }
+
+    DbSet<Practitioner> Practitioners { get; }
+
+    DbSet<WorkingHours> WorkingHours { get; }
+
+    DbSet<Closure> Closures { get; }
+
+    DbSet<Appointment> Appointments { get; }
+
+    DbSet<AppointmentSlot> AppointmentSlots { get; }
+
+    DbSet<AppointmentChange> AppointmentChanges { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<IdentityUser> Users { get; }
+
+    DatabaseFacade Database { get; }
+
+    ChangeTracker ChangeTracker { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>True when the database refused a duplicate in a unique index (any unique index).</summary>
+    bool IsDuplicate(DbUpdateException exception);
+
+    /// <summary>True when the duplicate was a diary cell: another appointment holds part of that time.</summary>
+    bool IsDiaryCellTaken(DbUpdateException exception);
+}
