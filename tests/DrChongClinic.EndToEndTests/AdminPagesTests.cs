@@ -1,6 +1,6 @@
+using DrChongClinic.Application.Staff;
 using DrChongClinic.EndToEndTests.Infrastructure;
 using DrChongClinic.IntegrationTests.Infrastructure;
-using DrChongClinic.Web.Areas.Admin;
 using Microsoft.Playwright;
 
 namespace DrChongClinic.EndToEndTests;

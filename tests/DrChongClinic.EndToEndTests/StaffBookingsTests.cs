@@ -1,7 +1,7 @@
 using System.Globalization;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.EndToEndTests.Infrastructure;
 using DrChongClinic.IntegrationTests.Infrastructure;
-using DrChongClinic.Web.Areas.Admin;
 using Microsoft.Playwright;
 
 namespace DrChongClinic.EndToEndTests;

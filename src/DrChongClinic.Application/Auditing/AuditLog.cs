@@ -1,5 +1,6 @@
 using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Auditing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Application.Auditing;
@@ -33,5 +34,30 @@ public sealed class AuditLog(IClinicDatabase db, TimeProvider clock)
             Record(actor, action, subject(), details());
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        });
+
+    /// <summary>
+    /// Runs the steps of one staff-account change (ASP.NET Core Identity calls, which save as they go) and saves
+    /// its audit entry in the same transaction: a refused step leaves nothing changed and nothing recorded, and
+    /// an entry that cannot be saved rolls the account change back. Stops at the first refused step.
+    /// </summary>
+    public Task<IdentityResult> SaveAccountChangeAsync(
+        string actor, string action, string subject, string? details, params Func<Task<IdentityResult>>[] steps) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var step in steps)
+            {
+                var result = await step();
+                if (!result.Succeeded)
+                {
+                    return result;
+                }
+            }
+
+            Record(actor, action, subject, details);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return IdentityResult.Success;
         });
 }

@@ -1,6 +1,6 @@
 using DrChongClinic.Application.Email;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.IntegrationTests.Infrastructure;
-using DrChongClinic.Web.Areas.Admin;
 
 namespace DrChongClinic.IntegrationTests.Admin;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using DrChongClinic.Web.Areas.Admin;

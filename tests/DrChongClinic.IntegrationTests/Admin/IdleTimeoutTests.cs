@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Staff;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using DrChongClinic.Web.Areas.Admin;
 using Microsoft.AspNetCore.Mvc.Testing;

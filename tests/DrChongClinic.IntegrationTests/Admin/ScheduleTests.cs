@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.IntegrationTests.Infrastructure;
-using DrChongClinic.Web.Areas.Admin;
 using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.IntegrationTests.Admin;

@@ -1,6 +1,6 @@
 using System.Net;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.IntegrationTests.Infrastructure;
-using DrChongClinic.Web.Areas.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -129,5 +129,32 @@ public sealed class StaffAccountsTests(ClinicFactory factory) : IClassFixture<Cl
 
         await StaffAccounts.SignInAsync(factory.CreateBrowser(), staff with { AuthenticatorKey = null });
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "staff.two-factor-reset" && a.Details == staff.Email)));
+    }
+
+    [Fact]
+    public async Task An_account_change_whose_audit_entry_cannot_be_saved_is_not_kept()
+    {
+        var (admin, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Admin);
+        var staff = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
+        var list = await admin.GetPageAsync("/admin/staff");
+
+        // The audit log refuses every entry: the lock it records must not stay on its own.
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER audit_refused BEFORE INSERT ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit log refused'); END"));
+        HttpResponseMessage response;
+        try
+        {
+            response = await admin.SubmitAsync(list, $"tr[data-email='{staff.Email}'] form[action$='/lock']", new Dictionary<string, string?>());
+        }
+        finally
+        {
+            await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_refused"));
+        }
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var user = await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == staff.Email));
+        Assert.Null(user.LockoutEnd);
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "staff.locked" && a.Details == staff.Email)));
+        await StaffAccounts.SignInAsync(factory.CreateBrowser(), staff);
     }
 }

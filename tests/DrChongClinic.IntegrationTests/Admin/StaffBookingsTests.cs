@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
-using DrChongClinic.Web.Areas.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using DrChongClinic.Web.Areas.Admin;
 using Microsoft.AspNetCore.Identity;

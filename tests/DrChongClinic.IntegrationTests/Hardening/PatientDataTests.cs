@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.IntegrationTests.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
-using DrChongClinic.Web.Areas.Admin;
 using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.IntegrationTests.Hardening;

@@ -1,5 +1,5 @@
 using System.Net;
-using DrChongClinic.Web.Areas.Admin;
+using DrChongClinic.Application.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Services;
 using FluentValidation;
@@ -66,6 +67,8 @@ public static class AdminSetup
         services.AddValidatorsFromAssemblyContaining<AdminOptions>(
             filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(AdminOptions).Namespace!, StringComparison.Ordinal) == true);
         services.AddScoped<AuditLog>();
+        services.AddScoped<StaffAccountService>();
+        services.AddScoped<TwoFactorService>();
         services.AddScoped<BookingConflictFinder>();
         services.AddScoped<BookingSearch>();
         services.AddSingleton<AdminTime>();

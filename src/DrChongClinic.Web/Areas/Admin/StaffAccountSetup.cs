@@ -1,5 +1,4 @@
-using DrChongClinic.Application.Auditing;
-using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Application.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -70,7 +69,8 @@ public static class StaffAccountSetup
 
         using var scope = services.CreateScope();
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
-        var result = await CreateAsync(scope.ServiceProvider, args[index + 1].Trim(), password ?? "", StaffRoles.Admin, "command line");
+        var result = await scope.ServiceProvider.GetRequiredService<StaffAccountService>()
+            .CreateAsync(StaffAccountService.SystemActor, args[index + 1].Trim(), password ?? "", StaffRoles.Admin, "command line");
         if (result.Succeeded)
         {
             await Console.Out.WriteLineAsync("Admin account created. Sign in at /admin and set up two-factor sign-in.");
@@ -104,7 +104,7 @@ public static class StaffAccountSetup
             return;
         }
 
-        var result = await CreateAsync(provider, email, password, role, "start-up");
+        var result = await provider.GetRequiredService<StaffAccountService>().CreateAsync(StaffAccountService.SystemActor, email, password, role, "start-up");
         if (result.Succeeded)
         {
             logger.LogInformation("Created the {Role} account from start-up settings", role);
@@ -114,22 +114,6 @@ public static class StaffAccountSetup
             // No e-mail or password in the log: only why it was refused.
             logger.LogError("The {Role} account from start-up settings was not created: {Errors}", role, string.Join(" ", result.Errors.Select(e => e.Code)));
         }
-    }
-
-    private static async Task<IdentityResult> CreateAsync(IServiceProvider provider, string email, string password, string role, string source)
-    {
-        var users = provider.GetRequiredService<UserManager<IdentityUser>>();
-        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-        var result = await users.CreateAsync(user, password);
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-
-        await users.AddToRoleAsync(user, role);
-        provider.GetRequiredService<AuditLog>().Record("system", "staff.created", $"User {user.Id}", $"{email} as {role} ({source})");
-        await provider.GetRequiredService<ClinicDbContext>().SaveChangesAsync();
-        return result;
     }
 
     private static string? ReadPassword()

@@ -1,5 +1,4 @@
-using DrChongClinic.Application.Auditing;
-using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Security;
 using FluentValidation;
@@ -16,8 +15,7 @@ namespace DrChongClinic.Web.Areas.Admin.Controllers;
 public sealed class AccountController(
     SignInManager<IdentityUser> signIn,
     UserManager<IdentityUser> users,
-    ClinicDbContext db,
-    AuditLog audit,
+    StaffAccountService accounts,
     IStringLocalizer<SharedResource> t,
     ILogger<AccountController> logger) : AdminControllerBase
 {
@@ -94,20 +92,17 @@ public sealed class AccountController(
     [HttpPost("password")]
     public async Task<IActionResult> ChangePassword(ChangePasswordInput input, [FromServices] IValidator<ChangePasswordInput> validator)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            return Challenge();
-        }
-
         if (await validator.ValidateIntoAsync(input, ModelState))
         {
-            var result = await users.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
+            var result = await accounts.ChangePasswordAsync(User, input.CurrentPassword, input.NewPassword);
+            if (result.Problem is StaffAccountProblem.NotFound)
+            {
+                return Challenge();
+            }
+
             if (result.Succeeded)
             {
-                audit.Record(Actor, "account.password-changed", $"User {user.Id}");
-                await db.SaveChangesAsync();
-                await signIn.RefreshSignInAsync(user);
+                await signIn.RefreshSignInAsync((await users.GetUserAsync(User))!);
                 Flash(t["Admin_Password_Changed"]);
                 return RedirectToAction(nameof(DashboardController.Index), "Dashboard");
             }

@@ -1,7 +1,6 @@
 using System.Text;
-using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Clinic;
-using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.Web.Areas.Admin.Models;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -16,76 +15,55 @@ namespace DrChongClinic.Web.Areas.Admin.Controllers;
 [Route("admin/account/two-factor")]
 [AllowWithoutTwoFactor]
 public sealed class TwoFactorController(
-    UserManager<IdentityUser> users,
+    TwoFactorService twoFactor,
     SignInManager<IdentityUser> signIn,
-    ClinicDbContext db,
-    AuditLog audit,
     IWebHostEnvironment environment,
     IOptions<ClinicDetails> clinic,
     IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
-    internal const int RecoveryCodeCount = 10;
-
     [HttpGet("")]
-    public async Task<IActionResult> Index()
-    {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            return Challenge();
-        }
-
-        return View(new TwoFactorStatus(user.TwoFactorEnabled, await users.CountRecoveryCodesAsync(user), MustUseTwoFactor));
-    }
+    public async Task<IActionResult> Index() =>
+        await twoFactor.UserAsync(User) is { } user ? View(await StatusAsync(user)) : Challenge();
 
     [HttpGet("enable")]
     public async Task<IActionResult> Enable()
     {
-        var user = await users.GetUserAsync(User);
+        var user = await twoFactor.UserAsync(User);
         if (user is null)
         {
             return Challenge();
         }
 
-        if (user.TwoFactorEnabled)
-        {
-            return RedirectToAction(nameof(Index));
-        }
-
-        return View(await SetUpPageAsync(user));
+        return user.TwoFactorEnabled ? RedirectToAction(nameof(Index)) : View(await SetUpPageAsync(user));
     }
 
     [HttpPost("enable")]
     public async Task<IActionResult> Enable(EnableTwoFactorPage input, [FromServices] IValidator<EnableTwoFactorPage> validator)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            return Challenge();
-        }
-
-        if (user.TwoFactorEnabled)
-        {
-            return RedirectToAction(nameof(Index));
-        }
-
         if (await validator.ValidateIntoAsync(input, ModelState))
         {
-            var code = new string(input.Code.Where(char.IsAsciiDigit).ToArray());
-            if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            var result = await twoFactor.EnableAsync(User, input.Code);
+            if (result.Succeeded)
             {
-                await users.SetTwoFactorEnabledAsync(user, true);
-                audit.Record(Actor, "account.two-factor-enabled", $"User {user.Id}");
-                await db.SaveChangesAsync();
-                await signIn.RefreshSignInAsync(user);
-                var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-                return View("RecoveryCodes", codes!.ToList());
+                await RefreshSignInAsync();
+                return View("RecoveryCodes", result.RecoveryCodes.ToList());
+            }
+
+            if (result.Problem is not StaffAccountProblem.WrongCode)
+            {
+                return Answer(result);
             }
 
             ModelState.AddModelError(nameof(input.Code), t["Admin_TwoFactor_WrongCode"]);
         }
 
-        return View(await SetUpPageAsync(user));
+        var user = await twoFactor.UserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        return user.TwoFactorEnabled ? RedirectToAction(nameof(Index)) : View(await SetUpPageAsync(user));
     }
 
     /// <summary>
@@ -95,17 +73,13 @@ public sealed class TwoFactorController(
     [HttpPost("disable")]
     public async Task<IActionResult> Disable([FromForm] string? password)
     {
-        var (user, refusal) = await ConfirmedWithPasswordAsync(password);
-        if (refusal is not null)
+        var result = await twoFactor.DisableAsync(User, password);
+        if (!result.Succeeded)
         {
-            return refusal;
+            return await AnswerAsync(result);
         }
 
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        audit.Record(Actor, "account.two-factor-disabled", $"User {user.Id}");
-        await db.SaveChangesAsync();
-        await signIn.RefreshSignInAsync(user);
+        await RefreshSignInAsync();
         Flash(t["Admin_TwoFactor_Disabled"]);
         return MustUseTwoFactor ? RedirectToAction(nameof(Enable)) : RedirectToAction(nameof(Index));
     }
@@ -114,56 +88,42 @@ public sealed class TwoFactorController(
     [HttpPost("recovery-codes")]
     public async Task<IActionResult> RecoveryCodes([FromForm] string? password)
     {
-        var (user, refusal) = await ConfirmedWithPasswordAsync(password);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-        audit.Record(Actor, "account.recovery-codes-regenerated", $"User {user.Id}");
-        await db.SaveChangesAsync();
-        return View("RecoveryCodes", codes!.ToList());
+        var result = await twoFactor.NewRecoveryCodesAsync(User, password);
+        return result.Succeeded ? View("RecoveryCodes", result.RecoveryCodes.ToList()) : await AnswerAsync(result);
     }
 
-    /// <summary>
-    /// The signed-in user with two-factor on, once their password confirms it: turning two-factor off or getting new
-    /// recovery codes asks for it again, so someone at an unlocked screen cannot do either. Otherwise what to answer.
-    /// </summary>
-    private async Task<(IdentityUser User, IActionResult? Refusal)> ConfirmedWithPasswordAsync(string? password)
+    /// <summary>A wrong password shows the two-factor page again with a 400; anything else is <see cref="Answer"/>.</summary>
+    private async Task<IActionResult> AnswerAsync(StaffAccountResult result)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (result.Problem is not StaffAccountProblem.WrongPassword || await twoFactor.UserAsync(User) is not { } user)
         {
-            return (null!, Challenge());
+            return Answer(result);
         }
 
-        if (!user.TwoFactorEnabled)
-        {
-            return (user, RedirectToAction(nameof(Index)));
-        }
-
-        if (string.IsNullOrEmpty(password) || password.Length > 200 || !await users.CheckPasswordAsync(user, password))
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            var page = new TwoFactorStatus(true, await users.CountRecoveryCodesAsync(user), MustUseTwoFactor, t["Admin_TwoFactor_PasswordWrong"]);
-            return (user, View(nameof(Index), page));
-        }
-
-        return (user, null);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), await StatusAsync(user, t["Admin_TwoFactor_PasswordWrong"]));
     }
+
+    /// <summary>No account: sign in again. Two-factor already in that state: back to its page.</summary>
+    private IActionResult Answer(StaffAccountResult result) =>
+        result.Problem is StaffAccountProblem.NotFound ? Challenge() : RedirectToAction(nameof(Index));
+
+    private async Task RefreshSignInAsync()
+    {
+        if (await twoFactor.UserAsync(User) is { } user)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+    }
+
+    private async Task<TwoFactorStatus> StatusAsync(IdentityUser user, string? passwordError = null) =>
+        new(user.TwoFactorEnabled, await twoFactor.RecoveryCodesLeftAsync(user), MustUseTwoFactor, passwordError);
 
     private bool MustUseTwoFactor => !environment.IsDevelopment() && User.IsInRole(StaffRoles.Admin);
 
     private async Task<EnableTwoFactorPage> SetUpPageAsync(IdentityUser user)
     {
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
-        }
-
+        var key = await twoFactor.AuthenticatorKeyAsync(user);
         var issuer = Uri.EscapeDataString(clinic.Value.Name);
         var account = Uri.EscapeDataString(user.Email ?? user.UserName ?? "staff");
         var uri = $"otpauth://totp/{issuer}:{account}?secret={key}&issuer={issuer}&digits=6";

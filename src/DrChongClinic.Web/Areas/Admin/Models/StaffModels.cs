@@ -1,9 +1,8 @@
+using DrChongClinic.Application.Staff;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
 namespace DrChongClinic.Web.Areas.Admin.Models;
-
-public sealed record StaffAccountRow(string Id, string Email, string Role, bool TwoFactorEnabled, bool IsLocked, bool IsMe);
 
 public sealed class NewStaffAccountInput
 {
