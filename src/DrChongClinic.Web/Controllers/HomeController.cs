@@ -1,16 +1,15 @@
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Infrastructure.Content;
-using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
 using DrChongClinic.Web.Performance;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Web.Controllers;
 
 [OutputCache(PolicyName = PublicPageCache.Page)]
-public sealed class HomeController(ClinicDbContext db, ArticleStore articles) : Controller
+public sealed class HomeController(SlotFinder slots, ArticleStore articles) : Controller
 {
     /// <summary>The article the home page's scar-type pictures lead to (its front matter <c>id</c>).</summary>
     public const string ScarTypesArticle = "scar-types";
@@ -19,10 +18,7 @@ public sealed class HomeController(ClinicDbContext db, ArticleStore articles) : 
     [HttpGet("ms")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var treatments = await db.Treatments.AsNoTracking()
-            .Where(t => t.IsActive)
-            .OrderBy(t => t.SortOrder)
-            .ToListAsync(cancellationToken);
+        var treatments = await slots.ActiveTreatmentsAsync(cancellationToken);
         var language = ClinicLocalization.CurrentLanguage;
         return View(new HomePage(treatments.Select(t => new TreatmentCard(t.Code, t.Name(language), t.DurationMinutes)).ToList())
         {

@@ -1,11 +1,10 @@
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
-using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
 using DrChongClinic.Web.Performance;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +17,8 @@ namespace DrChongClinic.Web.Controllers;
 /// </summary>
 [OutputCache(PolicyName = PublicPageCache.Page)]
 public sealed class PagesController(
-    ClinicDbContext db,
+    SlotFinder slots,
+    ClinicPublicData data,
     IOptions<ClinicDetails> clinic,
     IOptions<PrivacyOptions> privacy,
     IStringLocalizer<SharedResource> text) : Controller
@@ -27,25 +27,15 @@ public sealed class PagesController(
     [HttpGet(PageUrls.TreatmentsMs)]
     public async Task<IActionResult> Treatments(CancellationToken cancellationToken)
     {
-        var treatments = await db.Treatments.AsNoTracking()
-            .Where(t => t.IsActive)
-            .OrderBy(t => t.SortOrder)
-            .ToListAsync(cancellationToken);
+        var treatments = await slots.ActiveTreatmentsAsync(cancellationToken);
         var language = ClinicLocalization.CurrentLanguage;
         return View(new TreatmentsPage(treatments.Select(t => TreatmentDescription.From(t, language, text)).ToList()));
     }
 
     [HttpGet(PageUrls.AboutEn)]
     [HttpGet(PageUrls.AboutMs)]
-    public async Task<IActionResult> About(CancellationToken cancellationToken)
-    {
-        var doctors = await db.Practitioners.AsNoTracking()
-            .Where(p => p.IsActive)
-            .OrderBy(p => p.Id)
-            .Select(p => p.Name)
-            .ToListAsync(cancellationToken);
-        return View(new AboutPage(doctors, clinic.Value));
-    }
+    public async Task<IActionResult> About(CancellationToken cancellationToken) =>
+        View(new AboutPage(await data.DoctorNamesAsync(cancellationToken), clinic.Value));
 
     [HttpGet(PageUrls.ContactEn)]
     [HttpGet(PageUrls.ContactMs)]

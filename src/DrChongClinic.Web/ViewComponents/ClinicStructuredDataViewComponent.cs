@@ -1,5 +1,4 @@
 using DrChongClinic.Application.Clinic;
-using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Seo;
 using Microsoft.AspNetCore.Mvc;
@@ -9,11 +8,11 @@ using Microsoft.Extensions.Options;
 namespace DrChongClinic.Web.ViewComponents;
 
 /// <summary>The clinic as a schema.org MedicalClinic (JSON-LD), with today's opening hours from the database.</summary>
-public sealed class ClinicStructuredDataViewComponent(ClinicDbContext db, IOptions<ClinicDetails> clinic) : ViewComponent
+public sealed class ClinicStructuredDataViewComponent(ClinicPublicData data, IOptions<ClinicDetails> clinic) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var hours = await db.LoadClinicHoursAsync(HttpContext.RequestAborted);
+        var hours = await data.OpeningHoursAsync(HttpContext.RequestAborted);
         return new HtmlContentViewComponentResult(JsonLd.Script(SchemaOrg.MedicalClinic(clinic.Value, ClinicLocalization.CurrentLanguage, hours)));
     }
 }

@@ -1,5 +1,3 @@
-using DrChongClinic.Application.Auditing;
-using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Staff;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Services;
@@ -66,10 +64,7 @@ public static class AdminSetup
         services.Configure<MvcOptions>(mvc => mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddValidatorsFromAssemblyContaining<AdminOptions>(
             filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(AdminOptions).Namespace!, StringComparison.Ordinal) == true);
-        services.AddScoped<AuditLog>();
-        services.AddScoped<StaffAccountService>();
-        services.AddScoped<TwoFactorService>();
-        services.AddScoped<BookingConflictFinder>();
+        services.AddClinicStaffActions();
         services.AddScoped<BookingSearch>();
         services.AddSingleton<AdminTime>();
         services.AddScoped<RequireTwoFactorForAdminsFilter>();

@@ -1,12 +1,9 @@
 using System.Text.Json;
-using DrChongClinic.Application.Auditing;
-using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Application.Privacy;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Areas.Admin.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace DrChongClinic.Web.Areas.Admin.Controllers;
@@ -18,7 +15,7 @@ namespace DrChongClinic.Web.Areas.Admin.Controllers;
 /// </summary>
 [Authorize(Policy = AdminPolicies.AdminOnly)]
 [Route("admin/patients/data")]
-public sealed class PatientDataController(ClinicDbContext db, AuditLog audit, AdminTime time, IStringLocalizer<SharedResource> t) : AdminControllerBase
+public sealed class PatientDataController(PatientDataService patients, AdminTime time, IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
     private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true };
 
@@ -28,7 +25,7 @@ public sealed class PatientDataController(ClinicDbContext db, AuditLog audit, Ad
         var page = new PatientDataPage { Email = email?.Trim() ?? "" };
         if (page.Email.Length is > 0 and <= 254)
         {
-            page.Bookings = (await FindAsync(page.Email, cancellationToken))
+            page.Bookings = (await patients.FindAsync(page.Email, cancellationToken))
                 .Select(a => new PatientBookingRow(a.Reference, time.Format(a.StartUtc), a.Status.ToString()))
                 .ToList();
             page.Searched = true;
@@ -40,14 +37,12 @@ public sealed class PatientDataController(ClinicDbContext db, AuditLog audit, Ad
     [HttpGet("export")]
     public async Task<IActionResult> Export(string? email, CancellationToken cancellationToken)
     {
-        var bookings = string.IsNullOrWhiteSpace(email) ? [] : await FindAsync(email.Trim(), cancellationToken);
+        var bookings = string.IsNullOrWhiteSpace(email) ? [] : await patients.ExportAsync(Actor, email, cancellationToken);
         if (bookings.Count == 0)
         {
             return NotFound();
         }
 
-        audit.Record(Actor, "Exported patient data", string.Join(", ", bookings.Select(a => a.Reference)));
-        await db.SaveChangesAsync(cancellationToken);
         var export = bookings.Select(a => new
         {
             a.Reference,
@@ -71,36 +66,29 @@ public sealed class PatientDataController(ClinicDbContext db, AuditLog audit, Ad
     [HttpPost("erase")]
     public async Task<IActionResult> Erase([FromForm] string? email, [FromForm] bool confirm, CancellationToken cancellationToken)
     {
-        var bookings = string.IsNullOrWhiteSpace(email) ? [] : await FindAsync(email.Trim(), cancellationToken);
-        if (bookings.Count == 0)
+        if (string.IsNullOrWhiteSpace(email))
         {
             return NotFound();
         }
 
         if (!confirm)
         {
+            if ((await patients.FindAsync(email, cancellationToken)).Count == 0)
+            {
+                return NotFound();
+            }
+
             Flash(t["Admin_PatientData_ConfirmNeeded"]);
-            return Redirect($"/admin/patients/data?email={Uri.EscapeDataString(email!.Trim())}");
+            return Redirect($"/admin/patients/data?email={Uri.EscapeDataString(email.Trim())}");
         }
 
-        foreach (var appointment in bookings)
+        var erased = await patients.EraseAsync(Actor, email, cancellationToken);
+        if (erased == 0)
         {
-            appointment.Anonymize(ManageToken.Hash(ManageToken.New()));
+            return NotFound();
         }
 
-        audit.Record(Actor, "Erased patient data", string.Join(", ", bookings.Select(a => a.Reference)));
-        await db.SaveChangesAsync(cancellationToken);
-        Flash(string.Format(t["Admin_PatientData_Erased"], bookings.Count));
+        Flash(string.Format(t["Admin_PatientData_Erased"], erased));
         return Redirect("/admin/patients/data");
-    }
-
-    /// <summary>Every booking with this e-mail, whatever its letter case (EF sends the address as a parameter).</summary>
-    private Task<List<Appointment>> FindAsync(string email, CancellationToken cancellationToken)
-    {
-        var lower = email.ToLowerInvariant();
-        return db.Appointments.Include(a => a.History)
-            .Where(a => a.Patient.Email.ToLower() == lower)
-            .OrderBy(a => a.StartUtc)
-            .ToListAsync(cancellationToken);
     }
 }

@@ -1,30 +1,17 @@
-using DrChongClinic.Application.Auditing;
-using DrChongClinic.Application.Booking;
-using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Application.Schedule;
 using DrChongClinic.Web.Areas.Admin.Models;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace DrChongClinic.Web.Areas.Admin.Controllers;
 
 /// <summary>The doctors who see patients, and each one's weekly working hours.</summary>
 [Route("admin/schedule/practitioners")]
-public sealed class PractitionersController(
-    ClinicDbContext db,
-    AuditLog audit,
-    BookingConflictFinder conflicts,
-    IStringLocalizer<SharedResource> t) : AdminControllerBase
+public sealed class PractitionersController(PractitionerService practitioners, IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
-    {
-        var practitioners = await db.Practitioners.AsNoTracking().Include(p => p.WorkingHours)
-            .OrderByDescending(p => p.IsActive).ThenBy(p => p.Name).ToListAsync(cancellationToken);
-        return View(practitioners.Select(p => new PractitionerRow(p.Id, p.Name, p.IsActive, WeeklyHoursInput.Summary(p.WorkingHours))).ToList());
-    }
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await practitioners.ListAsync(cancellationToken));
 
     [HttpGet("new")]
     public IActionResult Create() => View("Edit", new PractitionerInput());
@@ -38,87 +25,64 @@ public sealed class PractitionersController(
             return View("Edit", input);
         }
 
-        var practitioner = new Practitioner { Name = input.Name.Trim(), IsActive = input.IsActive };
-        db.Practitioners.Add(practitioner);
-        await audit.SaveNewAsync(Actor, "practitioner.created", () => $"Practitioner {practitioner.Id}",
-            () => $"{practitioner.Name}, {(practitioner.IsActive ? "active" : "inactive")}", cancellationToken);
-        Flash(string.Format(t["Admin_Practitioner_CreatedSetHours"], practitioner.Name));
-        return RedirectToAction(nameof(Hours), new { id = practitioner.Id });
+        var result = await practitioners.CreateAsync(Actor, input.Name, input.IsActive, cancellationToken);
+        Flash(string.Format(t["Admin_Practitioner_CreatedSetHours"], result.Name));
+        return RedirectToAction(nameof(Hours), new { id = result.Id });
     }
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
-    {
-        var practitioner = await db.Practitioners.FindAsync([id], cancellationToken);
-        return practitioner is null ? NotFound() : View(new PractitionerInput { Id = id, Name = practitioner.Name, IsActive = practitioner.IsActive });
-    }
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
+        await practitioners.FindAsync(id, cancellationToken) is { } practitioner
+            ? View(new PractitionerInput { Id = id, Name = practitioner.Name, IsActive = practitioner.IsActive })
+            : NotFound();
 
     [HttpPost("{id:int}")]
     public async Task<IActionResult> Edit(int id, PractitionerInput input, [FromServices] IValidator<PractitionerInput> validator, CancellationToken cancellationToken)
     {
-        var practitioner = await db.Practitioners.FindAsync([id], cancellationToken);
-        if (practitioner is null)
-        {
-            return NotFound();
-        }
-
         input.Id = id;
         if (!await validator.ValidateIntoAsync(input, ModelState, cancellationToken))
         {
-            return View(input);
+            return await practitioners.FindAsync(id, cancellationToken) is null ? NotFound() : View(input);
         }
 
-        var deactivating = practitioner.IsActive && !input.IsActive;
-        if (deactivating && input.NeedsConfirmation(await conflicts.ForPractitionerAsync(id, cancellationToken)))
-        {
-            return View(input);
-        }
-
-        var before = $"{practitioner.Name}, {(practitioner.IsActive ? "active" : "inactive")}";
-        practitioner.Name = input.Name.Trim();
-        practitioner.IsActive = input.IsActive;
-        audit.Record(Actor, "practitioner.updated", $"Practitioner {id}",
-            $"{before} → {practitioner.Name}, {(practitioner.IsActive ? "active" : "inactive")}{input.ConflictNote}");
-        await db.SaveChangesAsync(cancellationToken);
-        Flash(string.Format(t["Admin_Practitioner_Saved"], practitioner.Name));
-        return RedirectToAction(nameof(Index));
+        var result = await practitioners.UpdateAsync(Actor, id, input.Name, input.IsActive, input.ConfirmedReferences, cancellationToken);
+        return Answer(result, input, input, "Admin_Practitioner_Saved");
     }
 
     [HttpGet("{id:int}/hours")]
-    public async Task<IActionResult> Hours(int id, CancellationToken cancellationToken)
-    {
-        var practitioner = await db.Practitioners.Include(p => p.WorkingHours).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return practitioner is null ? NotFound() : View(WeeklyHoursInput.From(practitioner));
-    }
+    public async Task<IActionResult> Hours(int id, CancellationToken cancellationToken) =>
+        await practitioners.FindAsync(id, cancellationToken) is { } practitioner ? View(WeeklyHoursInput.From(practitioner)) : NotFound();
 
     [HttpPost("{id:int}/hours")]
     public async Task<IActionResult> Hours(int id, WeeklyHoursInput input, [FromServices] IValidator<WeeklyHoursInput> validator, CancellationToken cancellationToken)
     {
-        var practitioner = await db.Practitioners.Include(p => p.WorkingHours).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (practitioner is null)
+        if (!await validator.ValidateIntoAsync(input, ModelState, cancellationToken))
+        {
+            var practitioner = await practitioners.FindAsync(id, cancellationToken);
+            input.PractitionerName = practitioner?.Name ?? "";
+            return practitioner is null ? NotFound() : View(input.Padded());
+        }
+
+        var result = await practitioners.SetHoursAsync(Actor, id, input.ToPeriods(), input.ConfirmedReferences, cancellationToken);
+        input.PractitionerName = result.Name;
+        return Answer(result, input, input.Padded(), "Admin_Hours_Saved");
+    }
+
+    /// <summary>Saved: back to the list. Bookings in the way: the form again with the warning. Unknown practitioner: 404.</summary>
+    private IActionResult Answer(ScheduleChangeResult result, ScheduleChangeInput input, object form, string savedMessage)
+    {
+        if (result.Problem is ScheduleProblem.NotFound)
         {
             return NotFound();
         }
 
-        input.PractitionerName = practitioner.Name;
-        if (!await validator.ValidateIntoAsync(input, ModelState, cancellationToken))
+        if (result.Problem is ScheduleProblem.UnconfirmedConflicts)
         {
-            return View(input.Padded());
+            input.ShowConflicts(result.Conflicts);
+            return View(form);
         }
 
-        var newHours = input.ToWorkingHours(id);
-        if (input.NeedsConfirmation(await conflicts.ForWorkingHoursAsync(id, newHours, cancellationToken)))
-        {
-            return View(input.Padded());
-        }
-
-        var before = string.Join("; ", WeeklyHoursInput.Summary(practitioner.WorkingHours));
-        db.WorkingHours.RemoveRange(practitioner.WorkingHours);
-        db.WorkingHours.AddRange(newHours);
-        var after = string.Join("; ", WeeklyHoursInput.Summary(newHours));
-        audit.Record(Actor, "working-hours.updated", $"Practitioner {id}", $"{before} → {(after.Length == 0 ? "no hours" : after)}{input.ConflictNote}");
-        await db.SaveChangesAsync(cancellationToken);
-        Flash(string.Format(t["Admin_Hours_Saved"], practitioner.Name));
+        Flash(string.Format(t[savedMessage], result.Name));
         return RedirectToAction(nameof(Index));
     }
 }

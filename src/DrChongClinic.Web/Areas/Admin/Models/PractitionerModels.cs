@@ -1,11 +1,9 @@
-using System.Globalization;
+using DrChongClinic.Application.Schedule;
 using DrChongClinic.Domain.Scheduling;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
 namespace DrChongClinic.Web.Areas.Admin.Models;
-
-public sealed record PractitionerRow(int Id, string Name, bool IsActive, IReadOnlyList<string> Hours);
 
 public sealed class PractitionerInput : ScheduleChangeInput
 {
@@ -29,9 +27,6 @@ public sealed class WeeklyHoursInput : ScheduleChangeInput
 {
     public const int PeriodsPerDay = 3;
 
-    public static readonly DayOfWeek[] Week =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
-
     public string PractitionerName { get; set; } = "";
 
     public List<DayHoursInput> Days { get; set; } = [];
@@ -39,7 +34,7 @@ public sealed class WeeklyHoursInput : ScheduleChangeInput
     public static WeeklyHoursInput From(Practitioner practitioner) => new WeeklyHoursInput
     {
         PractitionerName = practitioner.Name,
-        Days = Week.Select(day => new DayHoursInput
+        Days = PractitionerService.Week.Select(day => new DayHoursInput
         {
             Day = day,
             Periods = practitioner.WorkingHours.Where(h => h.Day == day).OrderBy(h => h.Start)
@@ -50,7 +45,7 @@ public sealed class WeeklyHoursInput : ScheduleChangeInput
     /// <summary>Always seven days with three period rows each, so the form has empty rows to fill in.</summary>
     public WeeklyHoursInput Padded()
     {
-        Days = Week.Select(day => Days.FirstOrDefault(d => d.Day == day) ?? new DayHoursInput { Day = day }).ToList();
+        Days = PractitionerService.Week.Select(day => Days.FirstOrDefault(d => d.Day == day) ?? new DayHoursInput { Day = day }).ToList();
         foreach (var day in Days)
         {
             while (day.Periods.Count < PeriodsPerDay)
@@ -62,19 +57,10 @@ public sealed class WeeklyHoursInput : ScheduleChangeInput
         return this;
     }
 
-    public List<WorkingHours> ToWorkingHours(int practitionerId) =>
+    public IReadOnlyList<WorkingPeriod> ToPeriods() =>
         Days.SelectMany(d => d.Periods
                 .Where(p => p.Start is not null && p.End is not null)
-                .Select(p => new WorkingHours { PractitionerId = practitionerId, Day = d.Day, Start = p.Start!.Value, End = p.End!.Value }))
-            .OrderBy(h => Array.IndexOf(Week, h.Day)).ThenBy(h => h.Start)
-            .ToList();
-
-    /// <summary>"Mon 09:00–13:00, 14:00–18:00" lines, for the list page and the audit entry.</summary>
-    public static IReadOnlyList<string> Summary(IEnumerable<WorkingHours> hours) =>
-        hours.GroupBy(h => h.Day)
-            .OrderBy(g => Array.IndexOf(Week, g.Key))
-            .Select(g => $"{CultureInfo.GetCultureInfo("en-MY").DateTimeFormat.GetAbbreviatedDayName(g.Key)} " +
-                         string.Join(", ", g.OrderBy(h => h.Start).Select(h => $"{h.Start:HH\\:mm}–{h.End:HH\\:mm}")))
+                .Select(p => new WorkingPeriod(d.Day, p.Start!.Value, p.End!.Value)))
             .ToList();
 }
 

@@ -14,16 +14,14 @@ public abstract class ScheduleChangeInput
 
     public IReadOnlyList<ConflictingBooking> Conflicts { get; private set; } = [];
 
-    /// <summary>Remembers the conflicts for the page; true when some have not been confirmed yet.</summary>
-    public bool NeedsConfirmation(IReadOnlyList<ConflictingBooking> conflicts)
+    /// <summary>The references staff confirmed, for the schedule services.</summary>
+    public IReadOnlyCollection<string> ConfirmedReferences =>
+        (ConfirmedConflicts ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Shows the warning: the conflicts, carried back by the form once staff have seen them.</summary>
+    public void ShowConflicts(IReadOnlyList<ConflictingBooking> conflicts)
     {
         Conflicts = conflicts;
-        var confirmed = (ConfirmedConflicts ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var unseen = conflicts.Any(c => !confirmed.Contains(c.Reference));
         ConfirmedConflicts = string.Join(' ', conflicts.Select(c => c.Reference));
-        return unseen;
     }
-
-    /// <summary>For the audit entry: which bookings staff knowingly left in conflict.</summary>
-    public string ConflictNote => Conflicts.Count == 0 ? "" : $"; confirmed despite bookings {string.Join(", ", Conflicts.Select(c => c.Reference))}";
 }

@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Schedule;
 using DrChongClinic.Domain.Scheduling;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -35,27 +36,18 @@ public sealed class TreatmentInput : ScheduleChangeInput
         SortOrder = t.SortOrder,
     };
 
-    public void ApplyTo(Treatment t)
-    {
-        t.NameEn = NameEn.Trim();
-        t.NameMs = NameMs.Trim();
-        t.DurationMinutes = DurationMinutes;
-        t.BufferMinutes = BufferMinutes;
-        t.IsActive = IsActive;
-        t.SortOrder = SortOrder;
-    }
-
-    public string Describe() =>
-        $"{NameEn.Trim()} / {NameMs.Trim()}, {DurationMinutes} min + {BufferMinutes} min buffer, {(IsActive ? "active" : "inactive")}, order {SortOrder}";
+    public TreatmentDetails ToDetails() => new(NameEn, NameMs, DurationMinutes, BufferMinutes, IsActive, SortOrder);
 }
 
 public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
 {
     public TreatmentInputValidator(IStringLocalizer<SharedResource> t)
     {
+        // The code is checked when the treatment is created; it never changes afterwards.
         RuleFor(x => x.Code).NotEmpty().WithMessage(t["Admin_Treatment_CodeRequired"])
             .MaximumLength(50).WithMessage(t["Admin_Validation_TooLong"])
-            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage(t["Admin_Treatment_CodeFormat"]);
+            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage(t["Admin_Treatment_CodeFormat"])
+            .When(x => x.Id is null);
         RuleFor(x => x.NameEn).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]);
         RuleFor(x => x.NameMs).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]);
         RuleFor(x => x.DurationMinutes).InclusiveBetween(5, 480).WithMessage(t["Admin_Treatment_DurationRange"])

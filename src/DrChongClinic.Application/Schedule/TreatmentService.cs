@@ -1,0 +1,75 @@
+using DrChongClinic.Application.Auditing;
+using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Data;
+using DrChongClinic.Domain.Scheduling;
+using Microsoft.EntityFrameworkCore;
+
+namespace DrChongClinic.Application.Schedule;
+
+/// <summary>A treatment as staff edit it (the code is set once, at creation).</summary>
+public sealed record TreatmentDetails(string NameEn, string NameMs, int DurationMinutes, int BufferMinutes, bool IsActive, int SortOrder)
+{
+    public static TreatmentDetails From(Treatment t) => new(t.NameEn, t.NameMs, t.DurationMinutes, t.BufferMinutes, t.IsActive, t.SortOrder);
+
+    public void ApplyTo(Treatment t)
+    {
+        t.NameEn = NameEn.Trim();
+        t.NameMs = NameMs.Trim();
+        t.DurationMinutes = DurationMinutes;
+        t.BufferMinutes = BufferMinutes;
+        t.IsActive = IsActive;
+        t.SortOrder = SortOrder;
+    }
+
+    public string Describe() =>
+        $"{NameEn.Trim()} / {NameMs.Trim()}, {DurationMinutes} min + {BufferMinutes} min buffer, {(IsActive ? "active" : "inactive")}, order {SortOrder}";
+}
+
+/// <summary>The treatments patients can book: create, edit, deactivate (warning about the bookings it strands). Audited.</summary>
+public sealed class TreatmentService(IClinicDatabase db, AuditLog audit, BookingConflictFinder conflicts)
+{
+    public Task<List<Treatment>> AllAsync(CancellationToken cancellationToken) =>
+        db.Treatments.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.NameEn).ToListAsync(cancellationToken);
+
+    public async Task<int> NextSortOrderAsync(CancellationToken cancellationToken) =>
+        await db.Treatments.MaxAsync(x => (int?)x.SortOrder, cancellationToken) + 1 ?? 1;
+
+    public async Task<Treatment?> FindAsync(int id, CancellationToken cancellationToken) =>
+        await db.Treatments.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+
+    public async Task<ScheduleChangeResult> CreateAsync(string actor, string code, TreatmentDetails details, CancellationToken cancellationToken)
+    {
+        if (await db.Treatments.AnyAsync(x => x.Code == code, cancellationToken))
+        {
+            return ScheduleChangeResult.Refused(ScheduleProblem.CodeTaken);
+        }
+
+        var treatment = new Treatment { Code = code, NameEn = "", NameMs = "" };
+        details.ApplyTo(treatment);
+        db.Treatments.Add(treatment);
+        await audit.SaveNewAsync(actor, "treatment.created", () => $"Treatment {treatment.Id}", () => $"{treatment.Code}: {details.Describe()}", cancellationToken);
+        return ScheduleChangeResult.Saved(treatment.Id, treatment.NameEn);
+    }
+
+    public async Task<ScheduleChangeResult> UpdateAsync(
+        string actor, int id, TreatmentDetails details, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken)
+    {
+        var treatment = await db.Treatments.FindAsync([id], cancellationToken);
+        if (treatment is null)
+        {
+            return ScheduleChangeResult.Refused(ScheduleProblem.NotFound);
+        }
+
+        IReadOnlyList<ConflictingBooking> stranded = treatment.IsActive && !details.IsActive ? await conflicts.ForTreatmentAsync(id, cancellationToken) : [];
+        if (!ConflictConfirmation.AllSeen(stranded, confirmedConflicts))
+        {
+            return ScheduleChangeResult.Unconfirmed(stranded);
+        }
+
+        var before = TreatmentDetails.From(treatment).Describe();
+        details.ApplyTo(treatment);
+        audit.Record(actor, "treatment.updated", $"Treatment {id}", $"{before} → {details.Describe()}{ConflictConfirmation.Note(stranded)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return ScheduleChangeResult.Saved(id, treatment.NameEn);
+    }
+}

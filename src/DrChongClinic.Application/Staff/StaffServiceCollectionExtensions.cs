@@ -1,0 +1,26 @@
+using DrChongClinic.Application.Auditing;
+using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Privacy;
+using DrChongClinic.Application.Schedule;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DrChongClinic.Application.Staff;
+
+public static class StaffServiceCollectionExtensions
+{
+    /// <summary>The staff actions that are not booking changes (schedule, accounts, two-factor, patient data) and the public pages' data.</summary>
+    public static IServiceCollection AddClinicStaffActions(this IServiceCollection services)
+    {
+        services.AddScoped<AuditLog>();
+        services.AddScoped<BookingConflictFinder>();
+        services.AddScoped<TreatmentService>();
+        services.AddScoped<PractitionerService>();
+        services.AddScoped<ClosureService>();
+        services.AddScoped<StaffAccountService>();
+        services.AddScoped<TwoFactorService>();
+        services.AddScoped<PatientDataService>();
+        services.AddScoped<ClinicPublicData>();
+        return services;
+    }
+}
