@@ -25,6 +25,7 @@ public static class DependencyInjection
                 options,
                 provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
                 provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            options.AddInterceptors(provider.GetRequiredService<AppointmentEventDispatcher>());
             // Registered by the web app together with its page cache (AddPublicPageCache).
             if (provider.GetService<SchedulePurgeInterceptor>() is { } purge)
             {
@@ -33,6 +34,7 @@ public static class DependencyInjection
         });
         services.AddScoped<IClinicDatabase>(provider => provider.GetRequiredService<ClinicDbContext>());
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AppointmentEventDispatcher>();
         services.AddScoped<EmailOutbox>();
         services.AddClinicBooking(configuration);
         services.AddArticleContent(configuration);

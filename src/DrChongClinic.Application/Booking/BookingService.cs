@@ -11,13 +11,12 @@ namespace DrChongClinic.Application.Booking;
 /// Books, moves, confirms and cancels appointments, for patients online and for staff alike.
 /// Each change checks the clinic's rules (<see cref="SlotCalculator"/>, the guarded methods on
 /// <see cref="Appointment"/>), then saves the appointment, its diary cells and its outbox emails in one
-/// SaveChanges. The unique index on diary cells has the last word: when two requests race for one time,
+/// SaveChanges (the emails come from the appointment's events, see <see cref="BookingEmails"/>). The unique index on diary cells has the last word: when two requests race for one time,
 /// the loser gets <see cref="BookingProblem.SlotTaken"/> with the nearest free times.
 /// </summary>
 public sealed class BookingService(
     IClinicDatabase db,
     SlotFinder slots,
-    EmailOutbox outbox,
     ManageTokenProtector tokens,
     ILogger<BookingService> logger)
 {
@@ -81,8 +80,6 @@ public sealed class BookingService(
                 Policy,
                 slots.NowUtc);
             db.Appointments.Add(appointment);
-            outbox.Enqueue(appointment, appointment.Status == AppointmentStatus.Confirmed ? EmailKind.BookingConfirmed : EmailKind.BookingReceived);
-            outbox.Enqueue(appointment, EmailKind.ClinicNewBookingNotice);
 
             try
             {
@@ -125,18 +122,18 @@ public sealed class BookingService(
         Guid? expectedVersion,
         CancellationToken cancellationToken)
     {
-        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
-        if (Refusal(appointment, by, expectedVersion) is { } refused)
+        var loaded = await LoadForChangeAsync(appointmentId, by, expectedVersion, mustBeActive: true, cancellationToken);
+        if (loaded is not { Succeeded: true, Appointment: { } appointment })
         {
-            return refused;
+            return loaded;
         }
 
-        if (practitionerId is { } other && other != appointment!.PractitionerId && !await slots.IsActivePractitionerAsync(other, cancellationToken))
+        if (practitionerId is { } other && other != appointment.PractitionerId && !await slots.IsActivePractitionerAsync(other, cancellationToken))
         {
             return BookingResult.Refused(BookingProblem.UnknownPractitioner, appointment);
         }
 
-        var search = SlotSearch.ToMove(appointment!, practitionerId);
+        var search = SlotSearch.ToMove(appointment, practitionerId);
         var (check, _) = await slots.CheckAsync(search, date, time, cancellationToken);
         if (check.Verdict == SlotVerdict.Taken)
         {
@@ -148,99 +145,48 @@ public sealed class BookingService(
             return BookingResult.Refused(BookingResult.ProblemFor(check.Verdict), appointment);
         }
 
-        if (slot.StartUtc == appointment!.StartUtc && search.PractitionerId == appointment.PractitionerId)
+        if (slot.StartUtc == appointment.StartUtc && search.PractitionerId == appointment.PractitionerId)
         {
             return BookingResult.Done(appointment); // already there (a second click): nothing to change or email
         }
 
-        try
+        if (appointment.Reschedule(slot.StartUtc, search.PractitionerId ?? appointment.PractitionerId, by, actor, slots.NowUtc, Policy) is { } rule)
         {
-            appointment.Reschedule(slot.StartUtc, search.PractitionerId!.Value, by, actor, slots.NowUtc, Policy);
-        }
-        catch (BookingRuleException e)
-        {
-            return BookingResult.Refused(BookingResult.ProblemFor(e.Rule), appointment);
+            return BookingResult.Refused(BookingResult.ProblemFor(rule), appointment);
         }
 
-        outbox.Enqueue(appointment, EmailKind.BookingRescheduled);
         return await SaveChangeAsync(appointment, "rescheduled", by, () => TakenAsync(search, date, time, appointment, cancellationToken), cancellationToken);
     }
 
     /// <summary>Cancels a booking. Patients: before the cut-off, reason optional. Staff: any time before it ends, reason required.</summary>
-    public async Task<BookingResult> CancelAsync(
+    public Task<BookingResult> CancelAsync(
         int appointmentId,
         ChangedBy by,
         string? actor,
         string? reason,
         Guid? expectedVersion,
-        CancellationToken cancellationToken)
-    {
-        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
-        if (Refusal(appointment, by, expectedVersion) is { } refused)
-        {
-            return refused;
-        }
-
-        try
-        {
-            appointment!.Cancel(by, actor, reason, slots.NowUtc, Policy);
-        }
-        catch (BookingRuleException e)
-        {
-            return BookingResult.Refused(BookingResult.ProblemFor(e.Rule), appointment);
-        }
-
-        outbox.Enqueue(appointment, EmailKind.BookingCancelled);
-        return await SaveChangeAsync(appointment, "cancelled", by, null, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        ChangeAsync(appointmentId, by, expectedVersion, mustBeActive: true, "cancelled", a => a.Cancel(by, actor, reason, slots.NowUtc, Policy), cancellationToken);
 
     /// <summary>Staff confirm a requested booking; the patient is emailed.</summary>
-    public async Task<BookingResult> ConfirmAsync(int appointmentId, string actor, Guid? expectedVersion, CancellationToken cancellationToken)
-    {
-        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
-        if (Refusal(appointment, ChangedBy.Staff, expectedVersion) is { } refused)
-        {
-            return refused;
-        }
-
-        try
-        {
-            appointment!.Confirm(actor, slots.NowUtc);
-        }
-        catch (BookingRuleException e)
-        {
-            return BookingResult.Refused(BookingResult.ProblemFor(e.Rule), appointment);
-        }
-
-        outbox.Enqueue(appointment, EmailKind.BookingConfirmed);
-        return await SaveChangeAsync(appointment, "confirmed", ChangedBy.Staff, null, cancellationToken);
-    }
+    public Task<BookingResult> ConfirmAsync(int appointmentId, string actor, Guid? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeAsync(appointmentId, ChangedBy.Staff, expectedVersion, mustBeActive: true, "confirmed", a => a.Confirm(actor, slots.NowUtc), cancellationToken);
 
     /// <summary>Staff record that the patient came (once the appointment has started). No email is sent.</summary>
     public Task<BookingResult> MarkCompletedAsync(int appointmentId, string actor, Guid? expectedVersion, CancellationToken cancellationToken) =>
-        CloseAsync(appointmentId, expectedVersion, "completed", (a, now) => a.MarkCompleted(actor, now), cancellationToken);
+        ChangeAsync(appointmentId, ChangedBy.Staff, expectedVersion, mustBeActive: true, "completed", a => a.MarkCompleted(actor, slots.NowUtc), cancellationToken);
 
     /// <summary>Staff record that the patient did not come (once the appointment has started). No email is sent.</summary>
     public Task<BookingResult> MarkNoShowAsync(int appointmentId, string actor, Guid? expectedVersion, CancellationToken cancellationToken) =>
-        CloseAsync(appointmentId, expectedVersion, "marked no-show", (a, now) => a.MarkNoShow(actor, now), cancellationToken);
+        ChangeAsync(appointmentId, ChangedBy.Staff, expectedVersion, mustBeActive: true, "marked no-show", a => a.MarkNoShow(actor, slots.NowUtc), cancellationToken);
 
     /// <summary>Staff edit the internal notes, in any status; the history records the edit.</summary>
-    public async Task<BookingResult> SaveInternalNotesAsync(int appointmentId, string actor, string? notes, Guid? expectedVersion, CancellationToken cancellationToken)
-    {
-        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
-        if (appointment is null)
+    public Task<BookingResult> SaveInternalNotesAsync(int appointmentId, string actor, string? notes, Guid? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeAsync(appointmentId, ChangedBy.Staff, expectedVersion, mustBeActive: false, "notes edited", a =>
         {
-            return BookingResult.Refused(BookingProblem.NotFound);
-        }
-
-        if (expectedVersion is { } version && version != appointment.Version)
-        {
-            return BookingResult.Refused(BookingProblem.ChangedMeanwhile, appointment);
-        }
-
-        appointment.EditInternalNotes(actor, notes, slots.NowUtc);
-        return await SaveChangeAsync(appointment, "notes edited", ChangedBy.Staff, null, cancellationToken);
-    }
+            a.EditInternalNotes(actor, notes, slots.NowUtc);
+            return null;
+        }, cancellationToken);
 
     /// <summary>The booking a manage link opens; null when the token is malformed, unknown or expired.</summary>
     public async Task<AppointmentDetails?> FindByManageTokenAsync(string? token, CancellationToken cancellationToken)
@@ -289,11 +235,11 @@ public sealed class BookingService(
         return BookingResult.Done(earlier, token, alreadyBooked: true);
     }
 
-    private Task<Appointment?> LoadForChangeAsync(int appointmentId, CancellationToken cancellationToken) =>
-        db.Appointments.Include(a => a.Slots).FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
-
-    private BookingResult? Refusal(Appointment? appointment, ChangedBy by, Guid? expectedVersion)
+    /// <summary>The booking, tracked, when it may be changed: it exists, nobody changed it meanwhile, it is active (unless
+    /// <paramref name="mustBeActive"/> is false) and a patient is before the cut-off. Otherwise the refusal.</summary>
+    private async Task<BookingResult> LoadForChangeAsync(int appointmentId, ChangedBy by, Guid? expectedVersion, bool mustBeActive, CancellationToken cancellationToken)
     {
+        var appointment = await db.Appointments.Include(a => a.Slots).FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
         if (appointment is null)
         {
             return BookingResult.Refused(BookingProblem.NotFound);
@@ -304,6 +250,11 @@ public sealed class BookingService(
             return BookingResult.Refused(BookingProblem.ChangedMeanwhile, appointment);
         }
 
+        if (!mustBeActive)
+        {
+            return BookingResult.Done(appointment);
+        }
+
         if (!appointment.IsActive)
         {
             return BookingResult.Refused(BookingProblem.NotAllowedInCurrentStatus, appointment);
@@ -311,7 +262,22 @@ public sealed class BookingService(
 
         return by == ChangedBy.Patient && !appointment.PatientMayChange(slots.NowUtc, Policy)
             ? BookingResult.Refused(BookingProblem.TooLateToChange, appointment)
-            : null;
+            : BookingResult.Done(appointment);
+    }
+
+    /// <summary>Loads, applies one guarded change, saves: the change's emails come from its events in the same save.</summary>
+    private async Task<BookingResult> ChangeAsync(
+        int appointmentId, ChangedBy by, Guid? expectedVersion, bool mustBeActive, string what, Func<Appointment, BookingRule?> change, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadForChangeAsync(appointmentId, by, expectedVersion, mustBeActive, cancellationToken);
+        if (loaded is not { Succeeded: true, Appointment: { } appointment })
+        {
+            return loaded;
+        }
+
+        return change(appointment) is { } rule
+            ? BookingResult.Refused(BookingResult.ProblemFor(rule), appointment)
+            : await SaveChangeAsync(appointment, what, by, null, cancellationToken);
     }
 
     private async Task<BookingResult> SaveChangeAsync(
@@ -337,27 +303,6 @@ public sealed class BookingService(
             db.ChangeTracker.Clear();
             return await whenTimeTaken();
         }
-    }
-
-    private async Task<BookingResult> CloseAsync(
-        int appointmentId, Guid? expectedVersion, string what, Action<Appointment, DateTime> close, CancellationToken cancellationToken)
-    {
-        var appointment = await LoadForChangeAsync(appointmentId, cancellationToken);
-        if (Refusal(appointment, ChangedBy.Staff, expectedVersion) is { } refused)
-        {
-            return refused;
-        }
-
-        try
-        {
-            close(appointment!, slots.NowUtc);
-        }
-        catch (BookingRuleException e)
-        {
-            return BookingResult.Refused(BookingResult.ProblemFor(e.Rule), appointment);
-        }
-
-        return await SaveChangeAsync(appointment!, what, ChangedBy.Staff, null, cancellationToken);
     }
 
     private async Task<BookingResult> TakenAsync(SlotSearch search, DateOnly date, TimeOnly time, Appointment? appointment, CancellationToken cancellationToken) =>

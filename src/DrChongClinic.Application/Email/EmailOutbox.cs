@@ -4,25 +4,15 @@ using DrChongClinic.Domain.Booking;
 namespace DrChongClinic.Application.Email;
 
 /// <summary>
-/// Records that an email is due. Adds the row to the context only: the caller's SaveChanges stores it
+/// Records that an email is due (reminders, retries; the emails a booking change sends come from its
+/// events, see <see cref="BookingEmails"/>). Adds the row to the context only: the caller's SaveChanges stores it
 /// together with the change that causes it (transactional outbox). The outbox sender delivers it.
 /// </summary>
 public sealed class EmailOutbox(IClinicDatabase db, TimeProvider clock)
 {
     /// <summary>Queue a message about this appointment, to be sent as soon as possible (or at <paramref name="dueAtUtc"/>).</summary>
-    public void Enqueue(Appointment appointment, EmailKind kind, DateTime? dueAtUtc = null)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            Kind = kind,
-            Appointment = appointment,
-            AppointmentStartUtc = appointment.StartUtc,
-            CreatedAtUtc = now,
-            DueAtUtc = dueAtUtc ?? now,
-            Status = OutboxStatus.Pending,
-        });
-    }
+    public void Enqueue(Appointment appointment, EmailKind kind, DateTime? dueAtUtc = null) =>
+        db.OutboxMessages.Add(OutboxMessage.About(appointment, kind, clock.GetUtcNow().UtcDateTime, dueAtUtc));
 
     /// <summary>Staff's "try again" for a Failed message: it is sent at the next pass, with a fresh count of tries.</summary>
     public void Retry(OutboxMessage message)

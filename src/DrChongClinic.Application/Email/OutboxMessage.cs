@@ -53,4 +53,15 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
 
     public DateTime? SentAtUtc { get; set; }
+
+    /// <summary>A message about this appointment, due at <paramref name="dueAtUtc"/> (default: now).</summary>
+    public static OutboxMessage About(Appointment appointment, EmailKind kind, DateTime nowUtc, DateTime? dueAtUtc = null) => new()
+    {
+        Kind = kind,
+        Appointment = appointment,
+        AppointmentStartUtc = appointment.StartUtc,
+        CreatedAtUtc = nowUtc,
+        DueAtUtc = dueAtUtc ?? nowUtc,
+        Status = OutboxStatus.Pending,
+    };
 }

@@ -2,10 +2,16 @@ namespace DrChongClinic.Domain.Booking;
 
 /// <summary>
 /// A patient's booking. State changes go through the guarded methods below, which refuse
-/// transitions the clinic does not allow; nothing else sets <see cref="Status"/>.
+/// transitions the clinic does not allow (they return the broken <see cref="BookingRule"/>, or null when done);
+/// nothing else changes its state. Each change raises an <see cref="AppointmentEvent"/>, which the save turns into
+/// emails in the same transaction.
 /// </summary>
 public sealed class Appointment
 {
+    private readonly List<AppointmentSlot> _slots = [];
+    private readonly List<AppointmentChange> _history = [];
+    private readonly List<AppointmentEvent> _events = [];
+
     private Appointment()
     {
     }
@@ -51,14 +57,18 @@ public sealed class Appointment
     public string? CancellationReason { get; private set; }
 
     /// <summary>Staff-only notes, never shown to the patient.</summary>
-    public string? InternalNotes { get; set; }
+    public string? InternalNotes { get; private set; }
 
-    /// <summary>Concurrency token: changes on every save, so a second editor's stale save is refused.</summary>
-    public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>Concurrency token: the database context changes it on every save, so a second editor's stale save is refused.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
 
-    public List<AppointmentSlot> Slots { get; private set; } = [];
+    /// <summary>The diary cells this booking holds while active.</summary>
+    public IReadOnlyList<AppointmentSlot> Slots => _slots;
 
-    public List<AppointmentChange> History { get; private set; } = [];
+    public IReadOnlyList<AppointmentChange> History => _history;
+
+    /// <summary>What happened since the last save; the save dispatches them and calls <see cref="ClearEvents"/>.</summary>
+    public IReadOnlyList<AppointmentEvent> Events => _events;
 
     public bool IsActive => Status is AppointmentStatus.Requested or AppointmentStatus.Confirmed;
 
@@ -100,73 +110,78 @@ public sealed class Appointment
             SubmissionId = request.SubmissionId,
         };
         appointment.HoldSlots();
-        appointment.Record(nowUtc, request.BookedBy, request.Actor,
-            appointment.Status == AppointmentStatus.Confirmed ? "Booked and confirmed" : "Booking requested");
+        appointment._history.Add(AppointmentChange.Of(
+            appointment.Status == AppointmentStatus.Confirmed ? AppointmentChangeKind.BookedAndConfirmed : AppointmentChangeKind.Requested,
+            nowUtc, request.BookedBy, request.Actor));
+        appointment._events.Add(new AppointmentBooked(appointment, request.BookedBy, request.Actor));
         return appointment;
     }
 
-    public void Confirm(string actor, DateTime nowUtc)
+    /// <summary>Staff confirm a requested booking. Null when done, else the rule that refused it.</summary>
+    public BookingRule? Confirm(string actor, DateTime nowUtc)
     {
-        Require(Status == AppointmentStatus.Requested, "Only a requested booking can be confirmed.");
-        Status = AppointmentStatus.Confirmed;
-        Record(nowUtc, ChangedBy.Staff, actor, "Confirmed");
-    }
-
-    public void Cancel(ChangedBy by, string? actor, string? reason, DateTime nowUtc, BookingPolicy policy)
-    {
-        Require(IsActive, "Only an active booking can be cancelled.");
-        if (by == ChangedBy.Staff && string.IsNullOrWhiteSpace(reason))
+        if (Status != AppointmentStatus.Requested)
         {
-            throw new BookingRuleException(BookingRule.ReasonRequired, "Staff must give a reason to cancel.");
+            return BookingRule.NotAllowedInCurrentStatus;
         }
 
-        if (by == ChangedBy.Patient)
+        Status = AppointmentStatus.Confirmed;
+        _history.Add(AppointmentChange.Of(AppointmentChangeKind.Confirmed, nowUtc, ChangedBy.Staff, actor));
+        _events.Add(new AppointmentConfirmed(this, actor));
+        return null;
+    }
+
+    /// <summary>Patients cancel before the cut-off, reason optional; staff any time while active, with a reason.</summary>
+    public BookingRule? Cancel(ChangedBy by, string? actor, string? reason, DateTime nowUtc, BookingPolicy policy)
+    {
+        if (ChangeRefusal(by, nowUtc, policy) is { } refused)
         {
-            RequireBeforePatientCutoff(nowUtc, policy);
+            return refused;
+        }
+
+        if (by == ChangedBy.Staff && string.IsNullOrWhiteSpace(reason))
+        {
+            return BookingRule.ReasonRequired;
         }
 
         Status = AppointmentStatus.Cancelled;
         CancelledBy = by;
         CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : Truncate(reason.Trim(), ReasonMaxLength);
-        Slots.Clear();
-        Record(nowUtc, by, actor, CancellationReason is null ? "Cancelled" : $"Cancelled: {CancellationReason}");
+        _slots.Clear();
+        _history.Add(AppointmentChange.Of(AppointmentChangeKind.Cancelled, nowUtc, by, actor, reason: CancellationReason));
+        _events.Add(new AppointmentCancelled(this, by, actor));
+        return null;
     }
 
-    public void Reschedule(DateTime newStartUtc, int practitionerId, ChangedBy by, string? actor, DateTime nowUtc, BookingPolicy policy)
+    /// <summary>Moves the booking (patients: before the cut-off, same doctor). Null when done, else the rule that refused it.</summary>
+    public BookingRule? Reschedule(DateTime newStartUtc, int practitionerId, ChangedBy by, string? actor, DateTime nowUtc, BookingPolicy policy)
     {
-        Require(IsActive, "Only an active booking can be rescheduled.");
-        if (by == ChangedBy.Patient)
+        if (ChangeRefusal(by, nowUtc, policy) is { } refused)
         {
-            RequireBeforePatientCutoff(nowUtc, policy);
+            return refused;
         }
 
         if (newStartUtc <= nowUtc)
         {
-            throw new BookingRuleException(BookingRule.SlotNotAvailable, "A booking cannot be moved into the past.");
+            return BookingRule.SlotNotAvailable;
         }
 
         var from = StartUtc;
         StartUtc = newStartUtc;
         PractitionerId = practitionerId;
         HoldSlots();
-        Record(nowUtc, by, actor, $"Rescheduled from {from:yyyy-MM-dd HH:mm} UTC to {newStartUtc:yyyy-MM-dd HH:mm} UTC");
+        _history.Add(AppointmentChange.Of(AppointmentChangeKind.Rescheduled, nowUtc, by, actor, fromStartUtc: from, toStartUtc: newStartUtc));
+        _events.Add(new AppointmentRescheduled(this, by, actor, from));
+        return null;
     }
 
-    public void MarkCompleted(string actor, DateTime nowUtc)
-    {
-        RequireStartedAndActive(nowUtc);
-        Status = AppointmentStatus.Completed;
-        Slots.Clear();
-        Record(nowUtc, ChangedBy.Staff, actor, "Marked completed");
-    }
+    /// <summary>Staff record that the patient came, once the appointment has started.</summary>
+    public BookingRule? MarkCompleted(string actor, DateTime nowUtc) =>
+        Close(AppointmentStatus.Completed, AppointmentChangeKind.Completed, new AppointmentCompleted(this, actor), nowUtc);
 
-    public void MarkNoShow(string actor, DateTime nowUtc)
-    {
-        RequireStartedAndActive(nowUtc);
-        Status = AppointmentStatus.NoShow;
-        Slots.Clear();
-        Record(nowUtc, ChangedBy.Staff, actor, "Marked no-show");
-    }
+    /// <summary>Staff record that the patient did not come, once the appointment has started.</summary>
+    public BookingRule? MarkNoShow(string actor, DateTime nowUtc) =>
+        Close(AppointmentStatus.NoShow, AppointmentChangeKind.NoShow, new AppointmentMarkedNoShow(this, actor), nowUtc);
 
     /// <summary>Staff change the internal notes; the history records that they changed, not the text.</summary>
     public void EditInternalNotes(string actor, string? notes, DateTime nowUtc)
@@ -178,7 +193,8 @@ public sealed class Appointment
         }
 
         InternalNotes = cleaned;
-        Record(nowUtc, ChangedBy.Staff, actor, cleaned is null ? "Internal notes cleared" : "Internal notes edited");
+        _history.Add(AppointmentChange.Of(cleaned is null ? AppointmentChangeKind.NotesCleared : AppointmentChangeKind.NotesEdited, nowUtc, ChangedBy.Staff, actor));
+        _events.Add(new AppointmentNotesEdited(this, actor));
     }
 
     /// <summary>What stands in for the patient's name once the retention period is over.</summary>
@@ -201,9 +217,9 @@ public sealed class Appointment
         InternalNotes = null;
         ManageTokenHash = unusableTokenHash;
         ProtectedManageToken = "";
-        foreach (var change in History.Where(c => c.What.StartsWith("Cancelled: ", StringComparison.Ordinal)))
+        foreach (var change in _history)
         {
-            change.What = "Cancelled";
+            change.ForgetReason();
         }
     }
 
@@ -213,42 +229,46 @@ public sealed class Appointment
     public bool ManageLinkExpired(DateTime nowUtc, BookingPolicy policy) =>
         nowUtc > StartUtc + policy.ManageLinkLifetimeAfterAppointment;
 
+    /// <summary>Called by the save once the events became emails and audit entries.</summary>
+    public void ClearEvents() => _events.Clear();
+
     private void HoldSlots()
     {
-        Slots.Clear();
-        Slots.AddRange(AppointmentSlot.Cover(PractitionerId, StartUtc, DurationMinutes + BufferMinutes));
+        _slots.Clear();
+        _slots.AddRange(AppointmentSlot.Cover(PractitionerId, StartUtc, DurationMinutes + BufferMinutes));
     }
 
-    private void RequireStartedAndActive(DateTime nowUtc)
+    /// <summary>Why a cancel or move is refused: the booking is no longer active, or a patient is past the cut-off.</summary>
+    private BookingRule? ChangeRefusal(ChangedBy by, DateTime nowUtc, BookingPolicy policy)
     {
-        Require(IsActive, "Only an active booking can be closed.");
+        if (!IsActive)
+        {
+            return BookingRule.NotAllowedInCurrentStatus;
+        }
+
+        return by == ChangedBy.Patient && !PatientMayChange(nowUtc, policy) ? BookingRule.TooLateForPatientToChange : null;
+    }
+
+    private BookingRule? Close(AppointmentStatus status, AppointmentChangeKind kind, AppointmentEvent happened, DateTime nowUtc)
+    {
+        if (!IsActive)
+        {
+            return BookingRule.NotAllowedInCurrentStatus;
+        }
+
         if (nowUtc < StartUtc)
         {
-            throw new BookingRuleException(BookingRule.AppointmentNotYetStarted, "The appointment has not started yet.");
+            return BookingRule.AppointmentNotYetStarted;
         }
-    }
 
-    private void RequireBeforePatientCutoff(DateTime nowUtc, BookingPolicy policy)
-    {
-        if (!PatientMayChange(nowUtc, policy))
-        {
-            throw new BookingRuleException(BookingRule.TooLateForPatientToChange,
-                "Too close to the appointment for the patient to change it online.");
-        }
+        Status = status;
+        _slots.Clear();
+        _history.Add(AppointmentChange.Of(kind, nowUtc, ChangedBy.Staff, happened.Actor));
+        _events.Add(happened);
+        return null;
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new BookingRuleException(BookingRule.NotAllowedInCurrentStatus, message);
-        }
-    }
-
-    private void Record(DateTime nowUtc, ChangedBy by, string? actor, string what) =>
-        History.Add(new AppointmentChange { AtUtc = nowUtc, By = by, Actor = actor, What = what });
 }
 
 /// <summary>What is needed to book; built by the booking service after the slot was checked.</summary>

@@ -9,13 +9,13 @@ public sealed class AppointmentSlot
 {
     public const int CellMinutes = 5;
 
-    public int Id { get; set; }
+    public int Id { get; private set; }
 
-    public int AppointmentId { get; set; }
+    public int AppointmentId { get; private set; }
 
-    public int PractitionerId { get; set; }
+    public int PractitionerId { get; private set; }
 
-    public DateTime CellStartUtc { get; set; }
+    public DateTime CellStartUtc { get; private set; }
 
     /// <summary>Minutes of diary an appointment holds: treatment plus buffer, rounded up to whole cells.</summary>
     public static int HeldMinutes(int durationMinutes, int bufferMinutes) =>

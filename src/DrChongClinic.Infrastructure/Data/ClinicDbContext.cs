@@ -68,7 +68,7 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
             if (entry.State == EntityState.Modified ||
                 (entry.State == EntityState.Unchanged && entry.Collections.Any(c => c.IsModified)))
             {
-                entry.Entity.Version = Guid.NewGuid();
+                entry.Property(a => a.Version).CurrentValue = Guid.NewGuid();
                 entry.State = EntityState.Modified;
             }
         }

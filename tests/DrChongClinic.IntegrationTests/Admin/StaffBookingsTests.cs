@@ -116,6 +116,10 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         var saved = await OnlineBookings.LoadAsync(_site, booking.Id);
         Assert.Equal(target, TimeZoneInfo.ConvertTimeFromUtc(saved.StartUtc, TestBookings.ClinicZone).ToString("yyyy-MM-dd'T'HH:mm"));
         Assert.Contains(saved.History, h => h.Actor == account.Email && h.What.StartsWith("Rescheduled", StringComparison.Ordinal));
+        var fromLocal = TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, TestBookings.ClinicZone)
+            .ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-MY"));
+        var history = (await client.GetPageAsync($"/admin/bookings/{booking.Id}")).QuerySelectorAll(".history-row").Select(r => r.TextContent).ToList();
+        Assert.Contains(history, row => row.Contains($"Rescheduled from {fromLocal} to ", StringComparison.Ordinal) && !row.Contains("UTC", StringComparison.Ordinal));
         var moved = (await _smtp.WaitForAsync(email, 2))[1];
         Assert.Contains("new", moved.Subject + moved.Text, StringComparison.OrdinalIgnoreCase);
     }

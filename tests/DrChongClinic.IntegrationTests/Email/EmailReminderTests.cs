@@ -60,7 +60,7 @@ public sealed class EmailReminderTests(ReminderFixture fixture) : IClassFixture<
         Assert.Equal(2, _smtp.To(patient).Count);
 
         var newStart = start.AddDays(2);
-        await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(newStart, a.PractitionerId, ChangedBy.Staff, "test", now, new BookingPolicy()), EmailKind.BookingRescheduled);
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(newStart, a.PractitionerId, ChangedBy.Staff, "test", now, new BookingPolicy()));
         await _smtp.WaitForAsync(patient, 3);
         _clock.Now = newStart.AddHours(-23);
         var second = (await _smtp.WaitForAsync(patient, 4))[3];
@@ -80,7 +80,7 @@ public sealed class EmailReminderTests(ReminderFixture fixture) : IClassFixture<
         Assert.DoesNotContain(await OutboxAsync(_site, late.Id), m => m.Kind == EmailKind.Reminder);
 
         var cancelled = await BookAsync(_site, Patient("cancelled.reminder@patients.test"), At(days: 3, hour: 11), needsConfirmation: false, EmailKind.BookingConfirmed);
-        await ChangeAsync(_site, cancelled.Id, (a, now) => a.Cancel(ChangedBy.Patient, null, "", now, new BookingPolicy()), EmailKind.BookingCancelled);
+        await ChangeAsync(_site, cancelled.Id, (a, now) => a.Cancel(ChangedBy.Patient, null, "", now, new BookingPolicy()));
         _clock.Now = cancelled.StartUtc.AddHours(-12);
         await QueueRemindersAsync();
         Assert.DoesNotContain(await OutboxAsync(_site, cancelled.Id), m => m.Kind == EmailKind.Reminder);
@@ -96,7 +96,7 @@ public sealed class EmailReminderTests(ReminderFixture fixture) : IClassFixture<
         await _smtp.StopAsync();
         _clock.Now = booking.StartUtc.AddHours(-20);
         await TestSmtpServer.WaitUntilAsync(async () => (await OutboxAsync(_site, booking.Id)).Any(m => m.Kind == EmailKind.Reminder && m.Attempts > 0), "a failed reminder");
-        await ChangeAsync(_site, booking.Id, (a, now) => a.Cancel(ChangedBy.Staff, "test", "Doctor unwell", now, new BookingPolicy()), EmailKind.BookingCancelled);
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Cancel(ChangedBy.Staff, "test", "Doctor unwell", now, new BookingPolicy()));
         await _smtp.StartAsync();
         _clock.Now = _clock.Now.AddMinutes(1); // past the reminder's backoff
 

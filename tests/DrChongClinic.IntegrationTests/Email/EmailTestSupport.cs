@@ -59,6 +59,7 @@ public static class TestBookings
                 Guid.NewGuid(), ChangedBy.Patient, null),
             new BookingPolicy { OnlineBookingsNeedConfirmation = needsConfirmation },
             now);
+        appointment.ClearEvents(); // the test chooses which emails are queued
         db.Appointments.Add(appointment);
         foreach (var kind in emails)
         {
@@ -69,15 +70,14 @@ public static class TestBookings
         return new TestBooking(appointment.Id, appointment.Reference, token, startUtc);
     }
 
-    /// <summary>Changes an appointment through its guarded methods and queues the email, in one SaveChanges.</summary>
-    public static async Task ChangeAsync(ClinicFactory site, int appointmentId, Action<Appointment, DateTime> change, EmailKind email)
+    /// <summary>Changes an appointment through its guarded methods and saves: its events queue the email in the same SaveChanges.</summary>
+    public static async Task ChangeAsync(ClinicFactory site, int appointmentId, Action<Appointment, DateTime> change)
     {
         using var scope = site.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var appointment = await db.Appointments.Include(a => a.Slots).SingleAsync(a => a.Id == appointmentId);
         change(appointment, now);
-        scope.ServiceProvider.GetRequiredService<EmailOutbox>().Enqueue(appointment, email);
         await db.SaveChangesAsync();
     }
 

@@ -39,6 +39,7 @@ public static class TestBookings
                 "2026-01", ManageToken.Hash(ManageToken.New()), "protected", Guid.NewGuid(), ChangedBy.Patient, null),
             new BookingPolicy { OnlineBookingsNeedConfirmation = requested },
             BookedAt(startUtc));
+        appointment.ClearEvents(); // straight into the database: no emails
         db.Appointments.Add(appointment);
         await db.SaveChangesAsync();
         return appointment;

@@ -170,7 +170,10 @@ public class AppointmentLifecycleTests
         Assert.Equal(12, appointment.Slots.Count);
         Assert.All(appointment.Slots, s => Assert.Equal(2, s.PractitionerId));
         Assert.Equal(newStart, appointment.Slots[0].CellStartUtc);
-        Assert.StartsWith("Rescheduled from 2026-12-08 02:00 UTC", appointment.History[^1].What, StringComparison.Ordinal);
+        var change = appointment.History[^1];
+        Assert.Equal(AppointmentChangeKind.Rescheduled, change.Kind);
+        Assert.Equal((StartsAt, newStart), (change.FromStartUtc, change.ToStartUtc));
+        Assert.StartsWith("Rescheduled from 2026-12-08 02:00 UTC", change.What, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -243,22 +246,69 @@ public class AppointmentLifecycleTests
         var later = StartsAt.AddHours(3);
         var earlier = StartsAt.AddDays(-3);
 
-        var error = Assert.Throws<BookingRuleException>(() =>
-        {
-            switch (action)
-            {
-                case "confirm": appointment.Confirm("reception", later); break;
-                case "patient-cancel": appointment.Cancel(ChangedBy.Patient, null, null, earlier, Policy); break;
-                case "staff-cancel": appointment.Cancel(ChangedBy.Staff, "reception", "reason", later, Policy); break;
-                case "reschedule": appointment.Reschedule(StartsAt.AddDays(3), 1, ChangedBy.Staff, "reception", earlier, Policy); break;
-                case "complete": appointment.MarkCompleted("reception", later); break;
-                default: appointment.MarkNoShow("reception", later); break;
-            }
-        });
+        appointment.ClearEvents();
 
-        Assert.Equal(BookingRule.NotAllowedInCurrentStatus, error.Rule);
+        var refused = action switch
+        {
+            "confirm" => appointment.Confirm("reception", later),
+            "patient-cancel" => appointment.Cancel(ChangedBy.Patient, null, null, earlier, Policy),
+            "staff-cancel" => appointment.Cancel(ChangedBy.Staff, "reception", "reason", later, Policy),
+            "reschedule" => appointment.Reschedule(StartsAt.AddDays(3), 1, ChangedBy.Staff, "reception", earlier, Policy),
+            "complete" => appointment.MarkCompleted("reception", later),
+            _ => appointment.MarkNoShow("reception", later),
+        };
+
+        Assert.Equal(BookingRule.NotAllowedInCurrentStatus, refused);
+        Assert.Empty(appointment.Events);
         Assert.Equal(status, appointment.Status);
         Assert.Equal(historyBefore, appointment.History.Count);
+    }
+
+    [Fact]
+    public void Each_change_raises_one_event_naming_who_made_it()
+    {
+        var appointment = Book(new BookingPolicy { OnlineBookingsNeedConfirmation = true });
+        appointment.Confirm("reception", BookedAt.AddHours(1));
+        appointment.Reschedule(StartsAt.AddDays(1), 1, ChangedBy.Patient, null, BookedAt.AddHours(2), Policy);
+        appointment.EditInternalNotes("reception", "Allergic to lidocaine", BookedAt.AddHours(3));
+        appointment.Cancel(ChangedBy.Staff, "reception", "Doctor is ill", BookedAt.AddHours(4), Policy);
+
+        Assert.Collection(appointment.Events,
+            e => Assert.Equal(new AppointmentBooked(appointment, ChangedBy.Patient, null), e),
+            e => Assert.Equal(new AppointmentConfirmed(appointment, "reception"), e),
+            e => Assert.Equal(new AppointmentRescheduled(appointment, ChangedBy.Patient, null, StartsAt), e),
+            e => Assert.Equal(new AppointmentNotesEdited(appointment, "reception"), e),
+            e => Assert.Equal(new AppointmentCancelled(appointment, ChangedBy.Staff, "reception"), e));
+
+        appointment.ClearEvents();
+        Assert.Empty(appointment.Events);
+    }
+
+    [Fact]
+    public void Closing_raises_completed_or_no_show()
+    {
+        var completed = Book();
+        var noShow = Book();
+
+        completed.MarkCompleted("reception", StartsAt.AddMinutes(50));
+        noShow.MarkNoShow("reception", StartsAt.AddMinutes(20));
+
+        Assert.Equal(new AppointmentCompleted(completed, "reception"), completed.Events[^1]);
+        Assert.Equal(new AppointmentMarkedNoShow(noShow, "reception"), noShow.Events[^1]);
+    }
+
+    [Fact]
+    public void Anonymize_forgets_the_cancellation_reason_in_the_history_too()
+    {
+        var appointment = Book();
+        appointment.Cancel(ChangedBy.Patient, null, "Pregnant, will come later", StartsAt.AddDays(-2), Policy);
+        Assert.Equal("Cancelled: Pregnant, will come later", appointment.History[^1].What);
+
+        appointment.Anonymize("OTHER-HASH");
+
+        Assert.Null(appointment.CancellationReason);
+        Assert.All(appointment.History, h => Assert.Null(h.Reason));
+        Assert.Equal((AppointmentChangeKind.Cancelled, "Cancelled"), (appointment.History[^1].Kind, appointment.History[^1].What));
     }
 
     [Fact]
@@ -292,6 +342,5 @@ public class AppointmentLifecycleTests
         new PatientDetails { Name = "Test Patient", Email = "patient@example.com", Phone = "+60123456789" },
         "2026-11", "HASH", "PROTECTED", Guid.NewGuid(), by, by == ChangedBy.Staff ? "reception" : null);
 
-    private static void AssertRefused(BookingRule rule, Action action) =>
-        Assert.Equal(rule, Assert.Throws<BookingRuleException>(action).Rule);
+    private static void AssertRefused(BookingRule rule, Func<BookingRule?> action) => Assert.Equal(rule, action());
 }

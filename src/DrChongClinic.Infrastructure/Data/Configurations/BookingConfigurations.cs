@@ -25,6 +25,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.EndUtc);
         builder.Ignore(a => a.IsActive);
+        builder.Ignore(a => a.Events);
         builder.OwnsOne(a => a.Patient, patient =>
         {
             patient.Property(p => p.Name).HasColumnName("PatientName").HasMaxLength(100);
@@ -57,7 +58,9 @@ internal sealed class AppointmentChangeConfiguration : IEntityTypeConfiguration<
     {
         builder.Property(c => c.By).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Actor).HasMaxLength(256);
-        builder.Property(c => c.What).HasMaxLength(1000);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.Reason).HasMaxLength(Appointment.ReasonMaxLength);
+        builder.Ignore(c => c.What);
     }
 }
 

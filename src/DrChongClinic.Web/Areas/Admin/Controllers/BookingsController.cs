@@ -312,7 +312,7 @@ public sealed class BookingsController(
             Practitioner = details.PractitionerName,
             When = $"{time.Format(appointment.StartUtc)}–{time.FormatTime(appointment.EndUtc)}",
             History = appointment.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
-                .Select(h => new HistoryRow(time.Format(h.AtUtc), h.By == ChangedBy.Staff ? h.Actor ?? t["Admin_By_Staff"] : t[$"Admin_By_{h.By}"], h.What)).ToList(),
+                .Select(h => new HistoryRow(time.Format(h.AtUtc), h.By == ChangedBy.Staff ? h.Actor ?? t["Admin_By_Staff"] : t[$"Admin_By_{h.By}"], HistoryRow.Describe(h, time))).ToList(),
             Emails = emails.Select(m => new EmailRow(t[$"Admin_EmailKind_{m.Kind}"], time.Format(m.CreatedAtUtc), t[$"Admin_EmailStatus_{m.Status}"], m.Status == OutboxStatus.Failed)).ToList(),
             HasStarted = appointment.StartUtc <= time.UtcNow,
             Practitioners = await PractitionerChoicesAsync(cancellationToken),

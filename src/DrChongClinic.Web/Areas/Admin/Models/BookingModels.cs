@@ -1,4 +1,5 @@
 using DrChongClinic.Domain.Booking;
+using DrChongClinic.Web.Areas.Admin.Services;
 
 namespace DrChongClinic.Web.Areas.Admin.Models;
 
@@ -123,7 +124,14 @@ public sealed class BookingDetailPage
     public string? Notes { get; set; }
 }
 
-public sealed record HistoryRow(string When, string Who, string What);
+public sealed record HistoryRow(string When, string Who, string What)
+{
+    /// <summary>A history line in clinic time, like the rest of the page: a move names both times as staff read them.</summary>
+    public static string Describe(AppointmentChange change, AdminTime time) =>
+        change is { Kind: AppointmentChangeKind.Rescheduled, FromStartUtc: { } from, ToStartUtc: { } to }
+            ? $"Rescheduled from {time.Format(from)} to {time.Format(to)}"
+            : change.What;
+}
 
 public sealed record EmailRow(string Kind, string Created, string Status, bool Failed);
 

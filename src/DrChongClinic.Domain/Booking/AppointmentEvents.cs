@@ -1,0 +1,23 @@
+namespace DrChongClinic.Domain.Booking;
+
+/// <summary>
+/// Something that happened to a booking. Raised by <see cref="Appointment"/>'s guarded methods and turned into
+/// emails (and audit entries) when the change is saved, in the same transaction.
+/// </summary>
+public abstract record AppointmentEvent(Appointment Appointment, ChangedBy By, string? Actor);
+
+/// <summary>A new booking: requested (online, when the clinic confirms by hand) or booked and confirmed.</summary>
+public sealed record AppointmentBooked(Appointment Appointment, ChangedBy By, string? Actor) : AppointmentEvent(Appointment, By, Actor);
+
+public sealed record AppointmentConfirmed(Appointment Appointment, string Actor) : AppointmentEvent(Appointment, ChangedBy.Staff, Actor);
+
+public sealed record AppointmentRescheduled(Appointment Appointment, ChangedBy By, string? Actor, DateTime FromStartUtc)
+    : AppointmentEvent(Appointment, By, Actor);
+
+public sealed record AppointmentCancelled(Appointment Appointment, ChangedBy By, string? Actor) : AppointmentEvent(Appointment, By, Actor);
+
+public sealed record AppointmentCompleted(Appointment Appointment, string Actor) : AppointmentEvent(Appointment, ChangedBy.Staff, Actor);
+
+public sealed record AppointmentMarkedNoShow(Appointment Appointment, string Actor) : AppointmentEvent(Appointment, ChangedBy.Staff, Actor);
+
+public sealed record AppointmentNotesEdited(Appointment Appointment, string Actor) : AppointmentEvent(Appointment, ChangedBy.Staff, Actor);

@@ -1,0 +1,54 @@
+using DrChongClinic.Application.Email;
+using DrChongClinic.Domain.Booking;
+
+namespace DrChongClinic.UnitTests.Email;
+
+public class BookingEmailsTests
+{
+    private static readonly DateTime BookedAt = new(2026, 12, 1, 2, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime StartsAt = new(2026, 12, 8, 2, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void A_confirmed_booking_emails_the_confirmation_and_tells_the_clinic()
+    {
+        var appointment = Book(needsConfirmation: false);
+
+        Assert.Equal([EmailKind.BookingConfirmed, EmailKind.ClinicNewBookingNotice], BookingEmails.For(appointment.Events.Single()));
+    }
+
+    [Fact]
+    public void A_requested_booking_emails_that_it_was_received_and_tells_the_clinic()
+    {
+        var appointment = Book(needsConfirmation: true);
+
+        Assert.Equal([EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice], BookingEmails.For(appointment.Events.Single()));
+    }
+
+    [Fact]
+    public void Confirm_reschedule_and_cancel_each_email_the_patient_once()
+    {
+        var appointment = Book(needsConfirmation: true);
+
+        Assert.Equal([EmailKind.BookingConfirmed], BookingEmails.For(new AppointmentConfirmed(appointment, "reception")));
+        Assert.Equal([EmailKind.BookingRescheduled], BookingEmails.For(new AppointmentRescheduled(appointment, ChangedBy.Patient, null, StartsAt)));
+        Assert.Equal([EmailKind.BookingCancelled], BookingEmails.For(new AppointmentCancelled(appointment, ChangedBy.Staff, "reception")));
+    }
+
+    [Fact]
+    public void Completed_no_show_and_notes_send_nothing()
+    {
+        var appointment = Book(needsConfirmation: false);
+
+        Assert.Empty(BookingEmails.For(new AppointmentCompleted(appointment, "reception")));
+        Assert.Empty(BookingEmails.For(new AppointmentMarkedNoShow(appointment, "reception")));
+        Assert.Empty(BookingEmails.For(new AppointmentNotesEdited(appointment, "reception")));
+    }
+
+    private static Appointment Book(bool needsConfirmation) => Appointment.Book(
+        new NewAppointment(
+            BookingReference.New(), 1, 1, StartsAt, 45, 15,
+            new PatientDetails { Name = "Test Patient", Email = "patient@example.com", Phone = "+60123456789" },
+            "2026-11", "HASH", "PROTECTED", Guid.NewGuid(), ChangedBy.Patient, null),
+        new BookingPolicy { OnlineBookingsNeedConfirmation = needsConfirmation },
+        BookedAt);
+}
