@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Privacy;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
