@@ -1,3 +1,5 @@
+using DrChongClinic.Application.Background;
+using DrChongClinic.Application.Privacy;
 using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web;
@@ -6,7 +8,6 @@ using DrChongClinic.Web.Booking;
 using DrChongClinic.Web.Forms;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Performance;
-using DrChongClinic.Web.Privacy;
 using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -31,7 +32,7 @@ builder.Services.AddClinicResponseCompression();
 builder.Services.AddClinicCookieSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddClinicRateLimits(builder.Configuration);
 builder.Services.AddClinicProxy();
-builder.Services.AddClinicPrivacy();
+builder.Services.AddBackgroundPass<PatientDataRetentionPass, RetentionPassResult>(_ => PatientDataRetentionPass.Interval);
 
 var app = builder.Build();
 

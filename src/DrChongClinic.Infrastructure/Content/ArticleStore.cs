@@ -48,6 +48,9 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
     public bool IsCurrentImageVersion(string fileName, string? version) =>
         version is not null && Volatile.Read(ref _snapshot).ImageVersions.GetValueOrDefault(fileName) == version;
 
+    /// <summary>True in Development once started: file changes reload the articles. Otherwise the start-up snapshot is kept.</summary>
+    public bool WatchesForChanges => _watcher is not null;
+
     /// <summary>Raised after the files were read again (Development), once the new library is in place.</summary>
     public event EventHandler? Reloaded;
 

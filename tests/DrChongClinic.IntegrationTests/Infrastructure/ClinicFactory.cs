@@ -25,6 +25,9 @@ public class ClinicFactory : WebApplicationFactory<Program>
         _settings["Email:PickupFolder"] = Path.Combine(Folder, "mail");
         _settings["Email:PollInterval"] = "00:00:00.100";
 
+        // Tests run the outbox and retention passes themselves (BackgroundPasses), so nothing happens behind their back.
+        _settings["BackgroundJobs:Enabled"] = "false";
+
         // Static assets as a published site serves them: no "reload at runtime" mode of a build (no-cache headers,
         // and a catch-all file route that turns a 405 for a wrong method into a 404).
         _settings["ReloadStaticAssetsAtRuntime"] = "false";
