@@ -3,16 +3,12 @@ using DrChongClinic.IntegrationTests.Infrastructure;
 
 namespace DrChongClinic.EndToEndTests.Infrastructure;
 
-/// <summary>
-/// The browser site sending its emails to an in-process SMTP server, so a test can read them like a patient.
-/// Its background outbox runs on its own, as on the live site (integration tests run the passes themselves).
-/// </summary>
+/// <summary>The browser site sending its emails to an in-process SMTP server, so a test can read them like a patient.</summary>
 public sealed class EmailingBrowserSite : BrowserSite
 {
     public TestSmtpServer Smtp { get; } = new();
 
     protected override void Configure(ClinicFactory site) => site
-        .With("BackgroundJobs:Enabled", "true")
         .With("Email:Host", "127.0.0.1")
         .With("Email:Port", Smtp.Port.ToString(CultureInfo.InvariantCulture))
         .With("Email:Security", "None")
