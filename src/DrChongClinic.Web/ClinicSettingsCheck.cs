@@ -12,7 +12,7 @@ namespace DrChongClinic.Web;
 /// </summary>
 public static class ClinicPlaceholders
 {
-    private static readonly string[] PlaceholderWords = ["to be confirmed", "tbc", "placeholder", "lorem ipsum", "xxx"];
+    private static readonly string[] PlaceholderWords = ["to be confirmed", "to be added", "placeholder", "lorem ipsum"];
 
     private static readonly string[] PlaceholderDomains = ["example", "test", "invalid", "localhost"];
 
