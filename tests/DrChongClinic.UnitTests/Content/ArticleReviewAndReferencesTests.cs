@@ -4,7 +4,7 @@ namespace DrChongClinic.UnitTests.Content;
 
 public class ArticleReviewAndReferencesTests
 {
-    private const string Cited = """
+    internal const string Cited = """
         Pico lasers deliver energy in very short bursts [1]. Collagen rebuilds over months [2].
 
         ## Frequently asked questions
