@@ -20,6 +20,7 @@ builder.Services.AddOptions<PrivacyOptions>()
     .Bind(builder.Configuration.GetSection(PrivacyOptions.Section))
     .Validate(privacy => privacy.IsValid, "Privacy:NoticeVersion must be 1-20 characters and Privacy:RetentionMonths more than 0.")
     .ValidateOnStart();
+builder.Services.AddClinicSettingsCheck(builder.Environment);
 builder.Services.AddClinicLocalization();
 builder.Services.AddControllersWithViews().AddViewLocalization();
 builder.Services.AddClinicFormBinding();

@@ -49,7 +49,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         Assert.Equal(("Aisyah Rahman", patient), (to.Name, to.Address));
         var from = Assert.Single(email.Message.From.Mailboxes);
         Assert.Equal(("Dr Chong Clinic", Sender), (from.Name, from.Address));
-        Assert.Equal("hello@drchongclinic.example", Assert.Single(email.Message.ReplyTo.Mailboxes).Address);
+        Assert.Equal(ClinicFactory.ClinicEmail, Assert.Single(email.Message.ReplyTo.Mailboxes).Address);
         Assert.Equal($"Dr Chong Clinic: we have received your booking request ({booking.Reference})", email.Subject);
 
         var manageUrl = $"{PublicBaseUrl}/book/manage/{booking.ManageToken}";
