@@ -56,9 +56,11 @@ public sealed class ForwardedHeadersTests
 
         var first = await GuessAsync(client, Proxy, "203.0.113.10", 3);
         var other = await GuessAsync(client, Proxy, "203.0.113.20", 1);
+        var viaMappedAddress = await GuessAsync(client, "::ffff:" + Proxy, "203.0.113.21", 1); // Kestrel on a dual-mode socket
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests], first);
         Assert.Equal([HttpStatusCode.NotFound], other);
+        Assert.Equal([HttpStatusCode.NotFound], viaMappedAddress);
     }
 
     [Fact]
