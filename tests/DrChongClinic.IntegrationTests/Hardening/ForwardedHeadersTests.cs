@@ -16,9 +16,9 @@ namespace DrChongClinic.IntegrationTests.Hardening;
 /// </summary>
 public sealed class ForwardedHeadersTests
 {
-    private const string ProxyNetwork = "172.30.80.0/24";
-    private const string Proxy = "172.30.80.2";
-    private const string Outsider = "198.51.100.7";
+    public const string ProxyNetwork = "172.30.80.0/24";
+    public const string Proxy = "172.30.80.2";
+    public const string Outsider = "198.51.100.7";
 
     [Fact]
     public async Task A_client_that_is_not_the_proxy_cannot_escape_the_booking_limit_by_varying_x_forwarded_for()

@@ -11,7 +11,7 @@ namespace DrChongClinic.IntegrationTests.Platform;
 /// </summary>
 public sealed class DockerComposeTests
 {
-    private const string Proxy = "caddy";
+    public const string Proxy = "caddy";
 
     [Theory]
     [InlineData("")]
