@@ -11,6 +11,11 @@ using DrChongClinic.Web.Performance;
 using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
+if (HealthCheckCommand.IsRequested(args))
+{
+    return await HealthCheckCommand.RunAsync(args); // the container's health check; see HealthCheckCommand
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // build-time compressed assets when run from a build in any environment (tests); no-op when published
 builder.AddClinicLogging();
