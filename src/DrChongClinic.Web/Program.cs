@@ -19,6 +19,7 @@ if (HealthCheckCommand.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // build-time compressed assets when run from a build in any environment (tests); no-op when published
 builder.AddClinicLogging();
+builder.Services.AddClinicLogRedaction();
 
 builder.Services.AddClinicInfrastructure(builder.Configuration);
 builder.Services.AddOptions<PrivacyOptions>()
@@ -29,8 +30,9 @@ builder.Services.AddClinicSettingsCheck(builder.Environment);
 builder.Services.AddClinicLocalization();
 builder.Services.AddControllersWithViews().AddViewLocalization();
 builder.Services.AddClinicFormBinding();
-builder.Services.AddHealthChecks().AddDbContextCheck<ClinicDbContext>("database", tags: ["ready"]);
-builder.Services.AddClinicDataProtection();
+builder.Services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddClinicDataProtection(builder.Configuration, builder.Environment);
+builder.Services.AddClinicHsts(builder.Configuration);
 builder.Services.AddClinicBookingPages();
 builder.Services.AddClinicAdmin(builder.Configuration, builder.Environment);
 builder.Services.AddPublicPageCache();

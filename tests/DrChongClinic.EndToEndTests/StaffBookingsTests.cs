@@ -56,6 +56,8 @@ public sealed class StaffBookingsTests(StaffBrowserSite browser) : IClassFixture
         await staff.FillAsync("#Email", account.Email);
         await staff.FillAsync("#Password", account.Password);
         await staff.Locator("#sign-in-form button[type=submit]").ClickAsync();
+        await staff.FillAsync("#Code", await Totp.FreshCodeAsync(account.AuthenticatorKey!));
+        await staff.Locator("#sign-in-code-form button[type=submit]").ClickAsync();
         await Assertions.Expect(staff.Locator("#stat-requests")).ToBeVisibleAsync();
         await Checkers.AssertAccessibleAsync(staff);
 

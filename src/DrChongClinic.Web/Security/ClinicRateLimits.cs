@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 
 namespace DrChongClinic.Web.Security;
@@ -30,6 +32,12 @@ public sealed class RateLimitOptions
 
     /// <summary>Staff sign-in attempts (password and code), on top of the account lockout.</summary>
     public RateLimitRule SignIn { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(5) };
+
+    /// <summary>
+    /// Failed sign-in steps (wrong password, unknown account, wrong code) from one client address; past the limit
+    /// that address gets 429 on the sign-in pages until the window ends. Accounts are not locked by strangers.
+    /// </summary>
+    public RateLimitRule SignInFailures { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(15) };
 }
 
 /// <summary>The rate limiter's policy names; endpoints opt in with <c>[EnableRateLimiting(ClinicRateLimits.Booking)]</c>.</summary>
@@ -62,9 +70,33 @@ public static class ClinicRateLimits
         return services;
     }
 
-    /// <summary>Requests are counted per client address (behind a proxy, the forwarded address: see ForwardedHeadersSetup).</summary>
-    public static string ClientAddress(HttpContext context) =>
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// Requests are counted per client address (behind a proxy, the forwarded address: see ProxySetup). An IPv6
+    /// visitor usually holds a whole /64 and can pick any address in it, so IPv6 addresses count per /64.
+    /// </summary>
+    public static string ClientAddress(HttpContext context) => ClientAddress(context.Connection.RemoteIpAddress);
+
+    public static string ClientAddress(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     private static void AddPolicy(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions limiter, string name, RateLimitRule rule) =>
         limiter.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(

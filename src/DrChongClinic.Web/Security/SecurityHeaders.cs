@@ -17,6 +17,16 @@ public static class SecurityHeaders
     /// <summary>Pages with personal data or staff data: never stored by browsers or proxies.</summary>
     private static readonly string[] PrivatePrefixes = ["/admin", "/account", "/book", "/ms/tempah"];
 
+    /// <summary>HSTS (sent outside Development, on https only): one year with sub-domains; preload only when
+    /// "Security:HstsPreload" is true (being on the browsers' preload list is hard to undo).</summary>
+    public static IServiceCollection AddClinicHsts(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            hsts.IncludeSubDomains = true;
+            hsts.Preload = configuration.GetValue("Security:HstsPreload", false);
+        });
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         // Decided on the original path: error pages re-executed for it keep its caching rule.

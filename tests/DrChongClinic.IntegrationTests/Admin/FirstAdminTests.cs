@@ -36,7 +36,7 @@ public sealed class FirstAdminTests
         var client = factory.CreateBrowser();
         await StaffAccounts.SubmitPasswordAsync(client, account.Email, account.Password);
 
-        Assert.Equal(RequireTwoFactorForAdminsFilter.SetUpPath, (await client.GetAsync("/admin")).RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(RequireTwoFactorFilter.SetUpPath, (await client.GetAsync("/admin")).RequestMessage!.RequestUri!.AbsolutePath);
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         Assert.True(await users.IsInRoleAsync((await users.FindByEmailAsync(account.Email))!, StaffRoles.Admin));
@@ -118,6 +118,7 @@ public sealed class FirstAdminTests
 
         start.Environment["Database__ConnectionString"] = $"Data Source={database}";
         start.Environment["DataProtection__KeysPath"] = Path.Combine(folder, "keys");
+        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
         start.Environment["ADMIN_PASSWORD"] = password;
         start.Environment.Remove("Admin__Email");
         start.Environment.Remove("Admin__Password");

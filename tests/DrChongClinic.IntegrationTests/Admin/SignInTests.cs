@@ -16,7 +16,9 @@ public sealed class SignInTests(ClinicFactory factory) : IClassFixture<ClinicFac
         var client = factory.CreateBrowser();
 
         var signInPage = await Html.ReadAsync(await client.GetAsync("/admin/schedule/closures"));
-        var response = await client.SubmitAsync(signInPage, "#sign-in-form", new Dictionary<string, string?> { ["Email"] = account.Email, ["Password"] = account.Password });
+        var codePage = await client.SubmitAsync(signInPage, "#sign-in-form", new Dictionary<string, string?> { ["Email"] = account.Email, ["Password"] = account.Password });
+        Assert.Equal("/admin/account/sign-in/code", codePage.RequestMessage!.RequestUri!.AbsolutePath);
+        var response = await client.SubmitAsync(await Html.ReadAsync(codePage), "#sign-in-code-form", new Dictionary<string, string?> { ["Code"] = await Totp.FreshCodeAsync(account.AuthenticatorKey!) });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("/admin/schedule/closures", response.RequestMessage!.RequestUri!.AbsolutePath);
@@ -37,22 +39,20 @@ public sealed class SignInTests(ClinicFactory factory) : IClassFixture<ClinicFac
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_fifteen_minutes_even_against_the_right_one()
+    public async Task Wrong_passwords_never_lock_the_account_so_a_stranger_cannot_lock_its_owner_out()
     {
         var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
         var client = factory.CreateBrowser();
 
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 6; i++)
         {
             await StaffAccounts.SubmitPasswordAsync(client, account.Email, $"Wrong-Password-{i}x");
         }
 
-        var response = await StaffAccounts.SubmitPasswordAsync(client, account.Email, account.Password);
-
-        Assert.Contains("This account is locked", (await Html.ReadAsync(response)).QuerySelector(".form-errors")!.TextContent);
-        Assert.EndsWith("/admin/account/sign-in", (await client.GetAsync("/admin")).RequestMessage!.RequestUri!.AbsolutePath);
-        var lockoutEnd = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == account.Email).Select(u => u.LockoutEnd).SingleAsync());
-        Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.5));
+        // Guessing is slowed per address instead (SignInThrottleTests); this site's limit is set very high.
+        await StaffAccounts.SignInAsync(client, account);
+        var user = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == account.Email).Select(u => new { u.LockoutEnd, u.AccessFailedCount }).SingleAsync());
+        Assert.Null(user.LockoutEnd);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class SignInTests(ClinicFactory factory) : IClassFixture<ClinicFac
     [Fact]
     public async Task A_return_address_outside_the_admin_area_is_ignored()
     {
-        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
+        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff, twoFactor: false);
         var client = factory.CreateBrowser(followRedirects: false);
         var page = await client.GetPageAsync("/admin/account/sign-in?returnUrl=https%3A%2F%2Fevil.example%2F");
 
@@ -110,7 +110,7 @@ public sealed class SignInTests(ClinicFactory factory) : IClassFixture<ClinicFac
     [Fact]
     public async Task The_staff_cookie_is_a_host_only_http_only_secure_same_site_session_cookie()
     {
-        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff);
+        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff, twoFactor: false);
         var client = factory.CreateBrowser(followRedirects: false);
         var page = await client.GetPageAsync("/admin/account/sign-in");
 

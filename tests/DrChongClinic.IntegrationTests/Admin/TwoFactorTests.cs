@@ -16,7 +16,10 @@ public sealed class TwoFactorTests(ClinicFactory factory) : IClassFixture<Clinic
     [Fact]
     public async Task Staff_turn_on_two_factor_with_an_authenticator_app_and_then_sign_in_with_its_code()
     {
-        var (client, account) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff, twoFactor: false);
+        var client = factory.CreateBrowser();
+        var setUpAddress = await StaffAccounts.SubmitPasswordAsync(client, account.Email, account.Password);
+        Assert.Equal(RequireTwoFactorFilter.SetUpPath, setUpAddress.RequestMessage!.RequestUri!.AbsolutePath);
 
         var setUp = await client.GetPageAsync("/admin/account/two-factor/enable");
         var key = setUp.QuerySelector("#shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
@@ -30,7 +33,7 @@ public sealed class TwoFactorTests(ClinicFactory factory) : IClassFixture<Clinic
         Assert.Contains("That code is not right", await wrong.Content.ReadAsStringAsync());
 
         var enabled = await client.SubmitAsync(await client.GetPageAsync("/admin/account/two-factor/enable"), "#enable-two-factor-form",
-            new Dictionary<string, string?> { ["Code"] = Totp.Code(key) });
+            new Dictionary<string, string?> { ["Code"] = await Totp.FreshCodeAsync(key) });
         var codes = (await Html.ReadAsync(enabled)).QuerySelectorAll("#recovery-codes code");
         Assert.Equal(10, codes.Length);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "account.two-factor-enabled" && a.Actor == account.Email)));
@@ -73,29 +76,29 @@ public sealed class TwoFactorTests(ClinicFactory factory) : IClassFixture<Clinic
     [Fact]
     public async Task Admin_without_two_factor_in_production_can_do_nothing_until_it_is_set_up()
     {
-        var admin = await StaffAccounts.CreateAsync(factory, StaffRoles.Admin);
+        var admin = await StaffAccounts.CreateAsync(factory, StaffRoles.Admin, twoFactor: false);
         var client = factory.CreateBrowser();
         await StaffAccounts.SubmitPasswordAsync(client, admin.Email, admin.Password);
 
         foreach (var url in new[] { "/admin", "/admin/staff", "/admin/schedule/treatments", "/admin/account/password" })
         {
             var response = await client.GetAsync(url);
-            Assert.Equal(RequireTwoFactorForAdminsFilter.SetUpPath, response.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Equal(RequireTwoFactorFilter.SetUpPath, response.RequestMessage!.RequestUri!.AbsolutePath);
         }
 
-        var setUp = await client.GetPageAsync(RequireTwoFactorForAdminsFilter.SetUpPath);
-        Assert.Contains("Admin accounts must use two-factor sign-in", setUp.QuerySelector(".notice")!.TextContent);
+        var setUp = await client.GetPageAsync(RequireTwoFactorFilter.SetUpPath);
+        Assert.Contains("Staff accounts must use two-factor sign-in", setUp.QuerySelector(".notice")!.TextContent);
         var lockAttempt = await client.PostAsync("/admin/staff/1/lock", new FormUrlEncodedContent([new("__RequestVerificationToken", setUp.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]));
-        Assert.Equal(RequireTwoFactorForAdminsFilter.SetUpPath, lockAttempt.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(RequireTwoFactorFilter.SetUpPath, lockAttempt.RequestMessage!.RequestUri!.AbsolutePath);
 
         var key = setUp.QuerySelector("#shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
-        await client.SubmitAsync(setUp, "#enable-two-factor-form", new Dictionary<string, string?> { ["Code"] = Totp.Code(key) });
+        await client.SubmitAsync(setUp, "#enable-two-factor-form", new Dictionary<string, string?> { ["Code"] = await Totp.FreshCodeAsync(key) });
 
         Assert.Equal("/admin/staff", (await client.GetAsync("/admin/staff")).RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     [Fact]
-    public async Task Staff_may_turn_two_factor_off_again_and_it_is_audited()
+    public async Task Staff_may_turn_two_factor_off_with_their_password_it_is_audited_and_they_must_set_it_up_again()
     {
         var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff, twoFactor: true);
         var client = factory.CreateBrowser();
@@ -110,6 +113,7 @@ public sealed class TwoFactorTests(ClinicFactory factory) : IClassFixture<Clinic
         var response = await client.SubmitAsync(page, "#two-factor-form", new Dictionary<string, string?> { ["password"] = account.Password }, TurnOff);
 
         Assert.Contains("Two-factor sign-in is off", (await Html.ReadAsync(response)).QuerySelector(".flash")!.TextContent);
+        Assert.Equal(RequireTwoFactorFilter.SetUpPath, response.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.False(await factory.WithDbAsync(db => db.Users.Where(u => u.Email == account.Email).Select(u => u.TwoFactorEnabled).SingleAsync()));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "account.two-factor-disabled" && a.Actor == account.Email)));
         await StaffAccounts.SignInAsync(factory.CreateBrowser(), account with { AuthenticatorKey = null });
@@ -122,8 +126,8 @@ public sealed class TwoFactorTests(ClinicFactory factory) : IClassFixture<Clinic
 
         var response = await client.SubmitAsync(await client.GetPageAsync("/admin/account/two-factor"), "#two-factor-form", new Dictionary<string, string?> { ["password"] = admin.Password }, TurnOff);
 
-        Assert.Equal(RequireTwoFactorForAdminsFilter.SetUpPath, response.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Equal(RequireTwoFactorForAdminsFilter.SetUpPath, (await client.GetAsync("/admin")).RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(RequireTwoFactorFilter.SetUpPath, response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(RequireTwoFactorFilter.SetUpPath, (await client.GetAsync("/admin")).RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     [Fact]

@@ -17,10 +17,11 @@ public sealed class PatientDataTests(BookingFactory factory) : IClassFixture<Boo
         var reference = (await factory.AppointmentAsync(token)).Reference;
         var (admin, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Admin);
 
-        var found = await admin.GetPageAsync("/admin/patients/data?email=mei.ling%40example.com");
+        var found = await Html.ReadAsync(await admin.SubmitAsync(
+            await admin.GetPageAsync("/admin/patients/data"), "#patient-search-form", new Dictionary<string, string?> { ["email"] = "mei.ling@example.com" }));
         Assert.Contains(reference, found.QuerySelector("#patient-bookings")!.TextContent, StringComparison.Ordinal);
 
-        var export = await admin.GetAsync(found.QuerySelector("#patient-export")!.GetAttribute("href"));
+        var export = await admin.SubmitAsync(found, "#patient-export-form", new Dictionary<string, string?>());
         Assert.Equal("application/json", export.Content.Headers.ContentType!.MediaType);
         using (var json = JsonDocument.Parse(await export.Content.ReadAsStringAsync()))
         {
@@ -49,7 +50,38 @@ public sealed class PatientDataTests(BookingFactory factory) : IClassFixture<Boo
     {
         var (staff, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/admin/patients/data?email=a%40example.com")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/admin/patients/data/export?email=a%40example.com")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/admin/patients/data")).StatusCode);
+        var token = (await staff.GetPageAsync("/admin")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var export = await staff.PostAsync("/admin/patients/data/export", new FormUrlEncodedContent([new("email", "a@example.com"), new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Forbidden, export.StatusCode);
+    }
+
+    [Fact]
+    public async Task Looking_up_and_exporting_patient_data_are_posts_with_anti_forgery_and_never_put_the_email_in_an_address()
+    {
+        var token = await factory.Browser().BookAndGetTokenAsync("2026-12-15T10:00", email: "siti.address@example.com");
+        var reference = (await factory.AppointmentAsync(token)).Reference;
+        var (admin, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Admin);
+        var auditCount = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        // A link (or a page on another site) with the e-mail in the address neither searches nor exports.
+        var linked = await admin.GetAsync("/admin/patients/data?email=siti.address%40example.com");
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        Assert.Null((await Html.ReadAsync(linked)).QuerySelector("#patient-bookings"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await admin.GetAsync("/admin/patients/data/export?email=siti.address%40example.com")).StatusCode);
+        var forged = await admin.PostAsync("/admin/patients/data/export", new FormUrlEncodedContent([new("email", "siti.address@example.com")]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(auditCount, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+
+        var page = await admin.GetPageAsync("/admin/patients/data");
+        Assert.Equal("post", page.QuerySelector("#patient-search-form")!.GetAttribute("method"));
+        var found = await admin.SubmitAsync(page, "#patient-search-form", new Dictionary<string, string?> { ["email"] = "siti.address@example.com" });
+        Assert.Equal("/admin/patients/data", found.RequestMessage!.RequestUri!.PathAndQuery);
+        var foundPage = await Html.ReadAsync(found);
+        Assert.Contains(reference, foundPage.QuerySelector("#patient-bookings")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("post", foundPage.QuerySelector("#patient-export-form")!.GetAttribute("method"));
+        var unconfirmed = await admin.SubmitAsync(foundPage, "#patient-erase-form", new Dictionary<string, string?>());
+        Assert.DoesNotContain("siti", unconfirmed.RequestMessage!.RequestUri!.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(reference, (await Html.ReadAsync(unconfirmed)).QuerySelector("#patient-bookings")!.TextContent, StringComparison.Ordinal);
     }
 }

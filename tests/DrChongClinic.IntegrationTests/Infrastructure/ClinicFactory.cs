@@ -57,10 +57,13 @@ public class ClinicFactory : WebApplicationFactory<Program>
         _settings["ReloadStaticAssetsAtRuntime"] = "false";
 
         // Many tests share one client address; rate-limit tests set real limits with With(...).
-        foreach (var rule in new[] { "Booking", "Slots", "ManageLink", "SignIn" })
+        foreach (var rule in new[] { "Booking", "Slots", "ManageLink", "SignIn", "SignInFailures" })
         {
             _settings[$"RateLimits:{rule}:PermitLimit"] = "100000";
         }
+
+        // Key encryption at rest has its own tests (DataProtectionKeyTests); elsewhere plain keys are allowed.
+        _settings["DataProtection:AllowUnencryptedKeys"] = "true";
 
         // https, as in production: the cookies are Secure with the __Host- prefix outside Development.
         ClientOptions.BaseAddress = new Uri("https://localhost");
@@ -103,7 +106,11 @@ public class ClinicFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ThrowingEndpointStartupFilter>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddTransient<IStartupFilter, TestClientAddress>();
+            services.AddTransient<IStartupFilter, ThrowingEndpointStartupFilter>();
+        });
         builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using DrChongClinic.Application.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +21,8 @@ public static class StaffAccounts
             AllowAutoRedirect = followRedirects,
         });
 
-    public static async Task<TestAccount> CreateAsync(WebApplicationFactory<Program> factory, string role, bool twoFactor = false, string? email = null)
+    /// <summary>A new account; with two-factor sign-in on unless asked, as Production requires for every staff account.</summary>
+    public static async Task<TestAccount> CreateAsync(WebApplicationFactory<Program> factory, string role, bool twoFactor = true, string? email = null)
     {
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
@@ -41,10 +41,10 @@ public static class StaffAccounts
         return new TestAccount(email, Password, role, key);
     }
 
-    /// <summary>Creates an account and returns a client signed in with it (Admins get two-factor, as Production requires).</summary>
+    /// <summary>Creates an account (with two-factor, as Production requires) and returns a client signed in with it.</summary>
     public static async Task<(HttpClient Client, TestAccount Account)> SignedInAsync(WebApplicationFactory<Program> factory, string role)
     {
-        var account = await CreateAsync(factory, role, twoFactor: role == StaffRoles.Admin);
+        var account = await CreateAsync(factory, role);
         var client = factory.CreateBrowser();
         await SignInAsync(client, account);
         return (client, account);
@@ -57,7 +57,7 @@ public static class StaffAccounts
         if (response.RequestMessage!.RequestUri!.AbsolutePath == "/admin/account/sign-in/code")
         {
             var page = await Html.ReadAsync(response);
-            response = await client.SubmitAsync(page, "#sign-in-code-form", new Dictionary<string, string?> { ["Code"] = Totp.Code(account.AuthenticatorKey!) });
+            response = await client.SubmitAsync(page, "#sign-in-code-form", new Dictionary<string, string?> { ["Code"] = await Totp.FreshCodeAsync(account.AuthenticatorKey!) });
         }
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

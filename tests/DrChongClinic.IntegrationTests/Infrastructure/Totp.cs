@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace DrChongClinic.IntegrationTests.Infrastructure;
@@ -9,6 +10,29 @@ namespace DrChongClinic.IntegrationTests.Infrastructure;
 /// </summary>
 public static class Totp
 {
+    private static readonly ConcurrentDictionary<string, long> LastStepUsed = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A code the site has not accepted yet for this key: the site takes each time step once (replay protection),
+    /// so a second sign-in of the same account within 30 seconds waits for the next step, as a person would.
+    /// </summary>
+    public static async Task<string> FreshCodeAsync(string base32Key)
+    {
+        var key = base32Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var step = now.ToUnixTimeSeconds() / 30;
+            var last = LastStepUsed.GetOrAdd(key, long.MinValue);
+            if (step > last && LastStepUsed.TryUpdate(key, step, last))
+            {
+                return Code(key, now);
+            }
+
+            await Task.Delay(DateTimeOffset.FromUnixTimeSeconds((step + 1) * 30) - now + TimeSpan.FromMilliseconds(50));
+        }
+    }
+
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {
         var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;

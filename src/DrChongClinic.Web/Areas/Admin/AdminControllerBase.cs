@@ -5,13 +5,13 @@ namespace DrChongClinic.Web.Areas.Admin;
 
 /// <summary>
 /// Every admin controller derives from this: the Admin area, signed-in staff only (Staff or Admin),
-/// anti-forgery checked on every POST, and Admins held at two-factor set-up until they have it.
+/// anti-forgery checked on every POST, and staff held at two-factor set-up until they have it (outside Development).
 /// Admin-only controllers add <c>[Authorize(Policy = AdminPolicies.AdminOnly)]</c>.
 /// </summary>
 [Area("Admin")]
 [Authorize(Policy = AdminPolicies.StaffArea)]
 [AutoValidateAntiforgeryToken]
-[ServiceFilter<RequireTwoFactorForAdminsFilter>]
+[ServiceFilter<RequireTwoFactorFilter>]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public abstract class AdminControllerBase : Controller
 {

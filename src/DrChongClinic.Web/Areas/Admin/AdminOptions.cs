@@ -8,6 +8,12 @@ public sealed class AdminOptions
     /// <summary>Minutes without a request after which a staff member must sign in again (sliding).</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
 
+    /// <summary>Hours after sign-in when a session ends however busy it is (on top of the idle timeout).</summary>
+    public double AbsoluteSessionHours { get; set; } = 10;
+
+    /// <summary>Outside Development every staff account must use two-factor sign-in; false: Admins only.</summary>
+    public bool RequireTwoFactor { get; set; } = true;
+
     /// <summary>E-mail of the first admin account, created at start-up when no account has it yet.</summary>
     public string? Email { get; set; }
 

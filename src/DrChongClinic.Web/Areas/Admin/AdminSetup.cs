@@ -1,7 +1,9 @@
 using DrChongClinic.Application.Staff;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Services;
+using DrChongClinic.Web.Security;
 using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,11 +11,16 @@ namespace DrChongClinic.Web.Areas.Admin;
 
 /// <summary>
 /// Staff sign-in for the /admin area: ASP.NET Core Identity with our own MVC pages (no Identity UI
-/// package), strong passwords, lockout, two-factor codes, and a short sliding session cookie.
+/// package), strong passwords, sign-in throttling per address, single-use two-factor codes, and a short sliding
+/// session cookie with an absolute lifetime, checked against the database on every request (so signing out,
+/// locking an account or resetting its password ends its sessions at once).
 /// </summary>
 public static class AdminSetup
 {
     public const string SignInPath = "/admin/account/sign-in";
+
+    /// <summary>When the session began (UTC, round-trip format), kept in the cookie's properties across renewals.</summary>
+    public const string SessionStartedItem = ".clinic.session-started";
 
     public static IServiceCollection AddClinicAdmin(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
@@ -29,16 +36,21 @@ public static class AdminSetup
                 identity.Password.RequireLowercase = true;
                 identity.Password.RequireUppercase = true;
                 identity.Password.RequireNonAlphanumeric = true;
+                // Wrong passwords do not count towards a lockout (SignInThrottle slows the guessing address instead);
+                // wrong two-factor codes, which need the password first, still lock the account for 15 minutes.
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.Lockout.MaxFailedAccessAttempts = 5;
                 identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 identity.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<ClinicDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
-        // A locked account or a reset password ends that person's other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The security stamp is checked on every request: signing out (which renews it), locking an account or
+        // resetting its password ends every session of that account at once, including copies of the cookie.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        var absoluteLifetime = TimeSpan.FromHours(options.AbsoluteSessionHours > 0 ? options.AbsoluteSessionHours : 10);
 
         // Name, Secure, HttpOnly, SameSite and Path of every cookie: Security/CookieSecurity.cs.
         services.ConfigureApplicationCookie(cookie =>
@@ -48,6 +60,27 @@ public static class AdminSetup
             cookie.LoginPath = SignInPath;
             cookie.LogoutPath = "/admin/account/sign-out";
             cookie.ReturnUrlParameter = "returnUrl";
+            cookie.Events.OnSigningIn = context =>
+            {
+                // A fresh sign-in starts the clock; a refresh (new password, two-factor turned on) keeps it.
+                context.Properties.Items.TryAdd(SessionStartedItem, context.Options.TimeProvider!.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                var now = context.Options.TimeProvider!.GetUtcNow();
+                if (!context.Properties.Items.TryGetValue(SessionStartedItem, out var started)
+                    || !DateTimeOffset.TryParse(started, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var startedAt)
+                    || now - startedAt > absoluteLifetime)
+                {
+                    // Past the absolute lifetime (or a cookie from before it existed): sign in again.
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
                 // A plain 403 with the friendly error page, not a redirect that hides what happened.
@@ -67,7 +100,9 @@ public static class AdminSetup
         services.AddClinicStaffActions();
         services.AddScoped<BookingSearch>();
         services.AddSingleton<AdminTime>();
-        services.AddScoped<RequireTwoFactorForAdminsFilter>();
+        services.AddScoped<RequireTwoFactorFilter>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<UnknownAccountPasswordCheck>();
         return services;
     }
 }

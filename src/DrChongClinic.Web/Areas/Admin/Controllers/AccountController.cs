@@ -16,6 +16,7 @@ public sealed class AccountController(
     SignInManager<IdentityUser> signIn,
     UserManager<IdentityUser> users,
     StaffAccountService accounts,
+    SignInThrottle throttle,
     IStringLocalizer<SharedResource> t,
     ILogger<AccountController> logger) : AdminControllerBase
 {
@@ -27,14 +28,36 @@ public sealed class AccountController(
     [AllowAnonymous]
     [HttpPost("sign-in")]
     [EnableRateLimiting(ClinicRateLimits.SignIn)]
-    public async Task<IActionResult> SignIn(SignInInput input, [FromServices] IValidator<SignInInput> validator)
+    public async Task<IActionResult> SignIn(
+        SignInInput input, [FromServices] IValidator<SignInInput> validator, [FromServices] UnknownAccountPasswordCheck unknownAccount)
     {
+        if (Throttled() is { } tooMany)
+        {
+            return tooMany;
+        }
+
         if (!await validator.ValidateIntoAsync(input, ModelState))
         {
             return View(input);
         }
 
-        var result = await signIn.PasswordSignInAsync(input.Email.Trim(), input.Password, isPersistent: false, lockoutOnFailure: true);
+        // The same password-hash work whether or not the account exists, so timing does not tell; wrong passwords
+        // count against the address (SignInThrottle), never towards locking the account.
+        var user = await users.FindByNameAsync(input.Email.Trim());
+        var passwordRight = user is not null && await users.CheckPasswordAsync(user, input.Password);
+        if (user is null)
+        {
+            unknownAccount.Verify(input.Password);
+        }
+
+        var result = passwordRight
+            ? await signIn.PasswordSignInAsync(user!, input.Password, isPersistent: false, lockoutOnFailure: false)
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (!passwordRight)
+        {
+            throttle.RecordFailure(HttpContext);
+        }
+
         if (result.Succeeded)
         {
             return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
@@ -81,6 +104,13 @@ public sealed class AccountController(
     [HttpPost("sign-out")]
     public async Task<IActionResult> SignOutNow()
     {
+        // A new security stamp ends this session everywhere: a copy of the cookie taken before is refused too
+        // (the stamp is checked on every request). Other open sessions of the same account end with it.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         Flash(t["Admin_SignOut_Done"]);
         return RedirectToAction(nameof(SignIn));
@@ -119,6 +149,11 @@ public sealed class AccountController(
     private async Task<IActionResult> SecondStepAsync(
         SignInCodeInput input, IValidator<SignInCodeInput> validator, string viewName, Func<string, Task<Microsoft.AspNetCore.Identity.SignInResult>> signInWithCode)
     {
+        if (Throttled() is { } tooMany)
+        {
+            return tooMany;
+        }
+
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
@@ -137,6 +172,7 @@ public sealed class AccountController(
             return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
         }
 
+        throttle.RecordFailure(HttpContext);
         if (result.IsLockedOut)
         {
             logger.LogWarning("Staff account {UserId} locked out after wrong sign-in codes", user.Id);
@@ -144,6 +180,18 @@ public sealed class AccountController(
 
         ModelState.AddModelError("", result.IsLockedOut ? t["Admin_SignIn_LockedOut"] : t["Admin_SignIn_WrongCode"]);
         return View(viewName, new SignInCodeInput { ReturnUrl = input.ReturnUrl });
+    }
+
+    /// <summary>A friendly 429 (the status code page) with Retry-After while this address has failed too often.</summary>
+    private StatusCodeResult? Throttled()
+    {
+        if (throttle.RetryAfter(HttpContext) is not { } wait)
+        {
+            return null;
+        }
+
+        Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return StatusCode(StatusCodes.Status429TooManyRequests);
     }
 
     /// <summary>Only back into the admin area: never an open redirect to another site.</summary>

@@ -11,7 +11,8 @@ namespace DrChongClinic.Web.Areas.Admin.Controllers;
 /// <summary>
 /// PDPA requests (Admins only): find one patient's bookings by e-mail, export them as JSON, or erase the personal
 /// data in them (the same anonymisation as the retention job). Both are audited by booking reference, never by
-/// the patient's details.
+/// the patient's details. Every step is a POST with an anti-forgery token: the e-mail never appears in an address
+/// (history, logs, Referer), and no other site can make an Admin's browser export or erase anything.
 /// </summary>
 [Authorize(Policy = AdminPolicies.AdminOnly)]
 [Route("admin/patients/data")]
@@ -20,22 +21,14 @@ public sealed class PatientDataController(PatientDataService patients, AdminTime
     private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true };
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? email, CancellationToken cancellationToken)
-    {
-        var page = new PatientDataPage { Email = email?.Trim() ?? "" };
-        if (page.Email.Length is > 0 and <= 254)
-        {
-            page.Bookings = (await patients.FindAsync(page.Email, cancellationToken))
-                .Select(a => new PatientBookingRow(a.Reference, time.Format(a.StartUtc), a.Status.ToString()))
-                .ToList();
-            page.Searched = true;
-        }
+    public IActionResult Index() => View(new PatientDataPage());
 
-        return View(page);
-    }
+    [HttpPost("")]
+    public async Task<IActionResult> Find([FromForm] string? email, CancellationToken cancellationToken) =>
+        View(nameof(Index), await SearchAsync(email, cancellationToken));
 
-    [HttpGet("export")]
-    public async Task<IActionResult> Export(string? email, CancellationToken cancellationToken)
+    [HttpPost("export")]
+    public async Task<IActionResult> Export([FromForm] string? email, CancellationToken cancellationToken)
     {
         var bookings = string.IsNullOrWhiteSpace(email) ? [] : await patients.ExportAsync(Actor, email, cancellationToken);
         if (bookings.Count == 0)
@@ -78,8 +71,9 @@ public sealed class PatientDataController(PatientDataService patients, AdminTime
                 return NotFound();
             }
 
+            // The same page again (not a redirect, which would put the e-mail in the address).
             Flash(t["Admin_PatientData_ConfirmNeeded"]);
-            return Redirect($"/admin/patients/data?email={Uri.EscapeDataString(email.Trim())}");
+            return View(nameof(Index), await SearchAsync(email, cancellationToken));
         }
 
         var erased = await patients.EraseAsync(Actor, email, cancellationToken);
@@ -90,5 +84,19 @@ public sealed class PatientDataController(PatientDataService patients, AdminTime
 
         Flash(string.Format(t["Admin_PatientData_Erased"], erased));
         return Redirect("/admin/patients/data");
+    }
+
+    private async Task<PatientDataPage> SearchAsync(string? email, CancellationToken cancellationToken)
+    {
+        var page = new PatientDataPage { Email = email?.Trim() ?? "" };
+        if (page.Email.Length is > 0 and <= 254)
+        {
+            page.Bookings = (await patients.FindAsync(page.Email, cancellationToken))
+                .Select(a => new PatientBookingRow(a.Reference, time.Format(a.StartUtc), a.Status.ToString()))
+                .ToList();
+            page.Searched = true;
+        }
+
+        return page;
     }
 }

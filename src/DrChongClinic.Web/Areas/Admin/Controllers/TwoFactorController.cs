@@ -19,6 +19,7 @@ public sealed class TwoFactorController(
     SignInManager<IdentityUser> signIn,
     IWebHostEnvironment environment,
     IOptions<ClinicDetails> clinic,
+    IOptions<AdminOptions> adminOptions,
     IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
     [HttpGet("")]
@@ -67,7 +68,7 @@ public sealed class TwoFactorController(
     }
 
     /// <summary>
-    /// Turns two-factor off and forgets the key. An Admin outside Development is then asked to set it up again
+    /// Turns two-factor off and forgets the key. Outside Development the staff member is then asked to set it up again
     /// (e.g. on a new phone).
     /// </summary>
     [HttpPost("disable")]
@@ -119,11 +120,14 @@ public sealed class TwoFactorController(
     private async Task<TwoFactorStatus> StatusAsync(IdentityUser user, string? passwordError = null) =>
         new(user.TwoFactorEnabled, await twoFactor.RecoveryCodesLeftAsync(user), MustUseTwoFactor, passwordError);
 
-    private bool MustUseTwoFactor => !environment.IsDevelopment() && User.IsInRole(StaffRoles.Admin);
+    private bool MustUseTwoFactor => RequireTwoFactorFilter.Applies(User, environment, adminOptions.Value);
 
     private async Task<EnableTwoFactorPage> SetUpPageAsync(IdentityUser user)
     {
         var key = await twoFactor.AuthenticatorKeyAsync(user);
+
+        // Making the key renews the account's security stamp, which is checked on every request: keep this session.
+        await signIn.RefreshSignInAsync(user);
         var issuer = Uri.EscapeDataString(clinic.Value.Name);
         var account = Uri.EscapeDataString(user.Email ?? user.UserName ?? "staff");
         var uri = $"otpauth://totp/{issuer}:{account}?secret={key}&issuer={issuer}&digits=6";
