@@ -18,7 +18,7 @@ public sealed record ClosureSummary(int Id, string Dates, string? PractitionerNa
 public sealed class ClosureService(IClinicDatabase db, AuditLog audit, BookingConflictFinder conflicts, ClinicClock clock)
 {
     /// <summary>How the audit log names a closure of the whole clinic.</summary>
-    private const string WholeClinic = "Whole clinic";
+    private static readonly string WholeClinic = "Whole clinic";
 
     private static readonly CultureInfo Display = CultureInfo.GetCultureInfo("en-MY");
 
