@@ -1,7 +1,6 @@
 using System.Net;
 using DrChongClinic.IntegrationTests.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace DrChongClinic.IntegrationTests.Hardening;
 
@@ -18,7 +17,7 @@ public sealed class DatabaseFaultTests(BookingFactory site) : IClassFixture<Book
         var client = _site.Browser();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
 
-        using (await LockDatabaseAsync(_site.DatabasePath))
+        using (DatabaseFiles.TakeAway(_site.DatabasePath))
         {
             var locked = await client.GetAsync(url);
 
@@ -32,29 +31,5 @@ public sealed class DatabaseFaultTests(BookingFactory site) : IClassFixture<Book
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-    }
-
-    /// <summary>
-    /// Takes the database file away (a folder stands in its place, so SQLite cannot open it) until disposed,
-    /// when the file comes back. Pools are cleared so the site's next connection really opens the path.
-    /// </summary>
-    private static async Task<IDisposable> LockDatabaseAsync(string path)
-    {
-        await Task.Yield();
-        SqliteConnection.ClearAllPools();
-        var files = new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists).ToList();
-        files.ForEach(file => File.Move(file, file + ".away"));
-        Directory.CreateDirectory(path);
-        return new Restore(() =>
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(path);
-            files.ForEach(file => File.Move(file + ".away", file));
-        });
-    }
-
-    private sealed class Restore(Action restore) : IDisposable
-    {
-        public void Dispose() => restore();
     }
 }
