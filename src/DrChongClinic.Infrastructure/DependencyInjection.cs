@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
@@ -43,18 +44,21 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// Email: the outbox sender (a background service), MailKit SMTP when "Email:Host" is set,
-    /// otherwise .eml files in "Email:PickupFolder".
+    /// Email: the outbox pass (run in the background every "Email:PollInterval"), MailKit SMTP when "Email:Host"
+    /// is set, otherwise .eml files in "Email:PickupFolder".
     /// </summary>
     private static void AddClinicEmail(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EmailOptions>()
             .Bind(configuration.GetSection(EmailOptions.Section))
+            .Validate(o => o.TimeoutSeconds >= 1, "Email:TimeoutSeconds must be at least 1.")
+            .Validate(o => o.ClinicInboxLanguage is "en" or "ms", "Email:ClinicInboxLanguage must be en or ms.")
+            .ValidateOnStart();
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.Section))
             .Validate(o => o.MaxAttempts >= 1, "Email:MaxAttempts must be at least 1.")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.RetryBackoff > TimeSpan.Zero, "Email:PollInterval and Email:RetryBackoff must be positive.")
             .Validate(o => o.ReminderLeadTime > TimeSpan.Zero, "Email:ReminderLeadTime must be positive.")
-            .Validate(o => o.TimeoutSeconds >= 1, "Email:TimeoutSeconds must be at least 1.")
-            .Validate(o => o.ClinicInboxLanguage is "en" or "ms", "Email:ClinicInboxLanguage must be en or ms.")
             .ValidateOnStart();
         services.Configure<ClinicDetails>(configuration.GetSection(ClinicDetails.Section));
         services.AddSingleton<IEmailTransport>(provider =>
@@ -62,7 +66,7 @@ public static class DependencyInjection
                 ? ActivatorUtilities.CreateInstance<PickupFolderEmailTransport>(provider)
                 : ActivatorUtilities.CreateInstance<SmtpEmailTransport>(provider));
         services.AddScoped<EmailComposer>();
-        services.AddScoped<OutboxProcessor>();
-        services.AddHostedService<OutboxSender>();
+        services.AddScoped<IEmailSender, EmailSender>();
+        services.AddBackgroundPass<OutboxPass, OutboxPassResult>(provider => provider.GetRequiredService<IOptions<OutboxOptions>>().Value.PollInterval);
     }
 }

@@ -28,7 +28,10 @@ public static class ArticleImages
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;
-                var current = store.IsCurrentImageVersion(context.File.Name, context.Context.Request.Query["v"]);
+                // The picture's path under content/images, sub-folder included ("share/en-home.png").
+                var path = context.Context.Request.Path.Value ?? "";
+                var name = path.Length > ArticlePaths.Images.Length + 1 ? path[(ArticlePaths.Images.Length + 1)..] : context.File.Name;
+                var current = store.IsCurrentImageVersion(name, context.Context.Request.Query["v"]);
                 headers[HeaderNames.CacheControl] = current ? "public, max-age=31536000, immutable" : "public, max-age=86400";
                 headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";

@@ -1,3 +1,5 @@
+using DrChongClinic.Application.Background;
+using DrChongClinic.Application.Privacy;
 using DrChongClinic.Infrastructure;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web;
@@ -6,9 +8,13 @@ using DrChongClinic.Web.Booking;
 using DrChongClinic.Web.Forms;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Performance;
-using DrChongClinic.Web.Privacy;
 using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+if (HealthCheckCommand.IsRequested(args))
+{
+    return await HealthCheckCommand.RunAsync(args); // the container's health check; see HealthCheckCommand
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // build-time compressed assets when run from a build in any environment (tests); no-op when published
@@ -19,6 +25,7 @@ builder.Services.AddOptions<PrivacyOptions>()
     .Bind(builder.Configuration.GetSection(PrivacyOptions.Section))
     .Validate(privacy => privacy.IsValid, "Privacy:NoticeVersion must be 1-20 characters and Privacy:RetentionMonths more than 0.")
     .ValidateOnStart();
+builder.Services.AddClinicSettingsCheck(builder.Environment);
 builder.Services.AddClinicLocalization();
 builder.Services.AddControllersWithViews().AddViewLocalization();
 builder.Services.AddClinicFormBinding();
@@ -31,7 +38,7 @@ builder.Services.AddClinicResponseCompression();
 builder.Services.AddClinicCookieSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddClinicRateLimits(builder.Configuration);
 builder.Services.AddClinicProxy();
-builder.Services.AddClinicPrivacy();
+builder.Services.AddBackgroundPass<PatientDataRetentionPass, RetentionPassResult>(_ => PatientDataRetentionPass.Interval);
 
 var app = builder.Build();
 

@@ -12,6 +12,7 @@ public sealed class SitePagesTests(BrowserSite browser) : IClassFixture<BrowserS
         "/treatments", "/ms/rawatan", "/about", "/ms/tentang-kami", "/contact", "/ms/hubungi",
         "/privacy", "/ms/privasi", "/terms", "/ms/terma",
         "/articles", "/ms/artikel", "/articles/types-of-acne-scars", "/ms/artikel/jenis-parut-jerawat",
+        "/articles/pico-laser", "/ms/artikel/laser-pico", "/articles/search?q=kuping", "/ms/artikel/cari?q=pokmark",
     };
 
     [Theory]

@@ -33,6 +33,15 @@ public sealed record Article
     /// <summary>When a doctor last checked the article is still right.</summary>
     public required DateOnly LastReviewed { get; init; }
 
+    /// <summary>When the article is due for its next medical review.</summary>
+    public required DateOnly NextReview { get; init; }
+
+    /// <summary>The key of the clinician who reviewed it, e.g. "medical-director"; name and credential come from settings.</summary>
+    public required string ReviewerKey { get; init; }
+
+    /// <summary>Its place in reading order (1 first): what pockmarks are, types, causes, treatments, comparisons, prevention, FAQ.</summary>
+    public required int Order { get; init; }
+
     /// <summary>Lowercase, hyphenated tags in the article's language, e.g. "acne-scars".</summary>
     public required IReadOnlyList<string> Tags { get; init; }
 
@@ -54,6 +63,22 @@ public sealed record Article
 
     /// <summary>Slugs of the other articles in the same language that this one links to.</summary>
     public IReadOnlyList<string> LinkedSlugs { get; init; } = [];
+
+    /// <summary>How many entries the References (Rujukan) section lists; 0 when it has none.</summary>
+    public int ReferenceCount { get; init; }
+
+    /// <summary>The reference numbers cited in the body as [n], in order of first use, each once.</summary>
+    public IReadOnlyList<int> Citations { get; init; } = [];
+
+    /// <summary>
+    /// The FAQ entries whose question is on the page as a heading, word for word: the only ones search engines
+    /// may be told about, since structured data must describe what readers see.
+    /// </summary>
+    public IReadOnlyList<FaqEntry> FaqOnPage =>
+        Faq.Where(entry => Headings.Any(heading => heading.Level == 3 && heading.Text == entry.Question)).ToList();
+
+    /// <summary>The texts of the level-2 sections, in order.</summary>
+    public IReadOnlyList<string> Sections => Headings.Where(h => h.Level == 2).Select(h => h.Text).ToList();
 
     /// <summary>Whole minutes, at least one.</summary>
     public int ReadingMinutes => Math.Max(1, (int)Math.Ceiling(WordCount / (double)WordsPerMinute));

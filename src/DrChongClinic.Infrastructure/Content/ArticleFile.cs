@@ -23,13 +23,20 @@ internal static partial class ArticleFile
     /// <param name="folderLanguage">The language folder the file is in.</param>
     /// <param name="text">The whole file.</param>
     /// <param name="imageVersions">Versions of the pictures in content/images, added to their addresses (see ArticleLoader).</param>
-    public static ArticleFileResult Parse(string file, string folderLanguage, string text, IReadOnlyDictionary<string, string>? imageVersions = null)
+    /// <param name="reviewers">The reviewer keys the clinic's settings name (Clinic:Reviewers); null accepts any key.</param>
+    public static ArticleFileResult Parse(
+        string file,
+        string folderLanguage,
+        string text,
+        IReadOnlyDictionary<string, string>? imageVersions = null,
+        IReadOnlyCollection<string>? reviewers = null)
     {
         var problems = new List<ContentProblem>();
+        string? namedReviewer = null;
         ArticleFileResult Skip(string message)
         {
             problems.Add(new ContentProblem(file, message, Skipped: true));
-            return new ArticleFileResult(file, null, problems, []);
+            return new ArticleFileResult(file, null, problems, []) { NamedReviewer = namedReviewer };
         }
 
         var lines = text.ReplaceLineEndings("\n").Split('\n');
@@ -60,6 +67,7 @@ internal static partial class ArticleFile
             return Skip("the front matter is empty");
         }
 
+        namedReviewer = string.IsNullOrWhiteSpace(front.Reviewer) ? null : front.Reviewer.Trim();
         var missing = front.MissingFields();
         if (missing.Count > 0)
         {
@@ -84,6 +92,23 @@ internal static partial class ArticleFile
 
         var published = ReadDate("published", front.Published!, errors);
         var lastReviewed = ReadDate("lastReviewed", front.LastReviewed!, errors);
+        var nextReview = ReadDate("nextReview", front.NextReview!, errors);
+        if (nextReview != default && lastReviewed != default && nextReview <= lastReviewed)
+        {
+            errors.Add($"'nextReview' ({front.NextReview}) must come after 'lastReviewed' ({front.LastReviewed})");
+        }
+
+        if (!int.TryParse(front.Order!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var order) || order < 1)
+        {
+            errors.Add($"'order' must be a whole number from 1, its place in the reading order (found '{front.Order}')");
+        }
+
+        var reviewer = front.Reviewer!.Trim();
+        if (reviewers is not null && !reviewers.Contains(reviewer, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add($"'reviewer' is '{reviewer}', which is not a reviewer in the clinic's settings: add Clinic:Reviewers:{reviewer}:Name and "
+                + $":Credential, or use one of: {(reviewers.Count == 0 ? "(none set)" : string.Join(", ", reviewers))}");
+        }
 
         var tags = front.Tags!.Select(tag => (tag ?? "").Trim().ToLowerInvariant()).ToList();
         if (tags.Count == 0)
@@ -136,6 +161,9 @@ internal static partial class ArticleFile
             Description = front.Description.Trim(),
             Published = published,
             LastReviewed = lastReviewed,
+            NextReview = nextReview,
+            ReviewerKey = reviewers?.FirstOrDefault(key => string.Equals(key, reviewer, StringComparison.OrdinalIgnoreCase)) ?? reviewer,
+            Order = order,
             Tags = tags.Distinct().ToList(),
             TreatmentCode = front.Treatment!,
             Faq = faq.Select(entry => new FaqEntry(entry.Question!.Trim(), entry.Answer!.Trim())).ToList(),
@@ -144,8 +172,15 @@ internal static partial class ArticleFile
             WordCount = body.WordCount,
             Headings = body.Headings,
             LinkedSlugs = body.LinkedSlugs,
+            ReferenceCount = body.ReferenceCount,
+            Citations = body.Citations,
         };
-        return new ArticleFileResult(file, article, problems, body.Images);
+        var afterRender = ArticleChecks.CitationProblems(article).ToList();
+        afterRender.AddRange(article.Faq.Except(article.FaqOnPage).Select(entry =>
+            $"the FAQ question \"{entry.Question}\" is not on the page: add it word for word as a '###' heading under the FAQ section, "
+            + "or search engines are not told about it"));
+        problems.AddRange(afterRender.Select(warning => new ContentProblem(file, warning, Skipped: false)));
+        return new ArticleFileResult(file, article, problems, body.Images) { NamedReviewer = article.ReviewerKey };
     }
 
     private static DateOnly ReadDate(string field, string value, List<string> errors)
@@ -165,7 +200,7 @@ internal static partial class ArticleFile
         if (UnknownProperty().Match(ex.Message) is { Success: true } unknown)
         {
             return $"'{unknown.Groups[1].Value}' is not a front matter field; check its spelling and capital letters "
-                + "(the fields are id, title, description, slug, language, published, lastReviewed, tags, treatment, faq)";
+                + "(the fields are id, title, description, slug, language, order, published, lastReviewed, nextReview, reviewer, tags, treatment, faq)";
         }
 
         if (ex is SyntaxErrorException or SemanticErrorException)
@@ -203,6 +238,12 @@ internal static partial class ArticleFile
 
         public string? LastReviewed { get; set; }
 
+        public string? NextReview { get; set; }
+
+        public string? Reviewer { get; set; }
+
+        public string? Order { get; set; }
+
         public List<string?>? Tags { get; set; }
 
         public string? Treatment { get; set; }
@@ -227,6 +268,9 @@ internal static partial class ArticleFile
             Require("language", Language);
             Require("published", Published);
             Require("lastReviewed", LastReviewed);
+            Require("nextReview", NextReview);
+            Require("reviewer", Reviewer);
+            Require("order", Order);
             Require("tags", Tags);
             Require("treatment", Treatment);
             return missing;
@@ -242,4 +286,8 @@ internal static partial class ArticleFile
 }
 
 /// <summary>One file read: the article (null when it has to be skipped), its problems and the pictures it uses.</summary>
-internal sealed record ArticleFileResult(string File, Article? Article, IReadOnlyList<ContentProblem> Problems, IReadOnlyList<string> Images);
+internal sealed record ArticleFileResult(string File, Article? Article, IReadOnlyList<ContentProblem> Problems, IReadOnlyList<string> Images)
+{
+    /// <summary>The front matter's reviewer key, even when the file was skipped (e.g. because the key is unknown).</summary>
+    public string? NamedReviewer { get; init; }
+}

@@ -10,7 +10,12 @@ namespace DrChongClinic.Infrastructure.Content;
 /// </summary>
 internal static class ArticleLoader
 {
-    public static ContentSnapshot Load(string contentPath)
+    /// <summary>The synonym list for search, in the content folder.</summary>
+    public const string SynonymsFile = "search-synonyms.txt";
+
+    /// <param name="contentPath">The content folder.</param>
+    /// <param name="reviewers">The reviewer keys in the clinic's settings; an article naming another is skipped. Null accepts any.</param>
+    public static ContentSnapshot Load(string contentPath, IReadOnlyCollection<string>? reviewers = null)
     {
         var problems = new List<ContentProblem>();
         if (!Directory.Exists(contentPath))
@@ -20,6 +25,9 @@ internal static class ArticleLoader
         }
 
         var imageVersions = ImageVersions(Path.Combine(contentPath, "images"));
+        var synonymsPath = Path.Combine(contentPath, SynonymsFile);
+        var synonyms = File.Exists(synonymsPath) ? SearchSynonyms.Parse(File.ReadAllText(synonymsPath)) : SearchSynonyms.Empty;
+        var namedReviewers = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var results = new List<ArticleFileResult>();
         foreach (var language in ArticleLanguage.All)
         {
@@ -44,8 +52,13 @@ internal static class ArticleLoader
                     continue;
                 }
 
-                var result = ArticleFile.Parse(file, language, text, imageVersions);
+                var result = ArticleFile.Parse(file, language, text, imageVersions, reviewers);
                 problems.AddRange(result.Problems);
+                if (result.NamedReviewer is { } named)
+                {
+                    namedReviewers.Add(named);
+                }
+
                 if (result.Article is not null)
                 {
                     results.Add(result);
@@ -61,7 +74,8 @@ internal static class ArticleLoader
 
         var articles = results.Select(r => r.Article!).ToList();
         problems.AddRange(BrokenLinks(results, articles, contentPath));
-        return new ContentSnapshot(new ArticleLibrary(articles), problems, imageVersions);
+        problems.AddRange(MissingShareImages(articles, imageVersions));
+        return new ContentSnapshot(new ArticleLibrary(articles, synonyms), problems, imageVersions) { NamedReviewers = namedReviewers };
     }
 
     /// <summary>Two files in one language may not share a slug (or an id): the first keeps it, the others are skipped.</summary>
@@ -107,22 +121,33 @@ internal static class ArticleLoader
     }
 
     /// <summary>
-    /// A short hash of each picture's bytes, by file name. Pages ask for /content/images/name.svg?v=hash, so a
-    /// picture can be cached for a year and an edited one is fetched again at once.
+    /// A short hash of each picture's bytes, by its path under content/images ("rolling-scar.svg",
+    /// "share/en-pico-laser.png"). Pages ask for /content/images/name.svg?v=hash, so a picture can be cached for a
+    /// year and an edited one is fetched again at once.
     /// </summary>
     private static Dictionary<string, string> ImageVersions(string folder)
     {
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Directory.Exists(folder))
         {
-            foreach (var path in Directory.EnumerateFiles(folder))
+            foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             {
-                versions[Path.GetFileName(path)] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..10];
+                var name = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
+                versions[name] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..10];
             }
         }
 
         return versions;
     }
+
+    /// <summary>An article without its share picture is still shown (links to it get the home page's picture), but reported.</summary>
+    private static IEnumerable<ContentProblem> MissingShareImages(List<Article> articles, Dictionary<string, string> imageVersions) =>
+        articles
+            .Where(article => !imageVersions.ContainsKey(ShareImages.ForArticle(article.Language, article.TranslationId)))
+            .Select(article => new ContentProblem(
+                $"{article.Language}/{article.Slug}.md",
+                $"it has no share picture ({ArticlePaths.Images}/{ShareImages.ForArticle(article.Language, article.TranslationId)}): run tests/share-images.sh",
+                Skipped: false));
 
     /// <summary>Links to articles that are not published, and pictures that are not in content/images: shown, but reported.</summary>
     private static IEnumerable<ContentProblem> BrokenLinks(List<ArticleFileResult> results, List<Article> articles, string contentPath)
@@ -150,4 +175,8 @@ internal static class ArticleLoader
 
 /// <summary>What one load of the content folder produced.</summary>
 /// <param name="ImageVersions">A short hash of each picture in content/images, by file name.</param>
-public sealed record ContentSnapshot(ArticleLibrary Library, IReadOnlyList<ContentProblem> Problems, IReadOnlyDictionary<string, string> ImageVersions);
+public sealed record ContentSnapshot(ArticleLibrary Library, IReadOnlyList<ContentProblem> Problems, IReadOnlyDictionary<string, string> ImageVersions)
+{
+    /// <summary>Every reviewer key the article files name, including files skipped because the key is unknown.</summary>
+    public IReadOnlyCollection<string> NamedReviewers { get; init; } = [];
+}

@@ -82,10 +82,84 @@ internal static partial class ArticleMarkdown
             }
         }
 
+        var (referenceCount, citations) = References(document);
         var html = Markdown.ToHtml(document, Pipeline);
         var plainText = WhiteSpace().Replace(Markdown.ToPlainText(markdown, Pipeline), " ").Trim();
         var wordCount = plainText.Length == 0 ? 0 : plainText.Split(' ').Length;
-        return new RenderedBody(html, plainText, wordCount, headings, linkedSlugs, images, warnings);
+        return new RenderedBody(html, plainText, wordCount, headings, linkedSlugs, images, warnings) { ReferenceCount = referenceCount, Citations = citations };
+    }
+
+    /// <summary>The headings that open an article's list of sources, in English and Malay.</summary>
+    public static readonly IReadOnlyList<string> ReferenceHeadings = ["References", "Rujukan"];
+
+    /// <summary>
+    /// How many sources the "## References" ("## Rujukan") section lists (its first numbered list), and the
+    /// numbers cited as [n] (or [1, 2]) in the text before it, in order of first use.
+    /// </summary>
+    private static (int ReferenceCount, IReadOnlyList<int> Citations) References(MarkdownDocument document)
+    {
+        var citations = new List<int>();
+        var referenceCount = 0;
+        var inReferences = false;
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock { Level: 2 } heading)
+            {
+                inReferences = ReferenceHeadings.Contains(InlineText(heading.Inline), StringComparer.OrdinalIgnoreCase);
+                continue;
+            }
+
+            if (inReferences)
+            {
+                if (referenceCount == 0 && block is ListBlock { IsOrdered: true } list)
+                {
+                    referenceCount = list.Count;
+                }
+
+                continue;
+            }
+
+            foreach (var leaf in block.Descendants<LeafBlock>().Prepend(block as LeafBlock).OfType<LeafBlock>())
+            {
+                if (leaf.Inline is null)
+                {
+                    continue;
+                }
+
+                foreach (Match match in Citation().Matches(AllText(leaf.Inline)))
+                {
+                    foreach (var number in match.Groups[1].Value.Split(',').Select(n => int.Parse(n.Trim(), System.Globalization.CultureInfo.InvariantCulture)))
+                    {
+                        if (!citations.Contains(number))
+                        {
+                            citations.Add(number);
+                        }
+                    }
+                }
+            }
+        }
+
+        return (referenceCount, citations);
+    }
+
+    /// <summary>The text of a paragraph or heading as written, links' text included (unmatched brackets stay literal).</summary>
+    private static string AllText(ContainerInline container)
+    {
+        var text = new StringBuilder();
+        foreach (var inline in container.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.ToString());
+                    break;
+                case LinkInline:
+                    text.Append(' ');
+                    break;
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Relative addresses, and absolute ones with a web, mail or phone scheme; never javascript: or data:.</summary>
@@ -122,6 +196,9 @@ internal static partial class ArticleMarkdown
     [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9+.\-]*):")]
     private static partial Regex Scheme();
 
+    [GeneratedRegex(@"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")]
+    private static partial Regex Citation();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 }
@@ -134,4 +211,9 @@ internal sealed record RenderedBody(
     IReadOnlyList<ArticleHeading> Headings,
     IReadOnlyList<string> LinkedSlugs,
     IReadOnlyList<string> Images,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    public int ReferenceCount { get; init; }
+
+    public IReadOnlyList<int> Citations { get; init; } = [];
+}

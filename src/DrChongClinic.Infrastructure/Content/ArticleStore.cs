@@ -21,10 +21,13 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
     private FileSystemWatcher? _watcher;
     private Timer? _reloadTimer;
 
-    public ArticleStore(IOptions<ContentOptions> options, IHostEnvironment environment, ILogger<ArticleStore> logger)
+    private readonly IReadOnlyCollection<string> _reviewers;
+
+    public ArticleStore(IOptions<ContentOptions> options, IOptions<ArticleReviewers> reviewers, IHostEnvironment environment, ILogger<ArticleStore> logger)
     {
         _environment = environment;
         _logger = logger;
+        _reviewers = reviewers.Value.Keys.ToList();
         ContentPath = options.Value.FullPath(environment.ContentRootPath);
         _snapshot = LoadAndReport();
     }
@@ -40,6 +43,12 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
     /// <summary>What was wrong with the files at the last load.</summary>
     public IReadOnlyList<ContentProblem> Problems => Volatile.Read(ref _snapshot).Problems;
 
+    /// <summary>Every reviewer key the article files name, including those of skipped files.</summary>
+    public IReadOnlyCollection<string> NamedReviewers => Volatile.Read(ref _snapshot).NamedReviewers;
+
+    /// <summary>Whether a picture (a path under content/images, e.g. "share/en-home.png") exists.</summary>
+    public bool HasImage(string fileName) => Volatile.Read(ref _snapshot).ImageVersions.ContainsKey(fileName);
+
     /// <summary>A picture in content/images as pages should ask for it: with its version, so it can be cached for a year.</summary>
     public string ImageUrl(string fileName) =>
         ArticlePaths.Image(fileName, Volatile.Read(ref _snapshot).ImageVersions.GetValueOrDefault(fileName));
@@ -47,6 +56,9 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
     /// <summary>Whether a request's "v" is the picture's current version (then it may be cached for a year).</summary>
     public bool IsCurrentImageVersion(string fileName, string? version) =>
         version is not null && Volatile.Read(ref _snapshot).ImageVersions.GetValueOrDefault(fileName) == version;
+
+    /// <summary>True in Development once started: file changes reload the articles. Otherwise the start-up snapshot is kept.</summary>
+    public bool WatchesForChanges => _watcher is not null;
 
     /// <summary>Raised after the files were read again (Development), once the new library is in place.</summary>
     public event EventHandler? Reloaded;
@@ -56,7 +68,9 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
         if (_environment.IsDevelopment() && Directory.Exists(ContentPath))
         {
             _reloadTimer = new Timer(_ => Reload());
-            _watcher = new FileSystemWatcher(ContentPath, "*.md") { IncludeSubdirectories = true };
+            _watcher = new FileSystemWatcher(ContentPath) { IncludeSubdirectories = true };
+            _watcher.Filters.Add("*.md");
+            _watcher.Filters.Add(ArticleLoader.SynonymsFile);
             _watcher.Changed += (_, _) => ScheduleReload();
             _watcher.Created += (_, _) => ScheduleReload();
             _watcher.Deleted += (_, _) => ScheduleReload();
@@ -96,7 +110,7 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
 
     private ContentSnapshot LoadAndReport()
     {
-        var snapshot = ArticleLoader.Load(ContentPath);
+        var snapshot = ArticleLoader.Load(ContentPath, _reviewers);
         foreach (var problem in snapshot.Problems)
         {
             if (problem.Skipped)

@@ -9,6 +9,7 @@ public static class ContentServices
     public static IServiceCollection AddArticleContent(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ContentOptions>(configuration.GetSection(ContentOptions.Section));
+        services.Configure<ArticleReviewers>(configuration.GetSection(ArticleReviewers.Section));
         services.AddSingleton<ArticleStore>();
         services.AddHostedService(provider => provider.GetRequiredService<ArticleStore>());
         return services;

@@ -2,15 +2,11 @@ using System.Text;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Domain.Scheduling;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace DrChongClinic.Infrastructure.Email;
-
-/// <summary>Everything an email says, gathered by the outbox from the database.</summary>
-internal sealed record EmailFacts(OutboxMessage Message, Appointment Appointment, Treatment Treatment, string PractitionerName, int CalendarSequence);
 
 /// <summary>
 /// Turns an outbox row into the email itself: subject, HTML and plain text in the patient's language,

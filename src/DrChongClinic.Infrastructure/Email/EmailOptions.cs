@@ -3,7 +3,8 @@ using MailKit.Security;
 namespace DrChongClinic.Infrastructure.Email;
 
 /// <summary>
-/// Configuration section "Email": where mail goes and how the outbox retries.
+/// Configuration section "Email": where mail goes. How the outbox retries and when reminders go out is
+/// Application's OutboxOptions, from the same section.
 /// With no <see cref="Host"/> (a developer's machine) messages are written as .eml files to <see cref="PickupFolder"/>.
 /// </summary>
 public sealed class EmailOptions
@@ -37,18 +38,6 @@ public sealed class EmailOptions
 
     /// <summary>Folder for .eml files when no Host is set; relative paths are under the content root.</summary>
     public string PickupFolder { get; set; } = "data/mail";
-
-    /// <summary>How often the outbox looks for due messages and reminders.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Tries per message before it is marked Failed for staff to see.</summary>
-    public int MaxAttempts { get; set; } = 10;
-
-    /// <summary>Wait after the first failed try; doubled after each further failure (at most 6 hours).</summary>
-    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>How long before an appointment its reminder is sent.</summary>
-    public TimeSpan ReminderLeadTime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Seconds to wait for the SMTP server before a try counts as failed.</summary>
     public int TimeoutSeconds { get; set; } = 60;

@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Privacy;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Security;
 using FluentValidation;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Privacy;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
 using DrChongClinic.Web.Localization;

@@ -13,7 +13,11 @@ using Microsoft.Extensions.Options;
 namespace DrChongClinic.Web.Controllers;
 
 /// <summary>The article section: list, article, tag and search pages in English (/articles) and Malay (/ms/artikel).</summary>
-public sealed class ArticlesController(ArticleStore store, IOptions<ClinicDetails> clinic, IStringLocalizer<SharedResource> text) : Controller
+public sealed class ArticlesController(
+    ArticleStore store,
+    IOptions<ClinicDetails> clinic,
+    IOptions<ArticleReviewers> reviewers,
+    IStringLocalizer<SharedResource> text) : Controller
 {
     internal const int RelatedCount = 3;
     internal const int SearchResultsMax = 20;
@@ -44,7 +48,9 @@ public sealed class ArticlesController(ArticleStore store, IOptions<ClinicDetail
         }
 
         var breadcrumbs = Breadcrumbs(language, new Breadcrumb(article.Title, ArticlePaths.Article(article)));
-        return View(ArticlePage.Create(article, translation, library.RelatedTo(article, RelatedCount), breadcrumbs, clinic.Value));
+        var shareImage = ShareImage.ForArticle(article, store, clinic.Value, string.Format(text["Share_Alt_Article"].Value, article.Title, clinic.Value.DisplayName(language)));
+        return View(ArticlePage.Create(
+            article, translation, library.RelatedTo(article, RelatedCount), breadcrumbs, clinic.Value, reviewers.Value.Find(article.ReviewerKey), shareImage));
     }
 
     [OutputCache(PolicyName = PublicPageCache.Page)]

@@ -1,5 +1,6 @@
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Privacy;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
 using DrChongClinic.Web.Performance;

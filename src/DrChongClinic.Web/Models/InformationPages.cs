@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Privacy;
 using DrChongClinic.Domain.Scheduling;
 using Microsoft.Extensions.Localization;
 

@@ -1,26 +1,48 @@
+using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using IPNetwork = System.Net.IPNetwork;
 
 namespace DrChongClinic.Web.Security;
 
 /// <summary>
 /// Behind the TLS-terminating proxy ("Security:TrustForwardedHeaders" = true), the site takes the client's
 /// address and https from X-Forwarded-For/-Proto, so rate limits count each visitor and Secure cookies work.
-/// Off by default: without a proxy those headers would let anyone pick their own address.
+/// Only a request whose connection comes from a trusted proxy ("Security:TrustedProxies": addresses or CIDR
+/// networks; loopback when none is listed) is believed; anyone else's headers are ignored, as is a request with no
+/// peer address. Off by default: without a proxy those headers would let anyone pick their own address.
 /// </summary>
 public static class ProxySetup
 {
-    public static IServiceCollection AddClinicProxy(this IServiceCollection services) =>
-        services.Configure<ForwardedHeadersOptions>(options =>
+    public const string TrustedProxiesKey = "Security:TrustedProxies";
+
+    public static IServiceCollection AddClinicProxy(this IServiceCollection services)
+    {
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, configuration) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.ForwardLimit = 1;
-            // The proxy is another container, not on loopback; only the nearest hop is believed (ForwardLimit).
+            options.ForwardLimit = 1; // only the nearest hop, the proxy's own view of its client, is believed
             options.KnownIPNetworks.Clear();
             options.KnownProxies.Clear();
+            var entries = configuration.GetSection(TrustedProxiesKey).Get<string[]>() ?? [];
+            foreach (var entry in entries.Where(entry => !string.IsNullOrWhiteSpace(entry)).Select(entry => entry.Trim()))
+            {
+                AddTrustedProxy(options, entry);
+            }
+
+            if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0)
+            {
+                options.KnownIPNetworks.Add(new IPNetwork(IPAddress.Loopback, 8));
+                options.KnownProxies.Add(IPAddress.IPv6Loopback);
+            }
         });
+        return services;
+    }
 
     public static IApplicationBuilder UseClinicProxy(this WebApplication app) =>
-        app.Configuration.GetValue("Security:TrustForwardedHeaders", false) ? app.UseForwardedHeaders() : app;
+        app.Configuration.GetValue("Security:TrustForwardedHeaders", false)
+            // The middleware itself believes a request with no peer address (a server that cannot tell); we do not.
+            ? app.UseWhen(context => context.Connection.RemoteIpAddress is not null, proxied => proxied.UseForwardedHeaders())
+            : app;
 
     /// <summary>Outside Development, logs are JSON lines with their scopes (request id, path), one per event.</summary>
     public static void AddClinicLogging(this WebApplicationBuilder builder)
@@ -35,4 +57,33 @@ public static class ProxySetup
             });
         }
     }
+
+    private static void AddTrustedProxy(ForwardedHeadersOptions options, string entry)
+    {
+        if (entry.Contains('/', StringComparison.Ordinal))
+        {
+            if (!IPNetwork.TryParse(entry, out var network))
+            {
+                throw Unusable(entry, "not an address or a CIDR network (e.g. 172.30.80.0/24)");
+            }
+
+            if (network.PrefixLength == 0)
+            {
+                throw Unusable(entry, "it would trust every address");
+            }
+
+            options.KnownIPNetworks.Add(network);
+        }
+        else if (IPAddress.TryParse(entry, out var address))
+        {
+            options.KnownProxies.Add(address);
+        }
+        else
+        {
+            throw Unusable(entry, "not an address or a CIDR network (e.g. 172.30.80.0/24)");
+        }
+    }
+
+    private static InvalidOperationException Unusable(string entry, string why) =>
+        new($"{TrustedProxiesKey} entry '{entry}' is unusable: {why}.");
 }

@@ -12,10 +12,12 @@ public static class SchemaOrg
 {
     internal const string Context = "https://schema.org";
 
-    public static JsonObject MedicalWebPage(Article article, ClinicDetails clinic)
+    /// <param name="reviewer">Who reviewed it (from Clinic:Reviewers), as the page shows.</param>
+    /// <param name="imageUrl">The page's share picture, absolute.</param>
+    public static JsonObject MedicalWebPage(Article article, ClinicDetails clinic, ArticleReviewer? reviewer = null, string? imageUrl = null)
     {
         var url = clinic.AbsoluteUrl(ArticlePaths.Article(article));
-        return new JsonObject
+        var page = new JsonObject
         {
             ["@context"] = Context,
             ["@type"] = "MedicalWebPage",
@@ -31,12 +33,30 @@ public static class SchemaOrg
             ["keywords"] = string.Join(", ", article.Tags),
             ["publisher"] = ClinicReference(article.Language, clinic),
         };
+        if (reviewer is not null)
+        {
+            var person = new JsonObject { ["@type"] = "Person", ["name"] = reviewer.Name.Trim() };
+            if (!string.IsNullOrWhiteSpace(reviewer.Credential))
+            {
+                person["honorificSuffix"] = reviewer.Credential.Trim();
+            }
+
+            page["reviewedBy"] = person;
+        }
+
+        if (imageUrl is not null)
+        {
+            page["image"] = imageUrl;
+        }
+
+        return page;
     }
 
+    /// <summary>The article's questions that are on the page as headings (never one that readers cannot see).</summary>
     public static JsonObject FaqPage(Article article, ClinicDetails clinic)
     {
         var questions = new JsonArray();
-        foreach (var entry in article.Faq)
+        foreach (var entry in article.FaqOnPage)
         {
             questions.Add(new JsonObject
             {

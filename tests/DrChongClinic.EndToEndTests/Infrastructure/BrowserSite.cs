@@ -27,6 +27,7 @@ public class BrowserSite : IAsyncLifetime
     {
         // Kestrel here is plain http on loopback, so no Secure/__Host- cookies (production is https).
         Site.With("Security:SecureCookies", "false");
+        Site.With("BackgroundJobs:Enabled", "true"); // as on the live site: the outbox sends on its own (integration tests run the passes themselves)
         Configure(Site);
         Site.UseKestrel(0);
         Site.StartServer();

@@ -111,6 +111,11 @@ public sealed class FirstAdminTests
             RedirectStandardInput = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in ClinicFactory.TestClinicSettings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         start.Environment["Database__ConnectionString"] = $"Data Source={database}";
         start.Environment["DataProtection__KeysPath"] = Path.Combine(folder, "keys");
         start.Environment["ADMIN_PASSWORD"] = password;

@@ -27,7 +27,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         var email = NewEmail();
         var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, email);
         Assert.Equal(AppointmentStatus.Requested, booking.Status);
-        await _smtp.WaitForAsync(email);
+        await _site.SendEmailsAsync(_smtp, email);
         var (client, account) = await StaffAsync();
 
         var response = await client.SubmitAsync(await client.GetPageAsync($"/admin/bookings/{booking.Id}"), "#confirm-form", new Dictionary<string, string?>());
@@ -38,7 +38,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         Assert.Equal(AppointmentStatus.Confirmed, saved.Status);
         var change = saved.History.OrderBy(h => h.Id).Last();
         Assert.Equal((ChangedBy.Staff, account.Email, "Confirmed"), (change.By, change.Actor, change.What));
-        var emails = await _smtp.WaitForAsync(email, 2);
+        var emails = await _site.SendEmailsAsync(_smtp, email);
         Assert.Contains("confirmed", emails[1].Subject, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(BookingReference.Display(booking.Reference), (await client.GetPageAsync($"/admin/bookings/{booking.Id}")).QuerySelector("h1")!.TextContent);
     }
@@ -80,7 +80,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         Assert.Equal((AppointmentStatus.Cancelled, "Doctor is ill"), (saved.Status, saved.CancellationReason));
         Assert.Contains(saved.History, h => h.Actor == account.Email && h.What == "Cancelled: Doctor is ill");
         Assert.Equal(0, await _site.WithDbAsync(db => db.AppointmentSlots.CountAsync(s => s.AppointmentId == booking.Id)));
-        var cancelled = (await _smtp.WaitForAsync(email, 2))[1];
+        var cancelled = (await _site.SendEmailsAsync(_smtp, email))[1];
         Assert.Contains("cancel", cancelled.Subject, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Doctor is ill", cancelled.Text, StringComparison.Ordinal);
 
@@ -121,7 +121,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
             .ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-MY"));
         var history = (await client.GetPageAsync($"/admin/bookings/{booking.Id}")).QuerySelectorAll(".history-row").Select(r => r.TextContent).ToList();
         Assert.Contains(history, row => row.Contains($"Rescheduled from {fromLocal} to ", StringComparison.Ordinal) && !row.Contains("UTC", StringComparison.Ordinal));
-        var moved = (await _smtp.WaitForAsync(email, 2))[1];
+        var moved = (await _site.SendEmailsAsync(_smtp, email))[1];
         Assert.Contains("new", moved.Subject + moved.Text, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -223,7 +223,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         var appointment = await _site.WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.History).SingleAsync(a => a.Patient.Email == email));
         Assert.Equal(AppointmentStatus.Confirmed, appointment.Status);
         Assert.Equal((ChangedBy.Staff, account.Email), (appointment.History[0].By, appointment.History[0].Actor));
-        var confirmation = Assert.Single(await _smtp.WaitForAsync(email));
+        var confirmation = Assert.Single(await _site.SendEmailsAsync(_smtp, email));
         Assert.Contains("confirmed", confirmation.Subject, StringComparison.OrdinalIgnoreCase);
 
         var sameTime = await client.SubmitAsync(form, "#phone-booking-form", new Dictionary<string, string?>(fields) { ["SubmissionId"] = Guid.NewGuid().ToString(), ["Email"] = NewEmail() });
@@ -317,7 +317,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         var practitioner = await TestBookings.PractitionerAsync(_site);
         var email = NewEmail();
         var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, email);
-        await _smtp.WaitForAsync(email);
+        await _site.SendEmailsAsync(_smtp, email);
         var failedId = await _site.WithDbAsync(async db =>
         {
             var message = new OutboxMessage
@@ -345,7 +345,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
 
         await client.SubmitAsync(page, $"form[action='/admin/emails/{failedId}/retry']", new Dictionary<string, string?>());
 
-        await _smtp.WaitForAsync(email, 2);
+        Assert.Equal(2, (await _site.SendEmailsAsync(_smtp, email)).Count);
         Assert.Equal(OutboxStatus.Sent, await _site.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == failedId).Select(m => m.Status).SingleAsync()));
         Assert.True(await _site.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "email.retried" && a.Subject == $"Email {failedId}" && a.Actor == account.Email)));
     }

@@ -9,7 +9,7 @@ namespace DrChongClinic.IntegrationTests.Articles;
 /// <summary>The real articles in content/, as patients see them.</summary>
 public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<ClinicFactory>
 {
-    internal const string BaseUrl = "http://localhost:5080";
+    internal const string BaseUrl = ClinicFactory.PublicBaseUrl;
     private readonly HttpClient _client = factory.CreateClient();
 
     private ArticleLibrary Library => factory.Services.GetRequiredService<ArticleStore>().Library;

@@ -1,5 +1,7 @@
 using System.Net;
+using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DrChongClinic.IntegrationTests.Articles;
 
@@ -11,6 +13,7 @@ public sealed class ContentReloadTests
     {
         using var site = new ContentSiteFactory { Environment = "Development" };
         var client = site.CreateClient();
+        Assert.True(site.Services.GetRequiredService<ArticleStore>().WatchesForChanges);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/articles/brand-new")).StatusCode);
 
         site.WriteContent("en/brand-new.md", ContentSiteFactory.ArticleText("brand-new", "brand-new", "en", "Brand new article"));
@@ -29,8 +32,9 @@ public sealed class ContentReloadTests
 
         site.WriteContent("en/brand-new.md", ContentSiteFactory.ArticleText("brand-new", "brand-new", "en"));
         site.WriteContent("ms/artikel-baharu.md", ContentSiteFactory.ArticleText("brand-new", "artikel-baharu", "ms"));
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
 
+        // Nothing watches the folder, so nothing can reload it later: the start-up snapshot is what patients see.
+        Assert.False(site.Services.GetRequiredService<ArticleStore>().WatchesForChanges);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/articles/brand-new")).StatusCode);
     }
 

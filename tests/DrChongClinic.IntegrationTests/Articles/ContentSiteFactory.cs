@@ -27,7 +27,7 @@ public class ContentSiteFactory : ClinicFactory
         File.WriteAllText(System.IO.Path.Combine(ContentPath, relativePath), text);
 
     /// <summary>A complete article file; tests replace the parts they are about.</summary>
-    public static string ArticleText(string id, string slug, string language, string title = "Test article", string body = "Some words.", string lastReviewed = "2026-11-20", string tags = "[basics]") => $"""
+    public static string ArticleText(string id, string slug, string language, string title = "Test article", string body = "Some words.", string lastReviewed = "2026-11-20", string tags = "[basics]", int order = 50, string reviewer = "medical-director") => $"""
         ---
         id: {id}
         title: "{title}"
@@ -36,6 +36,9 @@ public class ContentSiteFactory : ClinicFactory
         language: {language}
         published: 2026-11-20
         lastReviewed: {lastReviewed}
+        nextReview: 2099-01-01
+        reviewer: {reviewer}
+        order: {order}
         tags: {tags}
         treatment: consultation
         ---

@@ -14,7 +14,7 @@ namespace DrChongClinic.IntegrationTests.Articles;
 /// <summary>What search engines and feed readers get: sitemap, robots.txt, Atom feeds and structured data.</summary>
 public sealed class SearchEngineTests(ClinicFactory factory) : IClassFixture<ClinicFactory>
 {
-    internal const string BaseUrl = "http://localhost:5080";
+    internal const string BaseUrl = ClinicFactory.PublicBaseUrl;
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";

@@ -41,7 +41,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         var startUtc = KualaLumpur(2031, 3, 3, 10, 30);
         var booking = await BookAsync(_site, Patient(patient), startUtc, needsConfirmation: true, EmailKind.BookingReceived);
 
-        var email = Assert.Single(await _smtp.WaitForAsync(patient));
+        var email = Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
 
         Assert.Equal([patient], email.EnvelopeTo);
         Assert.Equal(Sender, email.EnvelopeFrom);
@@ -49,7 +49,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         Assert.Equal(("Aisyah Rahman", patient), (to.Name, to.Address));
         var from = Assert.Single(email.Message.From.Mailboxes);
         Assert.Equal(("Dr Chong Clinic", Sender), (from.Name, from.Address));
-        Assert.Equal("hello@drchongclinic.example", Assert.Single(email.Message.ReplyTo.Mailboxes).Address);
+        Assert.Equal(ClinicFactory.ClinicEmail, Assert.Single(email.Message.ReplyTo.Mailboxes).Address);
         Assert.Equal($"Dr Chong Clinic: we have received your booking request ({booking.Reference})", email.Subject);
 
         var manageUrl = $"{PublicBaseUrl}/book/manage/{booking.ManageToken}";
@@ -84,8 +84,8 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         Assert.Equal("Pico laser at Dr Chong Clinic", entry.Summary);
         Assert.Single(calendar.TimeZones, tz => tz.TzId == "Asia/Kuala_Lumpur");
 
-        await TestSmtpServer.WaitUntilAsync(async () => Assert.Single(await OutboxAsync(_site, booking.Id)).Status == OutboxStatus.Sent, "Sent");
         var row = Assert.Single(await OutboxAsync(_site, booking.Id));
+        Assert.Equal(OutboxStatus.Sent, row.Status);
         Assert.Equal(1, row.Attempts);
         Assert.NotNull(row.SentAtUtc);
     }
@@ -97,7 +97,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         var startUtc = KualaLumpur(2031, 3, 4, 14, 30);
         var booking = await BookAsync(_site, Patient(patient, "ms", "Nurul Huda"), startUtc, needsConfirmation: false, EmailKind.BookingConfirmed);
 
-        var email = Assert.Single(await _smtp.WaitForAsync(patient));
+        var email = Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
 
         Assert.Equal($"Klinik Dr Chong: temujanji anda pada 4 Mac 2031 telah disahkan ({booking.Reference})", email.Subject);
         Assert.Equal("Klinik Dr Chong", Assert.Single(email.Message.From.Mailboxes).Name);
@@ -126,12 +126,12 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         var firstStart = KualaLumpur(2031, 3, 5, 9, 0);
         var newStart = KualaLumpur(2031, 3, 6, 11, 0);
         var booking = await BookAsync(_site, Patient(patient, name: "Farid Ismail"), firstStart, needsConfirmation: false, EmailKind.BookingConfirmed);
-        await _smtp.WaitForAsync(patient);
+        await _site.SendEmailsAsync(_smtp, patient);
 
         await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(newStart, a.PractitionerId, ChangedBy.Staff, "test", now, new BookingPolicy()));
-        var moved = (await _smtp.WaitForAsync(patient, 2))[1];
+        var moved = (await _site.SendEmailsAsync(_smtp, patient))[1];
         await ChangeAsync(_site, booking.Id, (a, now) => a.Cancel(ChangedBy.Staff, "test", "Doctor <away> & clinic closed", now, new BookingPolicy()));
-        var emails = await _smtp.WaitForAsync(patient, 3);
+        var emails = await _site.SendEmailsAsync(_smtp, patient);
         var cancelled = emails[2];
 
         var first = Assert.Single(Calendar.Load(emails[0].CalendarText())!.Events);
@@ -156,7 +156,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         Assert.DoesNotContain(booking.ManageToken, cancelled.Text + cancelled.Html, StringComparison.Ordinal);
         Assert.Contains(Html.Parse(cancelled.Html).QuerySelectorAll("a"), a => a.GetAttribute("href") == $"{PublicBaseUrl}/book");
 
-        await TestSmtpServer.WaitUntilAsync(async () => (await OutboxAsync(_site, booking.Id)).All(m => m.Status == OutboxStatus.Sent), "all marked Sent");
+        Assert.All(await OutboxAsync(_site, booking.Id), m => Assert.Equal(OutboxStatus.Sent, m.Status));
         Assert.Equal(3, _smtp.To(patient).Count);
     }
 
@@ -168,8 +168,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         var booking = await BookAsync(_site, Patient(patient, "ms", "Tan Mei Ling", "Prefers a female doctor"), startUtc, needsConfirmation: true,
             EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice);
 
-        await _smtp.WaitForAsync(patient);
-        await TestSmtpServer.WaitUntilAsync(() => _smtp.To(ClinicInbox).Any(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal)), "the clinic notice");
+        await _site.SendEmailsAsync(_smtp, patient);
         var notice = Assert.Single(_smtp.To(ClinicInbox), m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal));
 
         Assert.Equal([ClinicInbox], notice.EnvelopeTo);
@@ -196,8 +195,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         var booking = await BookAsync(_site, Patient(patient, name: name, notes: notes), KualaLumpur(2031, 3, 10, 9, 0), needsConfirmation: true,
             EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice);
 
-        var toPatient = Assert.Single(await _smtp.WaitForAsync(patient));
-        await TestSmtpServer.WaitUntilAsync(() => _smtp.To(ClinicInbox).Any(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal)), "the clinic notice");
+        var toPatient = Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
         var notice = _smtp.To(ClinicInbox).Single(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal));
 
         foreach (var email in new[] { toPatient, notice })
@@ -221,8 +219,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         var booking = await BookAsync(_site, Patient(patient, name: "Eve\r\nBcc: attacker@evil.test\r\nSubject: Free money"),
             KualaLumpur(2031, 3, 11, 9, 0), needsConfirmation: true, EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice);
 
-        var email = Assert.Single(await _smtp.WaitForAsync(patient));
-        await TestSmtpServer.WaitUntilAsync(() => _smtp.To(ClinicInbox).Any(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal)), "the clinic notice");
+        var email = Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
         var notice = _smtp.To(ClinicInbox).Single(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal));
 
         Assert.Empty(_smtp.To("attacker@evil.test"));

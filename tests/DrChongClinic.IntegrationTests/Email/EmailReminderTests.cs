@@ -1,6 +1,5 @@
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static DrChongClinic.IntegrationTests.Email.TestBookings;
@@ -42,31 +41,33 @@ public sealed class EmailReminderTests(ReminderFixture fixture) : IClassFixture<
         const string patient = "reminder@patients.test";
         var start = At(days: 3, hour: 10);
         var booking = await BookAsync(_site, Patient(patient, "ms", "Hafiz"), start, needsConfirmation: false, EmailKind.BookingConfirmed);
-        await _smtp.WaitForAsync(patient);
+        Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
 
         _clock.Now = start.AddHours(-24).AddMinutes(-1);
-        await QueueRemindersAsync();
+        await _site.RunOutboxPassAsync();
         Assert.DoesNotContain(await OutboxAsync(_site, booking.Id), m => m.Kind == EmailKind.Reminder);
 
         _clock.Now = start.AddHours(-24).AddMinutes(1);
-        var reminder = (await _smtp.WaitForAsync(patient, 2))[1];
+        var reminder = (await _site.SendEmailsAsync(_smtp, patient))[1];
         Assert.StartsWith("Peringatan: temujanji anda di Klinik Dr Chong pada ", reminder.Subject, StringComparison.Ordinal);
         Assert.Contains($"{PublicBaseUrl}/ms/tempah/urus/{booking.ManageToken}", reminder.Text, StringComparison.Ordinal);
 
-        await QueueRemindersAsync();
+        // Later passes, inside the window, queue and send nothing more for the same time.
+        await _site.RunOutboxPassAsync();
         _clock.Now = start.AddHours(-2);
-        await QueueRemindersAsync();
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await _site.RunOutboxPassAsync();
+        Assert.Single(await OutboxAsync(_site, booking.Id), m => m.Kind == EmailKind.Reminder);
         Assert.Equal(2, _smtp.To(patient).Count);
 
         var newStart = start.AddDays(2);
         await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(newStart, a.PractitionerId, ChangedBy.Staff, "test", now, new BookingPolicy()));
-        await _smtp.WaitForAsync(patient, 3);
+        Assert.Equal(3, (await _site.SendEmailsAsync(_smtp, patient)).Count);
         _clock.Now = newStart.AddHours(-23);
-        var second = (await _smtp.WaitForAsync(patient, 4))[3];
-        Assert.StartsWith("Peringatan:", second.Subject, StringComparison.Ordinal);
+        var emails = await _site.SendEmailsAsync(_smtp, patient);
+        Assert.Equal(4, emails.Count);
+        Assert.StartsWith("Peringatan:", emails[3].Subject, StringComparison.Ordinal);
 
-        await TestSmtpServer.WaitUntilAsync(async () => (await OutboxAsync(_site, booking.Id)).All(m => m.Status == OutboxStatus.Sent), "all marked Sent");
+        Assert.All(await OutboxAsync(_site, booking.Id), m => Assert.Equal(OutboxStatus.Sent, m.Status));
         var reminders = (await OutboxAsync(_site, booking.Id)).Where(m => m.Kind == EmailKind.Reminder).ToList();
         Assert.Equal([start, newStart], reminders.Select(m => m.AppointmentStartUtc));
     }
@@ -76,13 +77,13 @@ public sealed class EmailReminderTests(ReminderFixture fixture) : IClassFixture<
     {
         // Booked five hours ahead: the confirmation has just told the patient everything.
         var late = await BookAsync(_site, Patient("late.booking@patients.test"), _clock.Now.UtcDateTime.AddHours(5), needsConfirmation: false, EmailKind.BookingConfirmed);
-        await QueueRemindersAsync();
+        await _site.RunOutboxPassAsync();
         Assert.DoesNotContain(await OutboxAsync(_site, late.Id), m => m.Kind == EmailKind.Reminder);
 
         var cancelled = await BookAsync(_site, Patient("cancelled.reminder@patients.test"), At(days: 3, hour: 11), needsConfirmation: false, EmailKind.BookingConfirmed);
         await ChangeAsync(_site, cancelled.Id, (a, now) => a.Cancel(ChangedBy.Patient, null, "", now, new BookingPolicy()));
         _clock.Now = cancelled.StartUtc.AddHours(-12);
-        await QueueRemindersAsync();
+        await _site.RunOutboxPassAsync();
         Assert.DoesNotContain(await OutboxAsync(_site, cancelled.Id), m => m.Kind == EmailKind.Reminder);
     }
 
@@ -91,20 +92,21 @@ public sealed class EmailReminderTests(ReminderFixture fixture) : IClassFixture<
     {
         const string patient = "skipped.reminder@patients.test";
         var booking = await BookAsync(_site, Patient(patient), At(days: 3, hour: 15), needsConfirmation: false, EmailKind.BookingConfirmed);
-        await _smtp.WaitForAsync(patient);
+        Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
 
         await _smtp.StopAsync();
         _clock.Now = booking.StartUtc.AddHours(-20);
-        await TestSmtpServer.WaitUntilAsync(async () => (await OutboxAsync(_site, booking.Id)).Any(m => m.Kind == EmailKind.Reminder && m.Attempts > 0), "a failed reminder");
+        await _site.RunOutboxPassAsync();
+        var failed = Assert.Single(await OutboxAsync(_site, booking.Id), m => m.Kind == EmailKind.Reminder);
+        Assert.Equal((OutboxStatus.Pending, 1), (failed.Status, failed.Attempts));
         await ChangeAsync(_site, booking.Id, (a, now) => a.Cancel(ChangedBy.Staff, "test", "Doctor unwell", now, new BookingPolicy()));
         await _smtp.StartAsync();
         _clock.Now = _clock.Now.AddMinutes(1); // past the reminder's backoff
 
-        var emails = await _smtp.WaitForAsync(patient, 2);
+        var emails = await _site.SendEmailsAsync(_smtp, patient);
+        Assert.Equal(2, emails.Count);
         Assert.Contains("has been cancelled", emails[1].Subject, StringComparison.Ordinal);
         Assert.Equal(OutboxStatus.Skipped, (await OutboxAsync(_site, booking.Id)).Single(m => m.Kind == EmailKind.Reminder).Status);
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
-        Assert.Equal(2, _smtp.To(patient).Count);
     }
 
     /// <summary>An hour in Kuala Lumpur, some days after the clock's current day.</summary>
@@ -112,11 +114,5 @@ public sealed class EmailReminderTests(ReminderFixture fixture) : IClassFixture<
     {
         var today = _clock.Now.UtcDateTime.AddHours(8).Date;
         return KualaLumpur(today.Year, today.Month, today.Day, hour, 0).AddDays(days);
-    }
-
-    private async Task QueueRemindersAsync()
-    {
-        using var scope = _site.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().QueueDueRemindersAsync();
     }
 }

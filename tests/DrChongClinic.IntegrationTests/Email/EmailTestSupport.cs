@@ -22,7 +22,7 @@ public static class TestBookings
     public const string Sender = "bookings@drchong.test";
     public const string PublicBaseUrl = "https://www.drchong.test";
 
-    /// <summary>Points the site's Email settings at the in-process SMTP server, with fast retries.</summary>
+    /// <summary>Points the site's Email settings at the in-process SMTP server, with short retry backoffs.</summary>
     public static ClinicFactory SendingTo(this ClinicFactory factory, TestSmtpServer smtp) => factory
         .With("Email:Host", "127.0.0.1")
         .With("Email:Port", smtp.Port.ToString(CultureInfo.InvariantCulture))
@@ -30,7 +30,8 @@ public static class TestBookings
         .With("Email:From", Sender)
         .With("Email:ClinicInbox", ClinicInbox)
         .With("Email:RetryBackoff", "00:00:00.200")
-        .With("Email:TimeoutSeconds", "5")
+        // Generous: a try that times out on a busy machine is only retried when the test moves the clock.
+        .With("Email:TimeoutSeconds", "30")
         .With("Clinic:PublicBaseUrl", PublicBaseUrl);
 
     public static PatientDetails Patient(string email, string language = "en", string name = "Aisyah Rahman", string? notes = null) =>

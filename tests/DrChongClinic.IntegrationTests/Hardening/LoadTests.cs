@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using DrChongClinic.Application.Email;
@@ -23,7 +22,6 @@ public sealed class LoadTests(BookingFactory factory) : IClassFixture<BookingFac
         }
 
         var statuses = new ConcurrentBag<HttpStatusCode>();
-        var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, 50), new ParallelOptions { MaxDegreeOfParallelism = 50 }, async (client, _) =>
         {
             var browser = factory.Browser();
@@ -39,7 +37,6 @@ public sealed class LoadTests(BookingFactory factory) : IClassFixture<BookingFac
         Assert.Equal(500, statuses.Count);
         Assert.DoesNotContain(statuses, s => (int)s >= 500);
         Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.SeeOther, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity }));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(90), $"took {watch.Elapsed}");
 
         var booked = await factory.WithDbAsync(db => db.Appointments.Where(a => a.Patient.Email.StartsWith("load")).ToListAsync());
         Assert.Equal(statuses.Count(s => s == HttpStatusCode.SeeOther), booked.Count);

@@ -1,9 +1,9 @@
 using System.Net;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Application.Privacy;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.IntegrationTests.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
-using DrChongClinic.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,7 +28,8 @@ public sealed class PrivacyTests(PrivacyTests.Site site) : IClassFixture<Privacy
         var cancelled = await client.SubmitAsync(manage, "#cancel form", new Dictionary<string, string?> { ["Reason"] = "Kwan family trip" });
         Assert.Equal(HttpStatusCode.SeeOther, cancelled.StatusCode);
         var appointment = await site.AppointmentAsync(token);
-        await WaitUntilSentAsync(appointment.Id, 3); // confirmation, clinic notice, cancellation
+        await site.SendDueEmailsAsync();
+        Assert.Equal(3, await site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.AppointmentId == appointment.Id && m.Status == OutboxStatus.Sent))); // confirmation, clinic notice, cancellation
 
         var (staff, _) = await StaffAccounts.SignedInAsync(site, "Staff");
         var closure = await staff.GetPageAsync("/admin/schedule/closures/new");
@@ -64,10 +65,7 @@ public sealed class PrivacyTests(PrivacyTests.Site site) : IClassFixture<Privacy
         {
             // 24 months (Privacy:RetentionMonths) after the first appointment, not yet after the second.
             site.Clock.Now = new DateTimeOffset(old.StartUtc.AddMonths(24).AddHours(1));
-            using (var scope = site.Services.CreateScope())
-            {
-                Assert.True(await scope.ServiceProvider.GetRequiredService<PatientDataRetention>().AnonymizeExpiredAsync(CancellationToken.None) >= 1);
-            }
+            Assert.True((await site.RunPassAsync<PatientDataRetentionPass, RetentionPassResult>()).Anonymized >= 1);
 
             var after = await site.WithDbAsync(db => db.Appointments.Include(a => a.History).SingleAsync(a => a.Id == old.Id));
             Assert.Equal(Appointment.AnonymizedName, after.Patient.Name);
@@ -87,22 +85,6 @@ public sealed class PrivacyTests(PrivacyTests.Site site) : IClassFixture<Privacy
         {
             site.Clock.Now = new DateTimeOffset(BookingFactory.MondayMorningUtc);
         }
-    }
-
-    private async Task WaitUntilSentAsync(int appointmentId, int count)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var sent = await site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.AppointmentId == appointmentId && m.Status == OutboxStatus.Sent));
-            if (sent >= count)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("The emails were not sent");
     }
 
     /// <summary>The booking site with every log line (Debug and up, Entity Framework included) captured.</summary>

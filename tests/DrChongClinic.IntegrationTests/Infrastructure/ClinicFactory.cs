@@ -13,6 +13,26 @@ namespace DrChongClinic.IntegrationTests.Infrastructure;
 /// </summary>
 public class ClinicFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The site's public address in tests (Clinic:PublicBaseUrl): absolute links in pages, feeds and emails start with it.</summary>
+    public const string PublicBaseUrl = "https://www.drchong-tests.my";
+
+    /// <summary>The clinic's public email address in tests (Clinic:Email).</summary>
+    public const string ClinicEmail = "clinic@drchong-tests.my";
+
+    /// <summary>
+    /// Clinic details that are plainly test values yet not placeholders: outside Development the site refuses
+    /// to start with appsettings.json's placeholders ("Address to be confirmed", "+60 3-0000 0000").
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> TestClinicSettings { get; } = new Dictionary<string, string>
+    {
+        ["Clinic:StreetAddress"] = "1 Test Street (test settings)",
+        ["Clinic:Phone"] = "+60 3-1234 5678",
+        ["Clinic:Email"] = ClinicEmail,
+        ["Clinic:PublicBaseUrl"] = PublicBaseUrl,
+        ["Clinic:Reviewers:medical-director:Name"] = "Test Reviewer",
+        ["Clinic:Reviewers:medical-director:Credential"] = "MBBS (test settings)",
+    };
+
     private readonly Dictionary<string, string?> _settings = [];
     private readonly List<Action<IServiceCollection>> _services = [];
 
@@ -24,6 +44,13 @@ public class ClinicFactory : WebApplicationFactory<Program>
         _settings["DataProtection:KeysPath"] = Path.Combine(Folder, "keys");
         _settings["Email:PickupFolder"] = Path.Combine(Folder, "mail");
         _settings["Email:PollInterval"] = "00:00:00.100";
+        foreach (var (key, value) in TestClinicSettings)
+        {
+            _settings[key] = value;
+        }
+
+        // Tests run the outbox and retention passes themselves (BackgroundPasses), so nothing happens behind their back.
+        _settings["BackgroundJobs:Enabled"] = "false";
 
         // Static assets as a published site serves them: no "reload at runtime" mode of a build (no-cache headers,
         // and a catch-all file route that turns a 405 for a wrong method into a 404).

@@ -8,7 +8,7 @@ namespace DrChongClinic.IntegrationTests.Pages;
 public sealed class InformationPagesTests : IClassFixture<ClinicFactory>
 {
     private static readonly string Phone = "+60 3-2345 6789";
-    private static readonly string Email = "appointments@clinic.test";
+    private static readonly string Email = "appointments@drchong-tests.my";
 
     private readonly ClinicFactory _factory;
     private readonly HttpClient _client;

@@ -15,14 +15,20 @@ public class ArticleFileTests
         lastReviewed: 2026-11-21
         tags: [treatments, Lasers]
         treatment: pico-laser
+        order: 5
+        nextReview: 2027-11-21
+        reviewer: medical-director
         faq:
           - question: "Does it hurt?"
             answer: "Most people feel warmth."
         ---
         """;
 
+    /// <summary>What every article ends with, so tests about other things see no citation or FAQ warnings.</summary>
+    internal const string Ending = "\n\n### Does it hurt?\n\nWarmth [1].\n\n## References\n\n1. A source.\n";
+
     private static ArticleFileResult Parse(string body, string front = FrontMatter, string file = "en/pico-laser.md", string folder = "en") =>
-        ArticleFile.Parse(file, folder, front + "\n" + body);
+        ArticleFile.Parse(file, folder, front + "\n" + body + Ending);
 
     [Fact]
     public void A_complete_file_becomes_an_article_with_its_front_matter_and_rendered_body()
@@ -114,7 +120,7 @@ public class ArticleFileTests
     [Fact]
     public void Headings_become_the_table_of_contents_with_their_anchors()
     {
-        var article = Parse("## Before treatment\n\ntext\n\n### On the day\n\ntext\n\n#### Detail\n\n## After: what to expect\n").Article!;
+        var article = ArticleFile.Parse("en/pico-laser.md", "en", FrontMatter + "\n## Before treatment\n\ntext\n\n### On the day\n\ntext\n\n#### Detail\n\n## After: what to expect\n").Article!;
 
         Assert.Equal(
             [new(2, "before-treatment", "Before treatment"), new(3, "on-the-day", "On the day"), new(2, "after-what-to-expect", "After: what to expect")],
@@ -132,7 +138,7 @@ public class ArticleFileTests
     [Fact]
     public void Words_are_counted_from_the_text_not_the_markup()
     {
-        var article = Parse("One **two** [three](/articles/x) four.\n\n- five\n- six\n").Article!;
+        var article = ArticleFile.Parse("en/pico-laser.md", "en", FrontMatter + "\nOne **two** [three](/articles/x) four.\n\n- five\n- six\n").Article!;
 
         Assert.Equal(6, article.WordCount);
         Assert.Equal("One two three four. five six", article.PlainText);

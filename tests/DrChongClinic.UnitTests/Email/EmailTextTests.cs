@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Email;
 using DrChongClinic.Infrastructure.Email;
 
 namespace DrChongClinic.UnitTests.Email;
@@ -48,7 +49,7 @@ public sealed class EmailTextTests
     [InlineData(10, 6 * 3600)]
     [InlineData(40, 6 * 3600)]
     public void Retries_back_off_exponentially_up_to_six_hours(int failedTries, int expectedSeconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), OutboxProcessor.Backoff(TimeSpan.FromMinutes(1), failedTries));
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), OutboxPass.Backoff(TimeSpan.FromMinutes(1), failedTries));
 
     [Theory]
     [InlineData("en", "https://clinic.example/book/manage/abc")]

@@ -53,7 +53,14 @@ public sealed class SiteProcess : IAsyncDisposable
         start.Environment["DataProtection__KeysPath"] = Path.Combine(options.WorkFolder, "keys");
         start.Environment["Email__PickupFolder"] = Path.Combine(options.WorkFolder, "mail");
         start.Environment["Content__Path"] = options.ContentFolder;
-        start.Environment["Clinic__PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/');
+
+        // Production refuses appsettings.json's placeholder clinic details and reviewer: plainly fake, valid ones.
+        start.Environment["Clinic__StreetAddress"] = "1 Benchmark Street (benchmark settings)";
+        start.Environment["Clinic__Phone"] = "+60 3-1234 5678";
+        start.Environment["Clinic__Email"] = "clinic@drchong-benchmark.my";
+        start.Environment["Clinic__PublicBaseUrl"] = "https://www.drchong-benchmark.my";
+        start.Environment["Clinic__Reviewers__medical-director__Name"] = "Benchmark Reviewer";
+        start.Environment["Clinic__Reviewers__medical-director__Credential"] = "MBBS (benchmark settings)";
 
         // Plain HTTP on loopback: cookies without the Secure flag (production sits behind TLS). One client address
         // makes every booking: the per-address rate limits (there against abuse) would stop the run.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Privacy;
 using DrChongClinic.Application.Staff;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Areas.Admin.Models;

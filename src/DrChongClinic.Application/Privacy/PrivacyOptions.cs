@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DrChongClinic.Web;
+namespace DrChongClinic.Application.Privacy;
 
 /// <summary>Configuration section "Privacy": the version of the PDPA privacy notice and how long bookings keep personal data.</summary>
 public sealed class PrivacyOptions

@@ -1,12 +1,15 @@
-using DrChongClinic.Application.Email;
+using DrChongClinic.Application.Background;
+using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
-namespace DrChongClinic.Infrastructure.Email;
+namespace DrChongClinic.Application.Email;
+
+/// <summary>What one outbox pass did.</summary>
+public sealed record OutboxPassResult(int RemindersQueued, int Sent, int Skipped, int WillRetry, int Failed);
 
 /// <summary>
 /// One pass of the outbox: queue reminders that have become due, then send due messages.
@@ -17,21 +20,39 @@ namespace DrChongClinic.Infrastructure.Email;
 /// it, the row is marked Sent straight away; a sent message is never picked again.
 /// </para>
 /// </summary>
-public sealed partial class OutboxProcessor(
-    ClinicDbContext db,
+public sealed partial class OutboxPass(
+    IClinicDatabase db,
     EmailOutbox outbox,
-    EmailComposer composer,
-    IEmailTransport transport,
-    TimeProvider clock,
-    IOptions<EmailOptions> options,
-    ILogger<OutboxProcessor> logger)
+    IEmailSender sender,
+    ClinicClock clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxPass> logger) : IBackgroundPass<OutboxPassResult>
 {
     private static readonly int BatchSize = 20;
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromHours(6);
 
-    private readonly EmailOptions _options = options.Value;
+    private readonly OutboxOptions _options = options.Value;
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private enum Outcome
+    {
+        NotClaimed,
+        Sent,
+        Skipped,
+        WillRetry,
+        Failed,
+    }
+
+    public async Task<OutboxPassResult> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var queued = await QueueDueRemindersAsync(cancellationToken);
+        var outcomes = await SendDueAsync(cancellationToken);
+        return new OutboxPassResult(
+            queued,
+            outcomes.Count(o => o == Outcome.Sent),
+            outcomes.Count(o => o == Outcome.Skipped),
+            outcomes.Count(o => o == Outcome.WillRetry),
+            outcomes.Count(o => o == Outcome.Failed));
+    }
 
     /// <summary>
     /// Queues a Reminder for each active appointment that has entered the reminder window and whose
@@ -39,9 +60,9 @@ public sealed partial class OutboxProcessor(
     /// confirmation or change email written in the window: a booking made 3 hours ahead needs none).
     /// Rescheduling gives the new time its own reminder; cancelled appointments get none.
     /// </summary>
-    public async Task<int> QueueDueRemindersAsync(CancellationToken cancellationToken = default)
+    private async Task<int> QueueDueRemindersAsync(CancellationToken cancellationToken)
     {
-        var now = Now;
+        var now = clock.UtcNow;
         var windowEnd = now + _options.ReminderLeadTime;
         var appointments = await db.Appointments
             .Where(a => (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed)
@@ -84,10 +105,10 @@ public sealed partial class OutboxProcessor(
     /// bookings is cleared in one pass rather than a batch per poll interval. A patient's messages about one
     /// appointment go out in the order they were written: a later one waits while an earlier one is still pending.
     /// </summary>
-    public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
+    private async Task<List<Outcome>> SendDueAsync(CancellationToken cancellationToken)
     {
-        var dueBy = Now;
-        var sent = 0;
+        var dueBy = clock.UtcNow;
+        var outcomes = new List<Outcome>();
         while (true)
         {
             var due = await db.OutboxMessages
@@ -102,69 +123,60 @@ public sealed partial class OutboxProcessor(
 
             foreach (var message in due)
             {
-                if (await SendOneAsync(message.Id, message.Attempts, cancellationToken))
-                {
-                    sent++;
-                }
+                outcomes.Add(await SendOneAsync(message.Id, message.Attempts, cancellationToken));
             }
 
             // Each message taken is now sent, skipped, failed or waiting for a retry: none is due again this pass.
             if (due.Count < BatchSize)
             {
-                return sent;
+                return outcomes;
             }
         }
     }
 
-    private async Task<bool> SendOneAsync(int id, int attemptsBefore, CancellationToken cancellationToken)
+    private async Task<Outcome> SendOneAsync(int id, int attemptsBefore, CancellationToken cancellationToken)
     {
-        var now = Now;
+        var now = clock.UtcNow;
         var attempt = attemptsBefore + 1;
-        var claimUntil = now + TimeSpan.FromSeconds(_options.TimeoutSeconds) * 5;
+        var claimUntil = now + sender.SendTimeout * 5;
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.Attempts == attemptsBefore && m.DueAtUtc <= now)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Attempts, attempt).SetProperty(m => m.DueAtUtc, claimUntil), cancellationToken);
         if (claimed == 0)
         {
-            return false; // another pass or instance has it
+            return Outcome.NotClaimed; // another pass or instance has it
         }
 
         var message = await db.OutboxMessages.AsNoTracking().Include(m => m.Appointment).SingleAsync(m => m.Id == id, cancellationToken);
         if (NoLongerApplies(message, now))
         {
-            await SetStatusAsync(id, OutboxStatus.Skipped, error: null, cancellationToken);
+            await SetStatusAsync(id, OutboxStatus.Skipped, error: null);
             LogSkipped(id, message.Kind);
-            return false;
+            return Outcome.Skipped;
         }
 
-        MimeMessage mail;
+        var facts = await GatherFactsAsync(message, cancellationToken);
         try
         {
-            mail = composer.Compose(await GatherFactsAsync(message, cancellationToken));
+            await sender.SendAsync(facts, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (EmailNotComposedException e)
         {
             // Trying again would build the same broken message: staff need to look (and can retry after a fix).
-            await SetStatusAsync(id, OutboxStatus.Failed, $"Could not build the message: {e.GetType().Name}: {e.Message}", cancellationToken);
-            LogBuildFailed(id, message.Kind, e.GetType().Name);
-            return false;
-        }
-
-        try
-        {
-            await transport.SendAsync(mail, cancellationToken);
+            await SetStatusAsync(id, OutboxStatus.Failed, $"Could not build the message: {e.Message}");
+            LogBuildFailed(id, message.Kind, e.InnerException!.GetType().Name);
+            return Outcome.Failed;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await RecordFailedTryAsync(id, message.Kind, attempt, e, cancellationToken);
-            return false;
+            return await RecordFailedTryAsync(id, message.Kind, attempt, e);
         }
 
         // Accepted by the server: record it before anything else can go wrong. Not cancellable.
         await db.OutboxMessages.Where(m => m.Id == id)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAtUtc, Now), CancellationToken.None);
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAtUtc, clock.UtcNow), CancellationToken.None);
         LogSent(id, message.Kind, attempt);
-        return true;
+        return Outcome.Sent;
     }
 
     /// <summary>A reminder for an appointment that was cancelled, moved or has begun is not sent.</summary>
@@ -183,21 +195,22 @@ public sealed partial class OutboxProcessor(
         return new EmailFacts(message, appointment, treatment, practitioner, sequence);
     }
 
-    private async Task RecordFailedTryAsync(int id, EmailKind kind, int attempt, Exception error, CancellationToken cancellationToken)
+    private async Task<Outcome> RecordFailedTryAsync(int id, EmailKind kind, int attempt, Exception error)
     {
         // Only the exception's own text: for MailKit that is what the server said.
         var text = $"{error.GetType().Name}: {error.Message}";
         if (attempt >= _options.MaxAttempts)
         {
-            await SetStatusAsync(id, OutboxStatus.Failed, text, cancellationToken);
+            await SetStatusAsync(id, OutboxStatus.Failed, text);
             LogGaveUp(id, kind, attempt, error.GetType().Name);
-            return;
+            return Outcome.Failed;
         }
 
-        var retryAt = Now + Backoff(_options.RetryBackoff, attempt);
+        var retryAt = clock.UtcNow + Backoff(_options.RetryBackoff, attempt);
         await db.OutboxMessages.Where(m => m.Id == id)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.DueAtUtc, retryAt).SetProperty(m => m.LastError, Truncate(text)), CancellationToken.None);
         LogWillRetry(id, kind, attempt, error.GetType().Name, retryAt);
+        return Outcome.WillRetry;
     }
 
     /// <summary>RetryBackoff after the first failed try, doubling after each further one, at most six hours.</summary>
@@ -207,7 +220,7 @@ public sealed partial class OutboxProcessor(
         return delay < LongestBackoff ? delay : LongestBackoff;
     }
 
-    private Task SetStatusAsync(int id, OutboxStatus status, string? error, CancellationToken cancellationToken)
+    private Task SetStatusAsync(int id, OutboxStatus status, string? error)
     {
         var row = db.OutboxMessages.Where(m => m.Id == id);
         return error is null
