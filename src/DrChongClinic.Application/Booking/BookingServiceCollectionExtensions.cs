@@ -19,6 +19,7 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<ManageTokenProtector>();
         services.AddScoped<SlotFinder>();
         services.AddScoped<BookingService>();
+        services.AddScoped<BookingChoiceFinder>();
         return services;
     }
 

@@ -35,6 +35,9 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
 
     public DateOnly LastBookableDay => Policy.LastBookableDay(NowUtc);
 
+    /// <summary>Whether patients may book on this clinic date now (today up to the last bookable day).</summary>
+    public bool IsBookable(DateOnly date) => Policy.IsBookable(date, Today);
+
     /// <summary>An active treatment by its code, or null.</summary>
     public async Task<Treatment?> FindTreatmentAsync(string? code, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Application.Privacy;
 using DrChongClinic.Application.Schedule;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace DrChongClinic.Application.Staff;
 
 public static class StaffServiceCollectionExtensions
 {
-    /// <summary>The staff actions that are not booking changes (schedule, accounts, two-factor, patient data) and the public pages' data.</summary>
+    /// <summary>The staff actions that are not booking changes (schedule, accounts, two-factor, patient data), the staff booking queries (list, export, detail, calendar, dashboard, failed emails) and the public pages' data.</summary>
     public static IServiceCollection AddClinicStaffActions(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();
@@ -21,6 +22,11 @@ public static class StaffServiceCollectionExtensions
         services.AddScoped<TwoFactorService>();
         services.AddScoped<PatientDataService>();
         services.AddScoped<ClinicPublicData>();
+        services.AddScoped<BookingSearch>();
+        services.AddScoped<StaffBookingDetails>();
+        services.AddScoped<BookingCalendar>();
+        services.AddScoped<StaffDashboard>();
+        services.AddScoped<FailedEmails>();
         return services;
     }
 }

@@ -38,6 +38,9 @@ public sealed class BookingPolicy
     /// <summary>The last date patients may book on.</summary>
     public DateOnly LastBookableDay(DateTime nowUtc) => Today(nowUtc).AddDays(HorizonDays);
 
+    /// <summary>The booking window: true for <paramref name="today"/> (the clinic's date) up to its last bookable day.</summary>
+    public bool IsBookable(DateOnly date, DateOnly today) => date >= today && date <= today.AddDays(HorizonDays);
+
     /// <summary>What is wrong with these settings, in words for whoever edits the configuration; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
     {

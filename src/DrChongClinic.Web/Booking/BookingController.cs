@@ -16,6 +16,7 @@ namespace DrChongClinic.Web.Booking;
 /// </summary>
 public sealed class BookingController(
     BookingPageFactory pages,
+    BookingRefusals refusals,
     IOptions<PrivacyOptions> privacy,
     SlotFinder slots,
     BookingService bookings,
@@ -61,14 +62,9 @@ public sealed class BookingController(
             return BadRequest(new { error = t["Booking_Error_PractitionerUnknown"].Value });
         }
 
-        if (!BookingInput.TryParseDate(date, out var day))
+        if (pages.DateProblem(date, out var day) is { } dateProblem)
         {
-            return BadRequest(new { error = t["Booking_Error_DateInvalid"].Value });
-        }
-
-        if (day < slots.Today || day > slots.LastBookableDay)
-        {
-            return BadRequest(new { error = string.Format(t["Booking_Error_DateOutsideWindow"], pages.LongDate(slots.Today), pages.LongDate(slots.LastBookableDay)) });
+            return BadRequest(new { error = dateProblem });
         }
 
         var free = await slots.FreeSlotsAsync(SlotSearch.For(found, practitionerId), day, cancellationToken);
@@ -119,24 +115,26 @@ public sealed class BookingController(
         if (result.Problem == BookingProblem.SlotTaken)
         {
             var taken = await pages.TakenPageAsync(form, result.NearestFreeSlots, cancellationToken);
-            return Page("Taken", taken, StatusCodes.Status409Conflict);
+            return Page("Taken", taken, BookingRefusals.StatusCode(BookingProblem.SlotTaken));
         }
 
         var refused = await pages.BookingPageAsync(form, null, cancellationToken);
-        var message = pages.Message(result.Problem!.Value);
+        var message = refusals.Message(result.Problem!.Value);
         switch (result.Problem)
         {
             case BookingProblem.UnknownTreatment or BookingProblem.UnknownPractitioner:
                 refused.ChoiceProblem = message;
-                return Page("Index", refused, StatusCodes.Status400BadRequest);
+                break;
             case BookingProblem.SubmissionAlreadyUsed:
                 form.SubmissionId = Guid.NewGuid().ToString();
                 refused.Errors[nameof(BookingForm.SubmissionId)] = message;
-                return Page("Index", refused, StatusCodes.Status409Conflict);
+                break;
             default:
                 refused.Errors[nameof(BookingForm.Slot)] = message;
-                return Page("Index", refused, StatusCodes.Status422UnprocessableEntity);
+                break;
         }
+
+        return Page("Index", refused, BookingRefusals.StatusCode(result.Problem.Value));
     }
 
     private ViewResult Page(string view, object model, int status)

@@ -60,6 +60,15 @@ public sealed class BookingForm
         };
         return new BookingRequest(Treatment!, practitionerId, date, time, patient, privacyNoticeVersion, Guid.Parse(SubmissionId!), bookedBy, actor);
     }
+
+    /// <summary>The choices this form holds, with the date asked for in the address (a malformed one is marked, not dropped).</summary>
+    public BookingChoiceRequest Choices(string? date)
+    {
+        var practitionerReadable = BookingInput.TryParsePractitioner(Practitioner, out var practitionerId);
+        DateOnly? asked = BookingInput.TryParseDate(date, out var day) ? day : null;
+        DateOnly? picked = BookingInput.TryParseSlot(Slot, out var slotDate, out _) ? slotDate : null;
+        return new BookingChoiceRequest(Treatment, practitionerId, !practitionerReadable, asked, !string.IsNullOrEmpty(date) && asked is null, picked);
+    }
 }
 
 /// <summary>Checks the booking form; messages come from the resx files in the language of the page.</summary>

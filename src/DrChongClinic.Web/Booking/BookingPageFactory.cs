@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace DrChongClinic.Web.Booking;
 
 /// <summary>Builds the booking and manage pages' view models from the database and the current language.</summary>
-public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<SharedResource> t, IOptions<ClinicDetails> clinic, IOptions<PrivacyOptions> privacy)
+public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder finder, IStringLocalizer<SharedResource> t, IOptions<ClinicDetails> clinic, IOptions<PrivacyOptions> privacy)
 {
     /// <summary>How many dates with free times the date step lists.</summary>
     public const int DaysListed = 14;
@@ -25,55 +25,37 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
     public async Task<BookingPage> BookingPageAsync(BookingForm form, string? date, CancellationToken cancellationToken)
     {
         var language = ClinicLocalization.CurrentLanguage;
-        var treatments = await slots.ActiveTreatmentsAsync(cancellationToken);
-        var practitioners = await slots.ActivePractitionersAsync(cancellationToken);
+        var choices = await finder.FindAsync(form.Choices(date), DaysListed, cancellationToken);
         var page = new BookingPage
         {
             Language = language,
             BookUrl = BookingLinks.Book(language),
-            Treatments = treatments.Select(x => new TreatmentOption(x.Code, x.Name(language), x.DurationMinutes)).ToList(),
-            Practitioners = practitioners.Select(p => new PractitionerOption(BookingInput.Practitioner(p.Id), p.Name)).ToList(),
-            MinDate = BookingInput.Date(slots.Today),
-            MaxDate = BookingInput.Date(slots.LastBookableDay),
-            MaxDateLabel = LongDate(slots.LastBookableDay),
+            Treatments = choices.Treatments.Select(x => new TreatmentOption(x.Code, x.Name(language), x.DurationMinutes)).ToList(),
+            Practitioners = choices.Practitioners.Select(p => new PractitionerOption(BookingInput.Practitioner(p.Id), p.Name)).ToList(),
+            MinDate = BookingInput.Date(choices.Today),
+            MaxDate = BookingInput.Date(choices.LastBookableDay),
+            MaxDateLabel = LongDate(choices.LastBookableDay),
             Form = form,
             NoticeVersion = privacy.Value.NoticeVersion,
             PractitionerName = t["Booking_AnyDoctor"],
+            ChoiceProblem = ChoiceMessage(choices),
         };
-
-        var treatment = treatments.FirstOrDefault(x => x.Code == form.Treatment);
-        if (treatment is null)
+        page.StatusCode = page.ChoiceProblem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        if (choices.Treatment is not { } treatment)
         {
-            if (!string.IsNullOrEmpty(form.Treatment))
-            {
-                Refuse(page, "Booking_Error_TreatmentUnknown");
-            }
-
             return page;
         }
 
         page.Treatment = page.Treatments.Single(x => x.Code == treatment.Code);
-        if (!BookingInput.TryParsePractitioner(form.Practitioner, out var practitionerId) ||
-            (practitionerId is not null && practitioners.All(p => p.Id != practitionerId)))
-        {
-            Refuse(page, "Booking_Error_PractitionerUnknown");
-            practitionerId = null;
-        }
-
-        page.Practitioner = BookingInput.Practitioner(practitionerId);
-        page.PractitionerName = practitioners.FirstOrDefault(p => p.Id == practitionerId)?.Name ?? t["Booking_AnyDoctor"];
+        page.Practitioner = BookingInput.Practitioner(choices.PractitionerId);
+        page.PractitionerName = choices.Practitioners.FirstOrDefault(p => p.Id == choices.PractitionerId)?.Name ?? t["Booking_AnyDoctor"];
         page.SlotsUrl = $"{SlotsPath(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
-
-        var search = SlotSearch.For(treatment, practitionerId);
-        var chosen = ChosenDate(page, date);
-        page.Days = (await slots.DaysWithFreeSlotsAsync(search, DaysListed, cancellationToken))
-            .Select(d => Day(d, page.DayUrl(d.Date), d.Date == chosen))
-            .ToList();
-        if (chosen is { } day)
+        page.Days = choices.Days.Select(d => Day(d, page.DayUrl(d.Date), d.Date == choices.Date)).ToList();
+        if (choices.Date is { } day)
         {
             page.Date = day;
             page.DateLabel = LongDate(day);
-            page.Times = (await slots.FreeSlotsAsync(search, day, cancellationToken)).Select(Time).ToList();
+            page.Times = choices.Times.Select(Time).ToList();
         }
 
         return page;
@@ -134,19 +116,14 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
         DateOnly? chosen = null;
         if (!string.IsNullOrEmpty(date))
         {
-            if (!BookingInput.TryParseDate(date, out var parsed))
+            page.DateProblem = DateProblem(date, out var parsed);
+            if (page.DateProblem is null)
             {
-                page.DateProblem = t["Booking_Error_DateInvalid"];
-                page.StatusCode = StatusCodes.Status400BadRequest;
-            }
-            else if (parsed < slots.Today || parsed > slots.LastBookableDay)
-            {
-                page.DateProblem = string.Format(Culture, t["Booking_Error_DateOutsideWindow"], LongDate(slots.Today), LongDate(slots.LastBookableDay));
-                page.StatusCode = StatusCodes.Status400BadRequest;
+                chosen = parsed;
             }
             else
             {
-                chosen = parsed;
+                page.StatusCode = StatusCodes.Status400BadRequest;
             }
         }
 
@@ -180,54 +157,24 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
 
     public static string TimeLabel(TimeOnly time) => time.ToString("h:mm tt", Culture);
 
-    /// <summary>Message for a refusal by the booking service.</summary>
-    public string Message(BookingProblem problem) => problem switch
+    /// <summary>Reads a date asked for in the address: null when it can be booked on, otherwise the message saying why not.</summary>
+    public string? DateProblem(string? date, out DateOnly day) =>
+        !BookingInput.TryParseDate(date, out day) ? t["Booking_Error_DateInvalid"]
+        : slots.IsBookable(day) ? null
+        : OutsideWindow(slots.Today, slots.LastBookableDay);
+
+    /// <summary>Why the booking page's choices could not all be used, or null.</summary>
+    public string? ChoiceMessage(BookingChoices choices) => choices.Problem switch
     {
-        BookingProblem.UnknownTreatment => t["Booking_Error_TreatmentUnknown"],
-        BookingProblem.UnknownPractitioner => t["Booking_Error_PractitionerUnknown"],
-        BookingProblem.DateInPast => t["Booking_Error_DateInPast"],
-        BookingProblem.BeyondHorizon => string.Format(Culture, t["Booking_Error_BeyondHorizon"], LongDate(slots.LastBookableDay)),
-        BookingProblem.OffGrid => t["Booking_Error_OffGrid"],
-        BookingProblem.TooSoon => string.Format(Culture, t["Booking_Error_TooSoon"], (int)Math.Ceiling(slots.Policy.MinimumNotice.TotalHours)),
-        BookingProblem.NotOffered => t["Booking_Error_NotOffered"],
-        BookingProblem.SlotTaken => t["Booking_Error_SlotTaken"],
-        BookingProblem.SubmissionAlreadyUsed => t["Booking_Error_SubmissionUsed"],
-        BookingProblem.NotAllowedInCurrentStatus => t["Booking_Error_NotAllowed"],
-        BookingProblem.TooLateToChange => string.Format(Culture, t["Booking_Error_TooLate"], (int)Math.Round(slots.Policy.PatientChangeCutoff.TotalHours), clinic.Value.Phone),
-        BookingProblem.ChangedMeanwhile => t["Booking_Error_ChangedMeanwhile"],
-        _ => t["Booking_Error_NotOffered"],
+        null => null,
+        BookingChoiceProblem.UnknownTreatment => t["Booking_Error_TreatmentUnknown"],
+        BookingChoiceProblem.UnknownPractitioner => t["Booking_Error_PractitionerUnknown"],
+        BookingChoiceProblem.DateInvalid => t["Booking_Error_DateInvalid"],
+        _ => OutsideWindow(choices.Today, choices.LastBookableDay),
     };
 
-    private DateOnly? ChosenDate(BookingPage page, string? date)
-    {
-        if (string.IsNullOrEmpty(date))
-        {
-            return BookingInput.TryParseSlot(page.Form.Slot, out var slotDate, out _) && slotDate >= slots.Today && slotDate <= slots.LastBookableDay
-                ? slotDate
-                : null;
-        }
-
-        if (!BookingInput.TryParseDate(date, out var parsed))
-        {
-            Refuse(page, "Booking_Error_DateInvalid");
-            return null;
-        }
-
-        if (parsed < slots.Today || parsed > slots.LastBookableDay)
-        {
-            page.ChoiceProblem = string.Format(Culture, t["Booking_Error_DateOutsideWindow"], LongDate(slots.Today), LongDate(slots.LastBookableDay));
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return null;
-        }
-
-        return parsed;
-    }
-
-    private void Refuse(BookingPage page, string key)
-    {
-        page.ChoiceProblem = t[key];
-        page.StatusCode = StatusCodes.Status400BadRequest;
-    }
+    private string OutsideWindow(DateOnly today, DateOnly lastBookableDay) =>
+        string.Format(Culture, t["Booking_Error_DateOutsideWindow"], LongDate(today), LongDate(lastBookableDay));
 
     private DayOption Day(FreeDay day, string url, bool selected) => new(
         BookingInput.Date(day.Date),

@@ -19,6 +19,7 @@ namespace DrChongClinic.Web.Booking;
 public sealed class ManageBookingController(
     BookingService bookings,
     BookingPageFactory pages,
+    BookingRefusals refusals,
     SlotFinder slots,
     IValidator<CancelForm> cancelValidator,
     IValidator<RescheduleForm> rescheduleValidator,
@@ -57,17 +58,12 @@ public sealed class ManageBookingController(
 
         if (!details.Appointment.PatientMayChange(slots.NowUtc, slots.Policy))
         {
-            return Conflict(new { error = pages.Message(BookingProblem.TooLateToChange) });
+            return StatusCode(BookingRefusals.StatusCode(BookingProblem.TooLateToChange), new { error = refusals.Message(BookingProblem.TooLateToChange) });
         }
 
-        if (!BookingInput.TryParseDate(date, out var day))
+        if (pages.DateProblem(date, out var day) is { } dateProblem)
         {
-            return BadRequest(new { error = t["Booking_Error_DateInvalid"].Value });
-        }
-
-        if (day < slots.Today || day > slots.LastBookableDay)
-        {
-            return BadRequest(new { error = string.Format(t["Booking_Error_DateOutsideWindow"], pages.LongDate(slots.Today), pages.LongDate(slots.LastBookableDay)) });
+            return BadRequest(new { error = dateProblem });
         }
 
         var free = await slots.FreeSlotsAsync(SlotSearch.ToMove(details.Appointment), day, cancellationToken);
@@ -138,16 +134,18 @@ public sealed class ManageBookingController(
         page.SelectedSlot = form.Slot;
         if (result.Problem == BookingProblem.SlotTaken)
         {
-            page.Problem = pages.Message(BookingProblem.SlotTaken);
+            page.Problem = refusals.Message(BookingProblem.SlotTaken);
             page.Date = null;
             page.Times = result.NearestFreeSlots
                 .Select(s => new TimeOption(BookingInput.Slot(s.LocalStart), BookingPageFactory.TimeLabel(s.Time), pages.LongDate(s.Date)))
                 .ToList();
-            return Page(page, StatusCodes.Status409Conflict);
+        }
+        else
+        {
+            page.SlotError = refusals.Message(result.Problem!.Value);
         }
 
-        page.SlotError = pages.Message(result.Problem!.Value);
-        return Page(page, StatusCodes.Status422UnprocessableEntity);
+        return Page(page, BookingRefusals.StatusCode(result.Problem!.Value));
     }
 
     /// <summary>The booking can no longer be changed (too late, cancelled, changed meanwhile): show it as it is now.</summary>
@@ -160,8 +158,8 @@ public sealed class ManageBookingController(
         }
 
         var page = await pages.ManagePageAsync(current, token, null, null, cancellationToken);
-        page.Problem = pages.Message(result.Problem!.Value);
-        return Page(page, StatusCodes.Status409Conflict);
+        page.Problem = refusals.Message(result.Problem!.Value);
+        return Page(page, BookingRefusals.StatusCode(result.Problem.Value));
     }
 
     private ViewResult LinkNotFound()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Application.Staff;
 using DrChongClinic.Domain.Booking;
@@ -230,6 +231,48 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_phone_booking_refusal_answers_with_the_same_status_code_as_the_public_form()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        using var scope = _site.Services.CreateScope();
+        var free = await OnlineBookings.FreeSlotsAsync(scope.ServiceProvider, practitioner.Id);
+        var (client, _) = await StaffAsync();
+        var form = await client.GetPageAsync($"/admin/bookings/new?treatment=pico-laser&practitioner={practitioner.Id}&date={free[0].Date:yyyy-MM-dd}");
+        var fields = new Dictionary<string, string?>
+        {
+            ["Slot"] = form.QuerySelectorAll("#phone-booking-form input[name=Slot]")[0].GetAttribute("value"),
+            ["Name"] = "Lim Wei Jie",
+            ["Phone"] = "012-345 6789",
+            ["Email"] = NewEmail(),
+            ["Consent"] = "true",
+        };
+
+        var unknownTreatment = await client.SubmitAsync(form, "#phone-booking-form", new Dictionary<string, string?>(fields) { ["Treatment"] = "no-such-treatment" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownTreatment.StatusCode);
+        Assert.StartsWith("That treatment cannot be booked online.", OnlineBookings.Problem(await Html.ReadAsync(unknownTreatment)), StringComparison.Ordinal);
+        Assert.StartsWith("/admin/bookings/", (await client.SubmitAsync(form, "#phone-booking-form", fields)).RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+
+        var reused = await client.SubmitAsync(form, "#phone-booking-form", new Dictionary<string, string?>(fields) { ["Email"] = NewEmail() });
+
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        var again = await Html.ReadAsync(reused);
+        Assert.NotEqual(form.QuerySelector("input[name=SubmissionId]")!.GetAttribute("value"), again.QuerySelector("input[name=SubmissionId]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_phone_booking_page_refuses_a_date_outside_the_booking_window_as_the_public_page_does()
+    {
+        var (client, _) = await StaffAsync();
+
+        var response = await client.GetAsync("/admin/bookings/new?treatment=pico-laser&date=2001-01-01");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Html.ReadAsync(response);
+        Assert.StartsWith("Please choose a date from", OnlineBookings.Problem(page), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#phone-booking-form"));
+    }
+
+    [Fact]
     public async Task The_list_filters_by_search_status_and_doctor_and_the_csv_export_neutralises_formulas()
     {
         var practitioner = await TestBookings.PractitionerAsync(_site);
@@ -323,5 +366,34 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         var week = await client.GetPageAsync($"/admin/bookings/calendar?view=week&date={date:yyyy-MM-dd}&practitioner={practitioner.Id}");
         Assert.Equal(7, week.QuerySelectorAll(".calendar-column").Length);
         Assert.Single(week.QuerySelectorAll(".calendar-item"));
+    }
+
+    [Fact]
+    public async Task The_calendar_shows_the_same_bookings_for_a_date_in_the_day_and_the_week_view()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var first = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail());
+        await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail(), nth: 3);
+        var cancelled = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail(), nth: 6);
+        using (var scope = _site.Services.CreateScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<BookingService>().CancelAsync(cancelled.Id, ChangedBy.Staff, "test", "Closed", null, CancellationToken.None);
+            Assert.True(result.Succeeded);
+        }
+
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(first.StartUtc, TestBookings.ClinicZone));
+        var (client, _) = await StaffAsync();
+
+        var day = await client.GetPageAsync($"/admin/bookings/calendar?date={date:yyyy-MM-dd}");
+        var week = await client.GetPageAsync($"/admin/bookings/calendar?view=week&date={date:yyyy-MM-dd}");
+
+        static List<string> Items(IEnumerable<AngleSharp.Dom.IElement> columns) =>
+            columns.SelectMany(c => c.QuerySelectorAll(".calendar-item")).Select(i => i.TextContent.Trim()).Order(StringComparer.Ordinal).ToList();
+        var inDay = Items(day.QuerySelectorAll(".calendar-column"));
+        var inWeek = Items([week.QuerySelectorAll(".calendar-column")[((int)date.DayOfWeek + 6) % 7]]);
+        Assert.Equal(inDay, inWeek);
+        Assert.True(inDay.Count >= 2);
+        Assert.Contains(inDay, i => i.Contains(BookingReference.Display(first.Reference), StringComparison.Ordinal));
+        Assert.DoesNotContain(inDay, i => i.Contains(BookingReference.Display(cancelled.Reference), StringComparison.Ordinal));
     }
 }

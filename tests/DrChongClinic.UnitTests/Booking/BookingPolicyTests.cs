@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrChongClinic.Domain.Booking;
 
 namespace DrChongClinic.UnitTests.Booking;
@@ -21,6 +22,18 @@ public class BookingPolicyTests
 
         Assert.Equal(new DateOnly(2026, 12, 7), policy.Today(lateSundayUtc));
         Assert.Equal(new DateOnly(2027, 2, 5), policy.LastBookableDay(lateSundayUtc));
+    }
+
+    [Theory]
+    [InlineData("2026-12-06", false)]
+    [InlineData("2026-12-07", true)]
+    [InlineData("2027-02-05", true)]
+    [InlineData("2027-02-06", false)]
+    public void Bookable_days_run_from_today_to_the_horizon(string date, bool bookable)
+    {
+        var policy = new BookingPolicy { HorizonDays = 60 };
+
+        Assert.Equal(bookable, policy.IsBookable(DateOnly.Parse(date, CultureInfo.InvariantCulture), new DateOnly(2026, 12, 7)));
     }
 
     [Theory]

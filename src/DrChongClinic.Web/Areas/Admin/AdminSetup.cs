@@ -98,7 +98,7 @@ public static class AdminSetup
         services.AddValidatorsFromAssemblyContaining<AdminOptions>(
             filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(AdminOptions).Namespace!, StringComparison.Ordinal) == true);
         services.AddClinicStaffActions();
-        services.AddScoped<BookingSearch>();
+        services.AddScoped<BookingDetailPages>();
         services.AddSingleton<AdminTime>();
         services.AddScoped<RequireTwoFactorFilter>();
         services.AddSingleton<SignInThrottle>();

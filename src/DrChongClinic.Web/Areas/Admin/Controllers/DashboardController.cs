@@ -1,44 +1,23 @@
-using DrChongClinic.Application.Email;
-using DrChongClinic.Domain.Booking;
-using DrChongClinic.Infrastructure.Data;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Areas.Admin.Services;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Web.Areas.Admin.Controllers;
 
 /// <summary>The staff home page: today's and tomorrow's diary, requests waiting, emails that failed.</summary>
 [Route("admin")]
-public sealed class DashboardController(ClinicDbContext db, AdminTime time) : AdminControllerBase
+public sealed class DashboardController(StaffDashboard dashboard, AdminTime time) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var today = time.Today;
-        var page = new DashboardPage(
-            await DayAsync(today, cancellationToken),
-            await DayAsync(today.AddDays(1), cancellationToken),
-            await db.Appointments.CountAsync(a => a.Status == AppointmentStatus.Requested && a.StartUtc >= time.UtcNow, cancellationToken),
-            await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken));
-        return View(page);
+        var figures = await dashboard.FiguresAsync(cancellationToken);
+        return View(new DashboardPage(Day(figures.Today), Day(figures.Tomorrow), figures.RequestsWaiting, figures.FailedEmails));
     }
 
-    private async Task<DiaryDay> DayAsync(DateOnly day, CancellationToken cancellationToken)
-    {
-        var (fromUtc, toUtc) = time.UtcRange(day);
-        var rows = await (
-                from a in db.Appointments.AsNoTracking()
-                where a.StartUtc >= fromUtc && a.StartUtc < toUtc
-                      && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed)
-                join t in db.Treatments on a.TreatmentId equals t.Id
-                join p in db.Practitioners on a.PractitionerId equals p.Id
-                orderby a.StartUtc
-                select new { a.Id, a.Reference, a.StartUtc, a.Status, a.Patient.Name, Treatment = t.NameEn, Practitioner = p.Name })
-            .ToListAsync(cancellationToken);
-        return new DiaryDay(
-            day,
-            AdminTime.FormatDay(day),
-            rows.Select(r => new DiaryRow(r.Id, time.FormatTime(r.StartUtc), r.Reference, r.Name, r.Treatment, r.Practitioner, r.Status == AppointmentStatus.Requested)).ToList());
-    }
+    private DiaryDay Day(DiaryDate date) => new(
+        date.Day,
+        AdminTime.FormatDay(date.Day),
+        date.Appointments.Select(r => new DiaryRow(r.Id, time.FormatTime(r.StartUtc), r.Reference, r.Patient, r.Treatment, r.Practitioner, r.AwaitingConfirmation)).ToList());
 }

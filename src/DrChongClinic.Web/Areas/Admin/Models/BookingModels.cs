@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Staff;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Areas.Admin.Services;
 
@@ -6,8 +7,6 @@ namespace DrChongClinic.Web.Areas.Admin.Models;
 /// <summary>The bookings list's filters, as they arrive in the address (all optional).</summary>
 public sealed class BookingFilter
 {
-    public const int PageSize = 25;
-
     /// <summary>Sort orders: by appointment time (default), latest first, by patient name, newest booking first.</summary>
     public static readonly string[] Sorts = ["time", "time-desc", "patient", "booked-desc"];
 
@@ -29,6 +28,15 @@ public sealed class BookingFilter
     public int Page { get; set; } = 1;
 
     public string SortOrDefault => Sort is { } s && Sorts.Contains(s) ? s : "time";
+
+    /// <summary>These filters for the search (an unknown sort is by time).</summary>
+    public BookingCriteria ToCriteria() => new(From, To, Status, Treatment, Practitioner, Search, SortOrDefault switch
+    {
+        "time-desc" => BookingSort.TimeDescending,
+        "patient" => BookingSort.Patient,
+        "booked-desc" => BookingSort.BookedDescending,
+        _ => BookingSort.Time,
+    });
 
     /// <summary>The query string for these filters, with a different page or sort.</summary>
     public string Query(int? page = null, string? sort = null)
@@ -55,23 +63,6 @@ public sealed class BookingFilter
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 }
-
-/// <summary>One booking in the list (and in the CSV export), times already in clinic time.</summary>
-public sealed record BookingRow(
-    int Id,
-    string Reference,
-    DateTime LocalStart,
-    AppointmentStatus Status,
-    string Patient,
-    string Email,
-    string Phone,
-    string Language,
-    string Treatment,
-    string Practitioner,
-    string? PatientNotes,
-    DateTime LocalBookedAt);
-
-public sealed record Choice(int Id, string Name);
 
 public sealed record BookingsPage(
     BookingFilter Filter,
