@@ -1,3 +1,5 @@
+using DrChongClinic.Domain;
+
 namespace DrChongClinic.Application.Booking;
 
 /// <summary>
@@ -6,9 +8,9 @@ namespace DrChongClinic.Application.Booking;
 /// </summary>
 public static class BookingLinks
 {
-    public static string Book(string language) => language == "ms" ? "/ms/tempah" : "/book";
+    public static string Book(string language) => ClinicLanguage.Of(language).Pick("/book", "/ms/tempah");
 
     /// <summary>Path of a booking's private manage page; the email sender prefixes Clinic:PublicBaseUrl.</summary>
     public static string Manage(string language, string token) =>
-        language == "ms" ? $"/ms/tempah/urus/{token}" : $"/book/manage/{token}";
+        ClinicLanguage.Of(language).Pick($"/book/manage/{token}", $"/ms/tempah/urus/{token}");
 }

@@ -1,5 +1,5 @@
 using DrChongClinic.Application.Booking;
-using DrChongClinic.Web.Localization;
+using DrChongClinic.Domain;
 using DrChongClinic.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +35,7 @@ public sealed class BookingController(
             SubmissionId = Guid.NewGuid().ToString(),
             Treatment = treatment,
             Practitioner = practitioner,
-            Language = ClinicLocalization.CurrentLanguage,
+            Language = ClinicLanguage.Current.Code,
         };
         var page = await pages.BookingPageAsync(form, date, cancellationToken);
         form.Practitioner = page.Practitioner;
@@ -112,7 +112,7 @@ public sealed class BookingController(
 
         if (result.Succeeded)
         {
-            return SeeOther($"{BookingLinks.Manage(ClinicLocalization.CurrentLanguage, result.ManageToken!)}?done=booked");
+            return SeeOther($"{BookingLinks.Manage(ClinicLanguage.Current.Code, result.ManageToken!)}?done=booked");
         }
 
         if (result.Problem == BookingProblem.SlotTaken)

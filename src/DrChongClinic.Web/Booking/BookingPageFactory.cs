@@ -1,9 +1,9 @@
 using System.Globalization;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Web.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +23,7 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
     /// </summary>
     public async Task<BookingPage> BookingPageAsync(BookingForm form, string? date, CancellationToken cancellationToken)
     {
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         var treatments = await slots.ActiveTreatmentsAsync(cancellationToken);
         var practitioners = await slots.ActivePractitionersAsync(cancellationToken);
         var page = new BookingPage
@@ -95,7 +95,7 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
 
     public async Task<ManagePage> ManagePageAsync(AppointmentDetails details, string token, string? date, string? done, CancellationToken cancellationToken)
     {
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         var appointment = details.Appointment;
         var zone = slots.Policy.ClinicTimeZone();
         var localStart = TimeZoneInfo.ConvertTimeFromUtc(appointment.StartUtc, zone);
@@ -162,7 +162,7 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
         return page;
     }
 
-    public LinkNotFoundPage LinkNotFound() => new(ClinicLocalization.CurrentLanguage, clinic.Value.Phone);
+    public LinkNotFoundPage LinkNotFound() => new(ClinicLanguage.Current.Code, clinic.Value.Phone);
 
     /// <summary>The JSON answer for a date's free times (booking.js).</summary>
     public object SlotsJson(DateOnly date, IReadOnlyList<FreeSlot> free) => new
@@ -173,7 +173,7 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
         message = free.Count == 0 ? t["Booking_NoTimesThatDay"].Value : null,
     };
 
-    public static string SlotsPath(string language) => language == ClinicLocalization.Malay ? "/ms/tempah/slot" : "/book/slots";
+    public static string SlotsPath(string language) => language == ClinicLanguage.MalayCode ? "/ms/tempah/slot" : "/book/slots";
 
     public string LongDate(DateOnly date) => date.ToString("dddd, d MMMM yyyy", Culture);
 

@@ -1,6 +1,6 @@
+using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Infrastructure.Data;
-using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
 using DrChongClinic.Web.Performance;
 using Microsoft.AspNetCore.Mvc;
@@ -16,14 +16,14 @@ public sealed class HomeController(ClinicDbContext db, ArticleStore articles) : 
     public const string ScarTypesArticle = "scar-types";
 
     [HttpGet("")]
-    [HttpGet("ms")]
+    [HttpGet(ClinicLanguage.MalayCode)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var treatments = await db.Treatments.AsNoTracking()
             .Where(t => t.IsActive)
             .OrderBy(t => t.SortOrder)
             .ToListAsync(cancellationToken);
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         return View(new HomePage(treatments.Select(t => new TreatmentCard(t.Code, t.Name(language), t.DurationMinutes)).ToList())
         {
             LatestArticles = articles.Library.Latest(language, 3).Select(ArticleCard.For).ToList(),

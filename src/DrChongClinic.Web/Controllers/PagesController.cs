@@ -1,6 +1,6 @@
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Data;
-using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
 using DrChongClinic.Web.Performance;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +31,7 @@ public sealed class PagesController(
             .Where(t => t.IsActive)
             .OrderBy(t => t.SortOrder)
             .ToListAsync(cancellationToken);
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         return View(new TreatmentsPage(treatments.Select(t => TreatmentDescription.From(t, language, text)).ToList()));
     }
 

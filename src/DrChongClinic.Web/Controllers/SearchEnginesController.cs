@@ -1,7 +1,7 @@
 using System.Text;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Content;
-using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Performance;
 using DrChongClinic.Web.Seo;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +36,7 @@ public sealed class SearchEnginesController(ArticleStore store, IOptions<ClinicD
     [HttpGet("ms/feed.xml")]
     public IActionResult Feed()
     {
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         var title = string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Article_Feed_Title"], clinic.Value.DisplayName(language));
         return File(AtomFeed.Write(store.Library, language, title, text["Article_List_Intro"], clinic.Value), "application/atom+xml; charset=utf-8");
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Seo;
@@ -85,7 +86,7 @@ public static class BookingLink
 {
     /// <summary>The booking page with a treatment pre-selected: /book?treatment=pico-laser or /ms/tempah?treatment=pico-laser.</summary>
     public static string For(string language, string treatmentCode) =>
-        $"{(language == ArticleLanguage.Malay ? "/ms/tempah" : "/book")}?treatment={Uri.EscapeDataString(treatmentCode)}";
+        $"{(language == ClinicLanguage.MalayCode ? "/ms/tempah" : "/book")}?treatment={Uri.EscapeDataString(treatmentCode)}";
 }
 
 /// <summary>A list of article cards and the heading level their titles take on this page (2 or 3).</summary>

@@ -1,6 +1,6 @@
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Data;
-using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
@@ -14,6 +14,6 @@ public sealed class ClinicStructuredDataViewComponent(ClinicDbContext db, IOptio
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var hours = await db.LoadClinicHoursAsync(HttpContext.RequestAborted);
-        return new HtmlContentViewComponentResult(JsonLd.Script(SchemaOrg.MedicalClinic(clinic.Value, ClinicLocalization.CurrentLanguage, hours)));
+        return new HtmlContentViewComponentResult(JsonLd.Script(SchemaOrg.MedicalClinic(clinic.Value, ClinicLanguage.Current.Code, hours)));
     }
 }

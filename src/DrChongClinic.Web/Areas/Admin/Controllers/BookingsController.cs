@@ -2,6 +2,7 @@ using System.Globalization;
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
@@ -139,7 +140,7 @@ public sealed class BookingsController(
     [HttpGet("new")]
     public async Task<IActionResult> Create(string? treatment, string? practitioner, string? date, CancellationToken cancellationToken)
     {
-        var form = new BookingForm { SubmissionId = Guid.NewGuid().ToString(), Treatment = treatment, Practitioner = practitioner ?? BookingInput.AnyPractitioner, Language = "en" };
+        var form = new BookingForm { SubmissionId = Guid.NewGuid().ToString(), Treatment = treatment, Practitioner = practitioner ?? BookingInput.AnyPractitioner, Language = ClinicLanguage.EnglishCode };
         var page = await PhonePageAsync(form, date, cancellationToken);
         return PhoneView(page, page.Problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
