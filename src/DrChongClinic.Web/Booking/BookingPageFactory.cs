@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace DrChongClinic.Web.Booking;
 
 /// <summary>Builds the booking and manage pages' view models from the database and the current language.</summary>
-public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<SharedResource> t, IOptions<ClinicDetails> clinic, IOptions<PrivacyOptions> privacy)
+public sealed class BookingPageFactory(SlotFinder slots, ClinicClock clock, IStringLocalizer<SharedResource> t, IOptions<ClinicDetails> clinic, IOptions<PrivacyOptions> privacy)
 {
     /// <summary>How many dates with free times the date step lists.</summary>
     public const int DaysListed = 14;
@@ -97,8 +97,7 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
     {
         var language = ClinicLanguage.Current.Code;
         var appointment = details.Appointment;
-        var zone = slots.Policy.ClinicTimeZone();
-        var localStart = TimeZoneInfo.ConvertTimeFromUtc(appointment.StartUtc, zone);
+        var localStart = clock.ToLocal(appointment.StartUtc);
         var path = BookingLinks.Manage(language, token);
         var page = new ManagePage
         {
@@ -106,7 +105,7 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
             Token = token,
             PageUrl = path,
             AbsoluteUrl = clinic.Value.PublicBaseUrl.TrimEnd('/') + path,
-            Reference = BookingReference.Display(appointment.Reference),
+            Reference = ClinicText.Reference(appointment.Reference),
             Status = appointment.Status,
             TreatmentName = details.Treatment.Name(language),
             PractitionerName = details.PractitionerName,
@@ -175,9 +174,9 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
 
     public static string SlotsPath(string language) => language == ClinicLanguage.MalayCode ? "/ms/tempah/slot" : "/book/slots";
 
-    public string LongDate(DateOnly date) => date.ToString("dddd, d MMMM yyyy", Culture);
+    public string LongDate(DateOnly date) => ClinicText.LongDate(date, ClinicLanguage.Current);
 
-    public static string TimeLabel(TimeOnly time) => time.ToString("h:mm tt", Culture);
+    public static string TimeLabel(TimeOnly time) => ClinicText.Time(time, ClinicLanguage.Current);
 
     /// <summary>Message for a refusal by the booking service.</summary>
     public string Message(BookingProblem problem) => problem switch
@@ -230,8 +229,8 @@ public sealed class BookingPageFactory(SlotFinder slots, IStringLocalizer<Shared
 
     private DayOption Day(FreeDay day, string url, bool selected) => new(
         BookingInput.Date(day.Date),
-        day.Date.ToString("ddd", Culture),
-        day.Date.ToString("d MMM", Culture),
+        ClinicText.Weekday(day.Date, ClinicLanguage.Current),
+        ClinicText.DayAndMonth(day.Date, ClinicLanguage.Current),
         day.FreeCount,
         url,
         selected);

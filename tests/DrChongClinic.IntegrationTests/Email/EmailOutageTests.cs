@@ -34,7 +34,7 @@ public sealed class EmailOutageTests
 
         await smtp.StartAsync();
         var email = Assert.Single(await smtp.WaitForAsync(patient));
-        Assert.Contains(booking.Reference, email.Subject, StringComparison.Ordinal);
+        Assert.Contains(booking.GroupedReference, email.Subject, StringComparison.Ordinal);
 
         await TestSmtpServer.WaitUntilAsync(async () => Assert.Single(await OutboxAsync(site, booking.Id)).Status == OutboxStatus.Sent, "the message to be marked Sent");
         await Task.Delay(TimeSpan.FromSeconds(1)); // ten more passes of the outbox
@@ -166,7 +166,7 @@ public sealed class EmailOutageTests
         Assert.EndsWith(".eml", file, StringComparison.Ordinal);
         var message = await MimeKit.MimeMessage.LoadAsync(file);
         Assert.Equal("pickup@patients.test", Assert.Single(message.To.Mailboxes).Address);
-        Assert.Equal($"Dr Chong Clinic: we have received your booking request ({booking.Reference})", message.Subject);
+        Assert.Equal($"Dr Chong Clinic: we have received your booking request ({booking.GroupedReference})", message.Subject);
         Assert.Contains(booking.ManageToken, message.TextBody, StringComparison.Ordinal);
         Assert.Single(message.Attachments);
         await TestSmtpServer.WaitUntilAsync(async () => Assert.Single(await OutboxAsync(site, booking.Id)).Status == OutboxStatus.Sent, "Sent");

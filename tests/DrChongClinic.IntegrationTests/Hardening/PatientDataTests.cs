@@ -18,7 +18,7 @@ public sealed class PatientDataTests(BookingFactory factory) : IClassFixture<Boo
         var (admin, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Admin);
 
         var found = await admin.GetPageAsync("/admin/patients/data?email=mei.ling%40example.com");
-        Assert.Contains(reference, found.QuerySelector("#patient-bookings")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(BookingReference.Display(reference), found.QuerySelector("#patient-bookings")!.TextContent, StringComparison.Ordinal);
 
         var export = await admin.GetAsync(found.QuerySelector("#patient-export")!.GetAttribute("href"));
         Assert.Equal("application/json", export.Content.Headers.ContentType!.MediaType);

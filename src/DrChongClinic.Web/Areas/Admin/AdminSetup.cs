@@ -68,7 +68,6 @@ public static class AdminSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<BookingConflictFinder>();
         services.AddScoped<BookingSearch>();
-        services.AddSingleton<AdminTime>();
         services.AddScoped<RequireTwoFactorForAdminsFilter>();
         return services;
     }

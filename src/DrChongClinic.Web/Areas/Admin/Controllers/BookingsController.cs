@@ -1,6 +1,7 @@
 using System.Globalization;
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
@@ -28,7 +29,7 @@ public sealed class BookingsController(
     SlotFinder slots,
     BookingPageFactory bookingPages,
     AuditLog audit,
-    AdminTime time,
+    ClinicClock time,
     IOptions<PrivacyOptions> privacy,
     IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
@@ -178,7 +179,7 @@ public sealed class BookingsController(
 
         if (result.Problem == BookingProblem.SlotTaken)
         {
-            refused.Times = result.NearestFreeSlots.Select(s => (BookingInput.Slot(s.LocalStart), $"{AdminTime.FormatDay(s.Date)}, {s.LocalStart:HH:mm}")).ToList();
+            refused.Times = result.NearestFreeSlots.Select(s => (BookingInput.Slot(s.LocalStart), $"{ClinicText.StaffDay(s.Date)}, {ClinicText.StaffTime(s.LocalStart)}")).ToList();
             form.Slot = null;
         }
 
@@ -211,9 +212,9 @@ public sealed class BookingsController(
         if (week)
         {
             columns = Enumerable.Range(0, 7).Select(i => first.AddDays(i)).Select(d => new CalendarColumn(
-                AdminTime.FormatDay(d), d == time.Today,
+                ClinicText.StaffDay(d), d == time.Today,
                 rows.Where(r => DateOnly.FromDateTime(time.ToLocal(r.StartUtc)) == d)
-                    .Select(r => new CalendarAppointment(r.Id, time.FormatTime(r.StartUtc), time.FormatTime(r.StartUtc.AddMinutes(r.DurationMinutes)), BookingReference.Display(r.Reference), r.Name, r.Treatment, r.Status))
+                    .Select(r => new CalendarAppointment(r.Id, ClinicText.StaffTime(time.ToLocal(r.StartUtc)), ClinicText.StaffTime(time.ToLocal(r.StartUtc.AddMinutes(r.DurationMinutes))), ClinicText.Reference(r.Reference), r.Name, r.Treatment, r.Status))
                     .ToList())).ToList();
         }
         else
@@ -221,14 +222,14 @@ public sealed class BookingsController(
             columns = practitioners.Where(p => practitioner == null || p.Id == practitioner).Select(p => new CalendarColumn(
                 p.Name, false,
                 rows.Where(r => r.PractitionerId == p.Id)
-                    .Select(r => new CalendarAppointment(r.Id, time.FormatTime(r.StartUtc), time.FormatTime(r.StartUtc.AddMinutes(r.DurationMinutes)), BookingReference.Display(r.Reference), r.Name, r.Treatment, r.Status))
+                    .Select(r => new CalendarAppointment(r.Id, ClinicText.StaffTime(time.ToLocal(r.StartUtc)), ClinicText.StaffTime(time.ToLocal(r.StartUtc.AddMinutes(r.DurationMinutes))), ClinicText.Reference(r.Reference), r.Name, r.Treatment, r.Status))
                     .ToList())).ToList();
         }
 
         string Url(string v, DateOnly d) =>
             $"/admin/bookings/calendar?view={v}&date={d:yyyy-MM-dd}" + (practitioner is { } p ? $"&practitioner={p}" : "");
         var step = week ? 7 : 1;
-        var title = week ? $"{AdminTime.FormatDay(first)} – {AdminTime.FormatDay(last)}" : AdminTime.FormatDay(day);
+        var title = week ? $"{ClinicText.StaffDay(first)} – {ClinicText.StaffDay(last)}" : ClinicText.StaffDay(day);
         return View(new CalendarPage(
             week ? "week" : "day", day, title, practitioner, practitioners, columns,
             Url(week ? "week" : "day", day.AddDays(-step)), Url(week ? "week" : "day", day.AddDays(step)), Url(week ? "week" : "day", time.Today),
@@ -311,10 +312,10 @@ public sealed class BookingsController(
             Appointment = appointment,
             Treatment = details.Treatment.NameEn,
             Practitioner = details.PractitionerName,
-            When = $"{time.Format(appointment.StartUtc)}–{time.FormatTime(appointment.EndUtc)}",
+            When = $"{ClinicText.StaffDateTime(time.ToLocal(appointment.StartUtc))}–{ClinicText.StaffTime(time.ToLocal(appointment.EndUtc))}",
             History = appointment.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
-                .Select(h => new HistoryRow(time.Format(h.AtUtc), h.By == ChangedBy.Staff ? h.Actor ?? t["Admin_By_Staff"] : t[$"Admin_By_{h.By}"], h.What)).ToList(),
-            Emails = emails.Select(m => new EmailRow(t[$"Admin_EmailKind_{m.Kind}"], time.Format(m.CreatedAtUtc), t[$"Admin_EmailStatus_{m.Status}"], m.Status == OutboxStatus.Failed)).ToList(),
+                .Select(h => new HistoryRow(ClinicText.StaffDateTime(time.ToLocal(h.AtUtc)), h.By == ChangedBy.Staff ? h.Actor ?? t["Admin_By_Staff"] : t[$"Admin_By_{h.By}"], h.What)).ToList(),
+            Emails = emails.Select(m => new EmailRow(t[$"Admin_EmailKind_{m.Kind}"], ClinicText.StaffDateTime(time.ToLocal(m.CreatedAtUtc)), t[$"Admin_EmailStatus_{m.Status}"], m.Status == OutboxStatus.Failed)).ToList(),
             HasStarted = appointment.StartUtc <= time.UtcNow,
             Practitioners = await PractitionerChoicesAsync(cancellationToken),
             MovePractitioner = appointment.PractitionerId,
@@ -335,7 +336,7 @@ public sealed class BookingsController(
         page.MoveDate = day;
         page.MovePractitioner = practitioner is { } p && page.Practitioners.Any(c => c.Id == p) ? p : page.Appointment.PractitionerId;
         var free = await slots.FreeSlotsAsync(SlotSearch.ToMove(page.Appointment, page.MovePractitioner), day, cancellationToken);
-        page.MoveTimes = free.Select(s => (BookingInput.Slot(s.LocalStart), s.LocalStart.ToString("HH:mm", CultureInfo.InvariantCulture))).ToList();
+        page.MoveTimes = free.Select(s => (BookingInput.Slot(s.LocalStart), ClinicText.StaffTime(s.LocalStart))).ToList();
     }
 
     private async Task<PhoneBookingPage> PhonePageAsync(BookingForm form, string? date, CancellationToken cancellationToken)
@@ -375,7 +376,7 @@ public sealed class BookingsController(
 
         page.Date = date;
         page.Times = (await slots.FreeSlotsAsync(SlotSearch.For(treatment, practitionerId), day, cancellationToken))
-            .Select(s => (BookingInput.Slot(s.LocalStart), s.LocalStart.ToString("HH:mm", CultureInfo.InvariantCulture))).ToList();
+            .Select(s => (BookingInput.Slot(s.LocalStart), ClinicText.StaffTime(s.LocalStart))).ToList();
         return page;
     }
 

@@ -1,9 +1,9 @@
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Scheduling;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,7 @@ public sealed class ClosuresController(
     ClinicDbContext db,
     AuditLog audit,
     BookingConflictFinder conflicts,
-    AdminTime time,
+    ClinicClock time,
     IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
     [HttpGet("")]
@@ -96,7 +96,7 @@ public sealed class ClosuresController(
         db.Practitioners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
 
     private static string Dates(Closure c) =>
-        c.FirstDay == c.LastDay ? AdminTime.FormatDay(c.FirstDay) : $"{AdminTime.FormatDay(c.FirstDay)} – {AdminTime.FormatDay(c.LastDay)}";
+        c.FirstDay == c.LastDay ? ClinicText.StaffDay(c.FirstDay) : $"{ClinicText.StaffDay(c.FirstDay)} – {ClinicText.StaffDay(c.LastDay)}";
 
     private string Who(Closure c, Dictionary<int, string> names) =>
         c.PractitionerId is int id ? names.GetValueOrDefault(id, "?") : t["Admin_Closure_WholeClinic"];

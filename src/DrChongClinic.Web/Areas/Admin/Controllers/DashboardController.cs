@@ -1,8 +1,8 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +10,7 @@ namespace DrChongClinic.Web.Areas.Admin.Controllers;
 
 /// <summary>The staff home page: today's and tomorrow's diary, requests waiting, emails that failed.</summary>
 [Route("admin")]
-public sealed class DashboardController(ClinicDbContext db, AdminTime time) : AdminControllerBase
+public sealed class DashboardController(ClinicDbContext db, ClinicClock time) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public sealed class DashboardController(ClinicDbContext db, AdminTime time) : Ad
             .ToListAsync(cancellationToken);
         return new DiaryDay(
             day,
-            AdminTime.FormatDay(day),
-            rows.Select(r => new DiaryRow(r.Id, time.FormatTime(r.StartUtc), r.Reference, r.Name, r.Treatment, r.Practitioner, r.Status == AppointmentStatus.Requested)).ToList());
+            ClinicText.StaffDay(day),
+            rows.Select(r => new DiaryRow(r.Id, ClinicText.StaffTime(time.ToLocal(r.StartUtc)), ClinicText.Reference(r.Reference), r.Name, r.Treatment, r.Practitioner, r.Status == AppointmentStatus.Requested)).ToList());
     }
 }

@@ -1,9 +1,8 @@
 using DrChongClinic.Application.Auditing;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Email;
-using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -12,7 +11,7 @@ namespace DrChongClinic.Web.Areas.Admin.Controllers;
 
 /// <summary>Emails the outbox gave up on (Status Failed), with "try again".</summary>
 [Route("admin/emails")]
-public sealed class EmailsController(ClinicDbContext db, EmailOutbox outbox, AuditLog audit, AdminTime time, IStringLocalizer<SharedResource> t) : AdminControllerBase
+public sealed class EmailsController(ClinicDbContext db, EmailOutbox outbox, AuditLog audit, ClinicClock time, IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
     [HttpGet("failed")]
     public async Task<IActionResult> Failed(CancellationToken cancellationToken)
@@ -22,7 +21,7 @@ public sealed class EmailsController(ClinicDbContext db, EmailOutbox outbox, Aud
             .OrderByDescending(m => m.CreatedAtUtc).ThenByDescending(m => m.Id)
             .Select(m => new { m.Id, m.Kind, m.CreatedAtUtc, m.Attempts, m.LastError, m.AppointmentId, m.Appointment!.Reference })
             .ToListAsync(cancellationToken);
-        return View(rows.Select(m => new FailedEmailRow(m.Id, t[$"Admin_EmailKind_{m.Kind}"], time.Format(m.CreatedAtUtc), m.Attempts, m.LastError, m.AppointmentId, BookingReference.Display(m.Reference))).ToList());
+        return View(rows.Select(m => new FailedEmailRow(m.Id, t[$"Admin_EmailKind_{m.Kind}"], ClinicText.StaffDateTime(time.ToLocal(m.CreatedAtUtc)), m.Attempts, m.LastError, m.AppointmentId, ClinicText.Reference(m.Reference))).ToList());
     }
 
     [HttpPost("{id:int}/retry")]

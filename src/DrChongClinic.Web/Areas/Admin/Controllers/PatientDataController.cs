@@ -1,9 +1,9 @@
 using System.Text.Json;
 using DrChongClinic.Application.Auditing;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ namespace DrChongClinic.Web.Areas.Admin.Controllers;
 /// </summary>
 [Authorize(Policy = AdminPolicies.AdminOnly)]
 [Route("admin/patients/data")]
-public sealed class PatientDataController(ClinicDbContext db, AuditLog audit, AdminTime time, IStringLocalizer<SharedResource> t) : AdminControllerBase
+public sealed class PatientDataController(ClinicDbContext db, AuditLog audit, ClinicClock time, IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
     private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true };
 
@@ -29,7 +29,7 @@ public sealed class PatientDataController(ClinicDbContext db, AuditLog audit, Ad
         if (page.Email.Length is > 0 and <= 254)
         {
             page.Bookings = (await FindAsync(page.Email, cancellationToken))
-                .Select(a => new PatientBookingRow(a.Reference, time.Format(a.StartUtc), a.Status.ToString()))
+                .Select(a => new PatientBookingRow(ClinicText.Reference(a.Reference), ClinicText.StaffDateTime(time.ToLocal(a.StartUtc)), a.Status.ToString()))
                 .ToList();
             page.Searched = true;
         }

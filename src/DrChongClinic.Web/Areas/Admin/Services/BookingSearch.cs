@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Areas.Admin.Models;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DrChongClinic.Web.Areas.Admin.Services;
 
 /// <summary>Finds bookings for the staff list and the CSV export: one query for both, so the export is exactly the filtered list.</summary>
-public sealed class BookingSearch(IClinicDatabase db, AdminTime time)
+public sealed class BookingSearch(IClinicDatabase db, ClinicClock time)
 {
     /// <summary>Most rows one export holds.</summary>
     public const int ExportLimit = 10_000;
@@ -29,7 +30,7 @@ public sealed class BookingSearch(IClinicDatabase db, AdminTime time)
                 select new { a.Id, a.Reference, a.StartUtc, a.Status, a.Patient, Treatment = t.NameEn, Practitioner = p.Name, a.CreatedAtUtc })
             .ToListAsync(cancellationToken);
         return (rows.Select(r => new BookingRow(
-                r.Id, BookingReference.Display(r.Reference), time.ToLocal(r.StartUtc), r.Status, r.Patient.Name, r.Patient.Email,
+                r.Id, ClinicText.Reference(r.Reference), time.ToLocal(r.StartUtc), r.Status, r.Patient.Name, r.Patient.Email,
                 MalaysianMobileNumber.Display(r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, time.ToLocal(r.CreatedAtUtc)))
             .ToList(), total);
     }
