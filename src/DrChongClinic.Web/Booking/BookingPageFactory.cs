@@ -61,7 +61,7 @@ public sealed class BookingPageFactory(SlotFinder slots, ClinicClock clock, IStr
 
         page.Practitioner = BookingInput.Practitioner(practitionerId);
         page.PractitionerName = practitioners.FirstOrDefault(p => p.Id == practitionerId)?.Name ?? t["Booking_AnyDoctor"];
-        page.SlotsUrl = $"{SlotsPath(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
+        page.SlotsUrl = $"{BookingLinks.Slots(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
 
         var search = SlotSearch.For(treatment, practitionerId);
         var chosen = ChosenDate(page, date);
@@ -171,8 +171,6 @@ public sealed class BookingPageFactory(SlotFinder slots, ClinicClock clock, IStr
         times = free.Select(Time).Select(x => new { value = x.Value, label = x.Label }).ToList(),
         message = free.Count == 0 ? t["Booking_NoTimesThatDay"].Value : null,
     };
-
-    public static string SlotsPath(string language) => language == ClinicLanguage.MalayCode ? "/ms/tempah/slot" : "/book/slots";
 
     public string LongDate(DateOnly date) => ClinicText.LongDate(date, ClinicLanguage.Current);
 
