@@ -3,6 +3,7 @@ using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Caching;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Infrastructure.Data;
@@ -52,7 +53,7 @@ public static class DependencyInjection
         services.AddOptions<EmailOptions>()
             .Bind(configuration.GetSection(EmailOptions.Section))
             .Validate(o => o.TimeoutSeconds >= 1, "Email:TimeoutSeconds must be at least 1.")
-            .Validate(o => o.ClinicInboxLanguage is "en" or "ms", "Email:ClinicInboxLanguage must be en or ms.")
+            .Validate(o => ClinicLanguage.IsKnown(o.ClinicInboxLanguage), "Email:ClinicInboxLanguage must be en or ms.")
             .ValidateOnStart();
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Booking;
@@ -70,7 +69,7 @@ public sealed class BookingConflictFinder(IClinicDatabase db, ClinicClock time)
         return bookings
             .Select(b => new ConflictingBooking(
                 b.Reference,
-                time.ToLocal(b.StartUtc).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-MY")),
+                ClinicText.StaffDateTime(time.ToLocal(b.StartUtc)),
                 treatments.GetValueOrDefault(b.TreatmentId, "?"),
                 practitioners.GetValueOrDefault(b.PractitionerId, "?")))
             .ToList();

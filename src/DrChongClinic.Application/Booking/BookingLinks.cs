@@ -1,3 +1,5 @@
+using DrChongClinic.Domain;
+
 namespace DrChongClinic.Application.Booking;
 
 /// <summary>
@@ -6,9 +8,22 @@ namespace DrChongClinic.Application.Booking;
 /// </summary>
 public static class BookingLinks
 {
-    public static string Book(string language) => language == "ms" ? "/ms/tempah" : "/book";
+    public static string Book(string language) => ClinicLanguage.Of(language).Pick("/book", "/ms/tempah");
+
+    /// <summary>The free times of a date, as JSON for booking.js.</summary>
+    public static string Slots(string language) => ClinicLanguage.Of(language).Pick("/book/slots", "/ms/tempah/slot");
 
     /// <summary>Path of a booking's private manage page; the email sender prefixes Clinic:PublicBaseUrl.</summary>
     public static string Manage(string language, string token) =>
-        language == "ms" ? $"/ms/tempah/urus/{token}" : $"/book/manage/{token}";
+        ClinicLanguage.Of(language).Pick($"/book/manage/{token}", $"/ms/tempah/urus/{token}");
+
+    /// <summary>The free times to move a booking to, as JSON for booking.js.</summary>
+    public static string ManageSlots(string language, string token) =>
+        Manage(language, token) + ClinicLanguage.Of(language).Pick("/slots", "/slot");
+
+    public static string Cancel(string language, string token) =>
+        Manage(language, token) + ClinicLanguage.Of(language).Pick("/cancel", "/batal");
+
+    public static string Reschedule(string language, string token) =>
+        Manage(language, token) + ClinicLanguage.Of(language).Pick("/reschedule", "/tukar");
 }

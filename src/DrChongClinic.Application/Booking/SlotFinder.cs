@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
@@ -25,15 +26,15 @@ public sealed record FreeDay(DateOnly Date, int FreeCount);
 /// few queries for a whole date range, then lets the calculator decide. Used by the booking pages, the booking
 /// service and the admin area alike.
 /// </summary>
-public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> options, TimeProvider clock)
+public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> options, ClinicClock clock)
 {
     public BookingPolicy Policy => options.Value;
 
-    public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
+    public DateTime NowUtc => clock.UtcNow;
 
-    public DateOnly Today => Policy.Today(NowUtc);
+    public DateOnly Today => clock.Today;
 
-    public DateOnly LastBookableDay => Policy.LastBookableDay(NowUtc);
+    public DateOnly LastBookableDay => Today.AddDays(Policy.HorizonDays);
 
     /// <summary>Whether patients may book on this clinic date now (today up to the last bookable day).</summary>
     public bool IsBookable(DateOnly date) => Policy.IsBookable(date, Today);
@@ -100,7 +101,7 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
             return [];
         }
 
-        var wantedUtc = SlotCalculator.BoundaryUtc(date.ToDateTime(time), Policy.ClinicTimeZone());
+        var wantedUtc = SlotCalculator.BoundaryUtc(date.ToDateTime(time), clock.Zone);
         var diary = await LoadAsync(search, from, to, cancellationToken);
         var slots = new List<FreeSlot>();
         for (var day = from; day <= to; day = day.AddDays(1))
@@ -144,7 +145,7 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
             busy.Select(a => BusyInterval.Of(a.PractitionerId, a.StartUtc, a.DurationMinutes, a.BufferMinutes)).ToList(),
             NowUtc,
             Policy,
-            Policy.ClinicTimeZone());
+            clock.Zone);
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -22,6 +22,9 @@ public sealed class ClinicClock(TimeProvider time, IOptions<BookingPolicy> polic
 
     public DateOnly Today => DateOnly.FromDateTime(ToLocal(UtcNow));
 
+    /// <summary>The moment a clinic-local day starts, with the clinic's offset: 2026-12-07T00:00:00+08:00.</summary>
+    public DateTimeOffset StartOfDay(DateOnly day) => ToLocalOffset(UtcRange(day).FromUtc);
+
     /// <summary>The UTC instants at which a clinic-local day starts and the next one starts.</summary>
     public (DateTime FromUtc, DateTime ToUtc) UtcRange(DateOnly day) =>
         (ToUtc(day.ToDateTime(TimeOnly.MinValue)), ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)));

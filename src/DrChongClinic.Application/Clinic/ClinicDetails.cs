@@ -1,3 +1,5 @@
+using DrChongClinic.Domain;
+
 namespace DrChongClinic.Application.Clinic;
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed class ClinicDetails
     /// <summary>Absolute base URL used in canonical links, sitemaps and emails, e.g. https://www.drchongclinic.my.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
-    public string DisplayName(string language) => language == "ms" ? NameMs : Name;
+    public string DisplayName(string language) => ClinicLanguage.Of(language).Pick(Name, NameMs);
 
     /// <summary>One line, e.g. "12 Jalan Example, 50000 Kuala Lumpur, Wilayah Persekutuan Kuala Lumpur".</summary>
     public string AddressLine => string.Join(", ", new[] { StreetAddress, $"{PostalCode} {Locality}".Trim(), Region }

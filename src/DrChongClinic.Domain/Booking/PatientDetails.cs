@@ -13,5 +13,5 @@ public sealed class PatientDetails
     public string? Notes { get; set; }
 
     /// <summary>"en" or "ms": language of the emails and manage page.</summary>
-    public string Language { get; set; } = "en";
+    public string Language { get; set; } = ClinicLanguage.EnglishCode;
 }

@@ -21,5 +21,5 @@ public sealed class Treatment
 
     public int SortOrder { get; set; }
 
-    public string Name(string language) => language == "ms" ? NameMs : NameEn;
+    public string Name(string language) => ClinicLanguage.Of(language).Pick(NameEn, NameMs);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 
 namespace DrChongClinic.Infrastructure.Content;
@@ -29,7 +30,7 @@ internal static class ArticleLoader
         var synonyms = File.Exists(synonymsPath) ? SearchSynonyms.Parse(File.ReadAllText(synonymsPath)) : SearchSynonyms.Empty;
         var namedReviewers = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
         var results = new List<ArticleFileResult>();
-        foreach (var language in ArticleLanguage.All)
+        foreach (var language in ClinicLanguage.All.Select(l => l.Code))
         {
             var folder = Path.Combine(contentPath, language);
             if (!Directory.Exists(folder))
@@ -104,7 +105,7 @@ internal static class ArticleLoader
         var kept = new List<ArticleFileResult>();
         foreach (var result in results)
         {
-            var other = ArticleLanguage.Other(result.Article!.Language);
+            var other = ClinicLanguage.Of(result.Article!.Language).Other.Code;
             if (!ids.Contains((other, result.Article.TranslationId)))
             {
                 problems.Add(new ContentProblem(

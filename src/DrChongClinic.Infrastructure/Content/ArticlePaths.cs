@@ -1,3 +1,4 @@
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 
 namespace DrChongClinic.Infrastructure.Content;
@@ -22,7 +23,7 @@ public static class ArticlePaths
         return name is { Length: > 0 } && !name.Contains('/', StringComparison.Ordinal) && !name.Contains('?', StringComparison.Ordinal) ? name : null;
     }
 
-    public static string List(string language) => language == ArticleLanguage.Malay ? "/ms/artikel" : "/articles";
+    public static string List(string language) => language == ClinicLanguage.MalayCode ? "/ms/artikel" : "/articles";
 
     public static string Article(string language, string slug) => $"{List(language)}/{slug}";
 
@@ -30,9 +31,9 @@ public static class ArticlePaths
 
     public static string Tag(string language, string tag) => $"{List(language)}/tag/{tag}";
 
-    public static string Search(string language) => language == ArticleLanguage.Malay ? "/ms/artikel/cari" : "/articles/search";
+    public static string Search(string language) => language == ClinicLanguage.MalayCode ? "/ms/artikel/cari" : "/articles/search";
 
-    public static string Feed(string language) => language == ArticleLanguage.Malay ? "/ms/feed.xml" : "/feed.xml";
+    public static string Feed(string language) => language == ClinicLanguage.MalayCode ? "/ms/feed.xml" : "/feed.xml";
 
     /// <summary>The slug when a link points at an article page in the given language ("/articles/pico-laser#risks").</summary>
     public static string? SlugLinkedTo(string language, string url)

@@ -5,13 +5,13 @@ using Ical.Net.Serialization;
 
 namespace DrChongClinic.Infrastructure.Email;
 
-/// <summary>What goes into an appointment's calendar file.</summary>
+/// <summary>What goes into an appointment's calendar file; <see cref="Start"/> and <see cref="End"/> are clinic-local, in <see cref="TimeZoneId"/>.</summary>
 internal sealed record CalendarEntry(
     string Uid,
     int Sequence,
     DateTime StampUtc,
-    DateTime StartUtc,
-    DateTime EndUtc,
+    DateTime Start,
+    DateTime End,
     string TimeZoneId,
     string Summary,
     string Location,
@@ -37,14 +37,13 @@ internal static class CalendarInvite
     {
         var calendar = new Calendar { Method = Method(entry), ProductId = "-//Dr Chong Clinic//Booking//EN" };
         calendar.AddTimeZone(entry.TimeZoneId);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(entry.TimeZoneId);
         calendar.Events.Add(new CalendarEvent
         {
             Uid = entry.Uid,
             Sequence = entry.Sequence,
             DtStamp = new CalDateTime(entry.StampUtc, CalDateTime.UtcTzId),
-            DtStart = InZone(entry.StartUtc, zone, entry.TimeZoneId),
-            DtEnd = InZone(entry.EndUtc, zone, entry.TimeZoneId),
+            DtStart = InZone(entry.Start, entry.TimeZoneId),
+            DtEnd = InZone(entry.End, entry.TimeZoneId),
             Summary = entry.Summary,
             Location = entry.Location,
             Description = entry.Description,
@@ -56,9 +55,6 @@ internal static class CalendarInvite
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    private static CalDateTime InZone(DateTime utc, TimeZoneInfo zone, string zoneId)
-    {
-        var local = DateTime.SpecifyKind(AppointmentTimeText.ToClinicTime(utc, zone), DateTimeKind.Unspecified);
-        return new CalDateTime(local, zoneId);
-    }
+    private static CalDateTime InZone(DateTime local, string zoneId) =>
+        new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zoneId);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace DrChongClinic.Infrastructure.Email;
 public sealed class EmailComposer(
     IOptions<ClinicDetails> clinicOptions,
     IOptions<EmailOptions> emailOptions,
-    IOptions<BookingPolicy> bookingPolicy,
+    ClinicClock clinicClock,
     IDataProtectionProvider dataProtection,
     TimeProvider clock)
 {
@@ -29,8 +30,7 @@ public sealed class EmailComposer(
         var kind = facts.Message.Kind;
         var language = kind == EmailKind.ClinicNewBookingNotice ? _email.ClinicInboxLanguage : facts.Appointment.Patient.Language;
         var words = EmailWording.For(language);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(bookingPolicy.Value.TimeZone);
-        var when = new When(facts.Appointment.StartUtc, zone, language);
+        var when = new When(clinicClock.ToLocal(facts.Appointment.StartUtc), ClinicLanguage.Of(language));
 
         var body = new EmailBody();
         var subject = kind == EmailKind.ClinicNewBookingNotice
@@ -78,13 +78,14 @@ public sealed class EmailComposer(
     private string WritePatientMessage(EmailBody body, EmailFacts facts, EmailWording words, When when)
     {
         var appointment = facts.Appointment;
+        var reference = ClinicText.Reference(appointment.Reference);
         var clinicName = _clinic.DisplayName(words.Language);
         var (subject, intro) = facts.Message.Kind switch
         {
-            EmailKind.BookingReceived => (words.ReceivedSubject(clinicName, appointment.Reference), words.ReceivedIntro(clinicName)),
-            EmailKind.BookingConfirmed => (words.ConfirmedSubject(clinicName, when.ShortDate, appointment.Reference), words.ConfirmedIntro),
-            EmailKind.BookingRescheduled => (words.RescheduledSubject(clinicName, $"{when.ShortDate}, {when.Time}", appointment.Reference), words.RescheduledIntro),
-            EmailKind.BookingCancelled => (words.CancelledSubject(clinicName, when.ShortDate, appointment.Reference), words.CancelledIntro),
+            EmailKind.BookingReceived => (words.ReceivedSubject(clinicName, reference), words.ReceivedIntro(clinicName)),
+            EmailKind.BookingConfirmed => (words.ConfirmedSubject(clinicName, when.ShortDate, reference), words.ConfirmedIntro),
+            EmailKind.BookingRescheduled => (words.RescheduledSubject(clinicName, $"{when.ShortDate}, {when.Time}", reference), words.RescheduledIntro),
+            EmailKind.BookingCancelled => (words.CancelledSubject(clinicName, when.ShortDate, reference), words.CancelledIntro),
             EmailKind.Reminder => (words.ReminderSubject(clinicName, when.ShortDate, when.Time), words.ReminderIntro),
             _ => throw new InvalidOperationException($"No patient email for {facts.Message.Kind}."),
         };
@@ -96,7 +97,7 @@ public sealed class EmailComposer(
             (words.TimeLabel, when.Time),
             (words.TreatmentLabel, facts.Treatment.Name(words.Language)),
             (words.DoctorLabel, facts.PractitionerName),
-            (words.ReferenceLabel, appointment.Reference),
+            (words.ReferenceLabel, reference),
             (words.AddressLabel, _clinic.AddressLine),
             (words.ReasonLabel, cancelled ? appointment.CancellationReason : null));
 
@@ -134,6 +135,7 @@ public sealed class EmailComposer(
     private static string WriteClinicNotice(EmailBody body, EmailFacts facts, EmailWording words, When when)
     {
         var appointment = facts.Appointment;
+        var reference = ClinicText.Reference(appointment.Reference);
         var treatment = facts.Treatment.Name(words.Language);
         body.Paragraph(words.NoticeIntro);
         body.Details(
@@ -142,30 +144,31 @@ public sealed class EmailComposer(
             (words.TimeLabel, when.Time),
             (words.TreatmentLabel, treatment),
             (words.DoctorLabel, facts.PractitionerName),
-            (words.ReferenceLabel, appointment.Reference),
+            (words.ReferenceLabel, reference),
             (words.PatientLabel, appointment.Patient.Name),
             (words.EmailLabel, appointment.Patient.Email),
             (words.PhoneLabel, appointment.Patient.Phone),
             (words.LanguageLabel, words.LanguageName(appointment.Patient.Language)),
             (words.NotesLabel, appointment.Patient.Notes));
-        return words.NoticeSubject(when.ShortDate, when.Time, treatment, appointment.Reference);
+        return words.NoticeSubject(when.ShortDate, when.Time, treatment, reference);
     }
 
     private CalendarEntry CalendarEntryFor(EmailFacts facts, EmailWording words, string language)
     {
         var appointment = facts.Appointment;
+        var reference = ClinicText.Reference(appointment.Reference);
         var clinicName = _clinic.DisplayName(language);
         var treatment = facts.Treatment.Name(language);
         return new CalendarEntry(
             Uid: $"{appointment.Reference}@{SiteHost}",
             Sequence: facts.CalendarSequence,
             StampUtc: facts.Message.CreatedAtUtc,
-            StartUtc: appointment.StartUtc,
-            EndUtc: appointment.EndUtc,
-            TimeZoneId: bookingPolicy.Value.TimeZone,
+            Start: clinicClock.ToLocal(appointment.StartUtc),
+            End: clinicClock.ToLocal(appointment.EndUtc),
+            TimeZoneId: clinicClock.Zone.Id,
             Summary: words.CalendarSummary(treatment, clinicName),
             Location: $"{clinicName}, {_clinic.AddressLine}",
-            Description: $"{words.DoctorLabel}: {facts.PractitionerName}\n{words.ReferenceLabel}: {appointment.Reference}\n{_clinic.Phone}",
+            Description: $"{words.DoctorLabel}: {facts.PractitionerName}\n{words.ReferenceLabel}: {reference}\n{_clinic.Phone}",
             Tentative: appointment.Status == AppointmentStatus.Requested,
             Cancelled: facts.Message.Kind == EmailKind.BookingCancelled,
             OrganizerName: clinicName,
@@ -197,14 +200,12 @@ public sealed class EmailComposer(
         : throw new InvalidOperationException($"Set {setting} or Clinic:Email.");
 
     /// <summary>The appointment's start in the clinic's zone, written for one language.</summary>
-    private sealed class When(DateTime startUtc, TimeZoneInfo zone, string language)
+    private sealed class When(DateTime local, ClinicLanguage language)
     {
-        private readonly DateTime _local = AppointmentTimeText.ToClinicTime(startUtc, zone);
+        public string LongDate => ClinicText.LongDate(DateOnly.FromDateTime(local), language);
 
-        public string LongDate => AppointmentTimeText.LongDate(_local, language);
+        public string ShortDate => ClinicText.ShortDate(DateOnly.FromDateTime(local), language);
 
-        public string ShortDate => AppointmentTimeText.ShortDate(_local, language);
-
-        public string Time => AppointmentTimeText.Time(_local, language);
+        public string Time => ClinicText.Time(TimeOnly.FromDateTime(local), language);
     }
 }

@@ -1,3 +1,4 @@
+using DrChongClinic.Domain;
 using MailKit.Security;
 
 namespace DrChongClinic.Infrastructure.Email;
@@ -34,7 +35,7 @@ public sealed class EmailOptions
     public string? ClinicInbox { get; set; }
 
     /// <summary>Language of the notices to the clinic's inbox: "en" or "ms".</summary>
-    public string ClinicInboxLanguage { get; set; } = "en";
+    public string ClinicInboxLanguage { get; set; } = ClinicLanguage.EnglishCode;
 
     /// <summary>Folder for .eml files when no Host is set; relative paths are under the content root.</summary>
     public string PickupFolder { get; set; } = "data/mail";

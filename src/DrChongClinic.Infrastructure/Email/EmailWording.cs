@@ -1,3 +1,5 @@
+using DrChongClinic.Domain;
+
 namespace DrChongClinic.Infrastructure.Email;
 
 /// <summary>
@@ -8,7 +10,7 @@ internal sealed class EmailWording
 {
     public static readonly EmailWording English = new()
     {
-        Language = "en",
+        Language = ClinicLanguage.EnglishCode,
         Greeting = name => $"Dear {name},",
         ReceivedSubject = (clinic, reference) => $"{clinic}: we have received your booking request ({reference})",
         ReceivedIntro = clinic => $"Thank you for booking with {clinic}. We have received your request and will confirm it by email shortly.",
@@ -51,7 +53,7 @@ internal sealed class EmailWording
 
     public static readonly EmailWording Malay = new()
     {
-        Language = "ms",
+        Language = ClinicLanguage.MalayCode,
         Greeting = name => $"Salam sejahtera {name},",
         ReceivedSubject = (clinic, reference) => $"{clinic}: permintaan tempahan anda telah diterima ({reference})",
         ReceivedIntro = clinic => $"Terima kasih kerana membuat tempahan dengan {clinic}. Kami telah menerima permintaan anda dan akan mengesahkannya melalui e-mel tidak lama lagi.",
@@ -170,8 +172,8 @@ internal sealed class EmailWording
 
     public required string MalayName { get; init; }
 
-    public static EmailWording For(string? language) => language == "ms" ? Malay : English;
+    public static EmailWording For(string? language) => ClinicLanguage.Of(language).Pick(English, Malay);
 
     /// <summary>The name of a patient's language, in this wording's language.</summary>
-    public string LanguageName(string? language) => language == "ms" ? MalayName : EnglishName;
+    public string LanguageName(string? language) => ClinicLanguage.Of(language).Pick(EnglishName, MalayName);
 }

@@ -1,6 +1,6 @@
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Privacy;
-using DrChongClinic.Web.Localization;
+using DrChongClinic.Domain;
 using DrChongClinic.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +37,7 @@ public sealed class BookingController(
             SubmissionId = Guid.NewGuid().ToString(),
             Treatment = treatment,
             Practitioner = practitioner,
-            Language = ClinicLocalization.CurrentLanguage,
+            Language = ClinicLanguage.Current.Code,
         };
         var page = await pages.BookingPageAsync(form, date, cancellationToken);
         form.Practitioner = page.Practitioner;
@@ -109,7 +109,7 @@ public sealed class BookingController(
 
         if (result.Succeeded)
         {
-            return SeeOther($"{BookingLinks.Manage(ClinicLocalization.CurrentLanguage, result.ManageToken!)}?done=booked");
+            return SeeOther($"{BookingLinks.Manage(ClinicLanguage.Current.Code, result.ManageToken!)}?done=booked");
         }
 
         if (result.Problem == BookingProblem.SlotTaken)

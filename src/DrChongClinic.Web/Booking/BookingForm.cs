@@ -1,6 +1,6 @@
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Web.Localization;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -97,7 +97,7 @@ public sealed class BookingFormValidator : AbstractValidator<BookingForm>
             .MaximumLength(BookingForm.NotesMaxLength).WithMessage(_ => string.Format(t["Booking_Error_TooLong"], BookingForm.NotesMaxLength))
             .Must(n => !BookingInput.HasControlCharacters(n, allowLineBreaks: true)).WithMessage(_ => t["Booking_Error_TextInvalid"]);
         RuleFor(f => f.Language)
-            .Must(l => l is ClinicLocalization.English or ClinicLocalization.Malay).WithMessage(_ => t["Booking_Error_LanguageRequired"]);
+            .Must(l => l is ClinicLanguage.EnglishCode or ClinicLanguage.MalayCode).WithMessage(_ => t["Booking_Error_LanguageRequired"]);
         RuleFor(f => f.Consent)
             .Equal(true).WithMessage(_ => t["Booking_Error_ConsentRequired"]);
     }

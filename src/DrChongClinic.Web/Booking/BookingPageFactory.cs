@@ -2,16 +2,16 @@ using System.Globalization;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Privacy;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Web.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace DrChongClinic.Web.Booking;
 
 /// <summary>Builds the booking and manage pages' view models from the database and the current language.</summary>
-public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder finder, IStringLocalizer<SharedResource> t, IOptions<ClinicDetails> clinic, IOptions<PrivacyOptions> privacy)
+public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder finder, ClinicClock clock, IStringLocalizer<SharedResource> t, IOptions<ClinicDetails> clinic, IOptions<PrivacyOptions> privacy)
 {
     /// <summary>How many dates with free times the date step lists.</summary>
     public const int DaysListed = 14;
@@ -24,7 +24,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
     /// </summary>
     public async Task<BookingPage> BookingPageAsync(BookingForm form, string? date, CancellationToken cancellationToken)
     {
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         var choices = await finder.FindAsync(form.Choices(date), DaysListed, cancellationToken);
         var page = new BookingPage
         {
@@ -49,7 +49,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         page.Treatment = page.Treatments.Single(x => x.Code == treatment.Code);
         page.Practitioner = BookingInput.Practitioner(choices.PractitionerId);
         page.PractitionerName = choices.Practitioners.FirstOrDefault(p => p.Id == choices.PractitionerId)?.Name ?? t["Booking_AnyDoctor"];
-        page.SlotsUrl = $"{SlotsPath(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
+        page.SlotsUrl = $"{BookingLinks.Slots(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
         page.Days = choices.Days.Select(d => Day(d, page.DayUrl(d.Date), d.Date == choices.Date)).ToList();
         if (choices.Date is { } day)
         {
@@ -78,10 +78,9 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
 
     public async Task<ManagePage> ManagePageAsync(AppointmentDetails details, string token, string? date, string? done, CancellationToken cancellationToken)
     {
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         var appointment = details.Appointment;
-        var zone = slots.Policy.ClinicTimeZone();
-        var localStart = TimeZoneInfo.ConvertTimeFromUtc(appointment.StartUtc, zone);
+        var localStart = clock.ToLocal(appointment.StartUtc);
         var path = BookingLinks.Manage(language, token);
         var page = new ManagePage
         {
@@ -89,7 +88,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
             Token = token,
             PageUrl = path,
             AbsoluteUrl = clinic.Value.PublicBaseUrl.TrimEnd('/') + path,
-            Reference = BookingReference.Display(appointment.Reference),
+            Reference = ClinicText.Reference(appointment.Reference),
             Status = appointment.Status,
             TreatmentName = details.Treatment.Name(language),
             PractitionerName = details.PractitionerName,
@@ -140,7 +139,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         return page;
     }
 
-    public LinkNotFoundPage LinkNotFound() => new(ClinicLocalization.CurrentLanguage, clinic.Value.Phone);
+    public LinkNotFoundPage LinkNotFound() => new(ClinicLanguage.Current.Code, clinic.Value.Phone);
 
     /// <summary>The JSON answer for a date's free times (booking.js).</summary>
     public object SlotsJson(DateOnly date, IReadOnlyList<FreeSlot> free) => new
@@ -151,11 +150,9 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         message = free.Count == 0 ? t["Booking_NoTimesThatDay"].Value : null,
     };
 
-    public static string SlotsPath(string language) => language == ClinicLocalization.Malay ? "/ms/tempah/slot" : "/book/slots";
+    public string LongDate(DateOnly date) => ClinicText.LongDate(date, ClinicLanguage.Current);
 
-    public string LongDate(DateOnly date) => date.ToString("dddd, d MMMM yyyy", Culture);
-
-    public static string TimeLabel(TimeOnly time) => time.ToString("h:mm tt", Culture);
+    public static string TimeLabel(TimeOnly time) => ClinicText.Time(time, ClinicLanguage.Current);
 
     /// <summary>Reads a date asked for in the address: null when it can be booked on, otherwise the message saying why not.</summary>
     public string? DateProblem(string? date, out DateOnly day) =>
@@ -178,8 +175,8 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
 
     private DayOption Day(FreeDay day, string url, bool selected) => new(
         BookingInput.Date(day.Date),
-        day.Date.ToString("ddd", Culture),
-        day.Date.ToString("d MMM", Culture),
+        ClinicText.Weekday(day.Date, ClinicLanguage.Current),
+        ClinicText.DayAndMonth(day.Date, ClinicLanguage.Current),
         day.FreeCount,
         url,
         selected);

@@ -1,6 +1,6 @@
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -178,7 +178,7 @@ public sealed class ManageBookingController(
 
     private StatusCodeResult SeeOther(string token, string done)
     {
-        Response.Headers.Location = $"{BookingLinks.Manage(ClinicLocalization.CurrentLanguage, token)}?done={done}";
+        Response.Headers.Location = $"{BookingLinks.Manage(ClinicLanguage.Current.Code, token)}?done={done}";
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

@@ -1,7 +1,6 @@
 using DrChongClinic.Application.Clinic;
-using DrChongClinic.Domain.Content;
+using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Content;
-using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
 using DrChongClinic.Web.Performance;
 using DrChongClinic.Web.Seo;
@@ -28,7 +27,7 @@ public sealed class ArticlesController(
     [HttpGet("ms/artikel")]
     public IActionResult Index()
     {
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         var library = store.Library;
         return View(new ArticleListPage(
             library.InLanguage(language).Select(ArticleCard.For).ToList(),
@@ -40,9 +39,9 @@ public sealed class ArticlesController(
     [HttpGet("ms/artikel/{slug}")]
     public IActionResult Show(string slug)
     {
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         var library = store.Library;
-        if (library.Find(language, slug) is not { } article || library.Translation(article, ArticleLanguage.Other(language)) is not { } translation)
+        if (library.Find(language, slug) is not { } article || library.Translation(article, ClinicLanguage.Of(language).Other.Code) is not { } translation)
         {
             return NotFound();
         }
@@ -58,7 +57,7 @@ public sealed class ArticlesController(
     [HttpGet("ms/artikel/tag/{tag}")]
     public IActionResult Tag(string tag)
     {
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         var articles = store.Library.Tagged(language, tag);
         if (articles.Count == 0)
         {
@@ -74,7 +73,7 @@ public sealed class ArticlesController(
     [HttpGet("ms/artikel/cari")]
     public IActionResult Search(string? q)
     {
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         var library = store.Library;
         var query = (q ?? "").Trim();
         if (query.Length > SearchQueryMaxLength)

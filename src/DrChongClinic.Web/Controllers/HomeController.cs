@@ -1,6 +1,6 @@
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Content;
-using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Models;
 using DrChongClinic.Web.Performance;
 using Microsoft.AspNetCore.Mvc;
@@ -15,11 +15,11 @@ public sealed class HomeController(SlotFinder slots, ArticleStore articles) : Co
     public const string ScarTypesArticle = "scar-types";
 
     [HttpGet("")]
-    [HttpGet("ms")]
+    [HttpGet(ClinicLanguage.MalayCode)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var treatments = await slots.ActiveTreatmentsAsync(cancellationToken);
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         return View(new HomePage(treatments.Select(t => new TreatmentCard(t.Code, t.Name(language), t.DurationMinutes)).ToList())
         {
             LatestArticles = articles.Library.Latest(language, 3).Select(ArticleCard.For).ToList(),

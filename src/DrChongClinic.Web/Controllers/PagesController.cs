@@ -1,7 +1,7 @@
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Privacy;
-using DrChongClinic.Web.Localization;
+using DrChongClinic.Domain;
 using DrChongClinic.Web.Models;
 using DrChongClinic.Web.Performance;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +29,7 @@ public sealed class PagesController(
     public async Task<IActionResult> Treatments(CancellationToken cancellationToken)
     {
         var treatments = await slots.ActiveTreatmentsAsync(cancellationToken);
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         return View(new TreatmentsPage(treatments.Select(t => TreatmentDescription.From(t, language, text)).ToList()));
     }
 

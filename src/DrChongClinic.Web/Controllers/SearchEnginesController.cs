@@ -1,7 +1,7 @@
 using System.Text;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Content;
-using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Performance;
 using DrChongClinic.Web.Seo;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,7 @@ namespace DrChongClinic.Web.Controllers;
 /// <summary>What search engines and feed readers fetch: /robots.txt, /sitemap.xml and an Atom feed per language.</summary>
 [ResponseCache(Duration = 3600)]
 [OutputCache(PolicyName = PublicPageCache.Feed)]
-public sealed class SearchEnginesController(ArticleStore store, IOptions<ClinicDetails> clinic, IStringLocalizer<SharedResource> text) : Controller
+public sealed class SearchEnginesController(ArticleStore store, IOptions<ClinicDetails> clinic, ClinicClock clock, IStringLocalizer<SharedResource> text) : Controller
 {
     [HttpGet("robots.txt")]
     public IActionResult Robots()
@@ -36,8 +36,8 @@ public sealed class SearchEnginesController(ArticleStore store, IOptions<ClinicD
     [HttpGet("ms/feed.xml")]
     public IActionResult Feed()
     {
-        var language = ClinicLocalization.CurrentLanguage;
+        var language = ClinicLanguage.Current.Code;
         var title = string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Article_Feed_Title"], clinic.Value.DisplayName(language));
-        return File(AtomFeed.Write(store.Library, language, title, text["Article_List_Intro"], clinic.Value), "application/atom+xml; charset=utf-8");
+        return File(AtomFeed.Write(store.Library, language, title, text["Article_List_Intro"], clinic.Value, clock), "application/atom+xml; charset=utf-8");
     }
 }

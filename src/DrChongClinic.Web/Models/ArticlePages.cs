@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Seo;
@@ -130,7 +131,7 @@ public static class BookingLink
 {
     /// <summary>The booking page with a treatment pre-selected: /book?treatment=pico-laser or /ms/tempah?treatment=pico-laser.</summary>
     public static string For(string language, string treatmentCode) =>
-        $"{(language == ArticleLanguage.Malay ? "/ms/tempah" : "/book")}?treatment={Uri.EscapeDataString(treatmentCode)}";
+        $"{(language == ClinicLanguage.MalayCode ? "/ms/tempah" : "/book")}?treatment={Uri.EscapeDataString(treatmentCode)}";
 }
 
 /// <summary>

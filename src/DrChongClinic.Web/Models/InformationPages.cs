@@ -1,6 +1,7 @@
 using System.Globalization;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Privacy;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Scheduling;
 using Microsoft.Extensions.Localization;
 
@@ -46,7 +47,7 @@ public static class TreatmentArticles
     };
 
     public static string? Slug(string treatmentCode, string language) =>
-        Slugs.TryGetValue(treatmentCode, out var slugs) ? (language == "ms" ? slugs.Ms : slugs.En) : null;
+        Slugs.TryGetValue(treatmentCode, out var slugs) ? ClinicLanguage.Of(language).Pick(slugs.En, slugs.Ms) : null;
 }
 
 /// <summary>The about page: the clinic's active doctors, by name only (no biographies beyond the clinic's brief).</summary>

@@ -1,3 +1,5 @@
+using DrChongClinic.Domain;
+
 namespace DrChongClinic.Web.Models;
 
 /// <summary>
@@ -35,5 +37,5 @@ public static class PageUrls
 
     public static string Articles(string language) => Pick(language, "/articles", "/ms/artikel");
 
-    private static string Pick(string language, string english, string malay) => language == "ms" ? malay : english;
+    private static string Pick(string language, string english, string malay) => ClinicLanguage.Of(language).Pick(english, malay);
 }

@@ -11,10 +11,8 @@ public static class AtomFeed
 {
     internal const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
-    /// <summary>Articles carry dates only; they count from midnight in the clinic's time zone.</summary>
-    private static readonly TimeSpan ClinicOffset = TimeSpan.FromHours(8);
-
-    public static byte[] Write(ArticleLibrary library, string language, string title, string subtitle, ClinicDetails clinic)
+    /// <remarks>Articles carry dates only; they count from midnight in the clinic's time zone.</remarks>
+    public static byte[] Write(ArticleLibrary library, string language, string title, string subtitle, ClinicDetails clinic, ClinicClock clock)
     {
         var articles = library.InLanguage(language);
         var feedUrl = clinic.AbsoluteUrl(ArticlePaths.Feed(language));
@@ -27,7 +25,7 @@ public static class AtomFeed
             xml.WriteElementString("title", AtomNamespace, title);
             xml.WriteElementString("subtitle", AtomNamespace, subtitle);
             xml.WriteElementString("id", AtomNamespace, feedUrl);
-            xml.WriteElementString("updated", AtomNamespace, Timestamp(articles.Count > 0 ? articles.Max(a => a.LastReviewed) : DateOnly.FromDateTime(DateTime.UtcNow)));
+            xml.WriteElementString("updated", AtomNamespace, Timestamp(clock, articles.Count > 0 ? articles.Max(a => a.LastReviewed) : clock.Today));
             WriteLink(xml, "self", "application/atom+xml", feedUrl);
             WriteLink(xml, "alternate", "text/html", clinic.AbsoluteUrl(ArticlePaths.List(language)));
             xml.WriteStartElement("author", AtomNamespace);
@@ -42,8 +40,8 @@ public static class AtomFeed
                 xml.WriteElementString("id", AtomNamespace, url);
                 xml.WriteElementString("title", AtomNamespace, article.Title);
                 WriteLink(xml, "alternate", "text/html", url);
-                xml.WriteElementString("published", AtomNamespace, Timestamp(article.Published));
-                xml.WriteElementString("updated", AtomNamespace, Timestamp(article.LastReviewed));
+                xml.WriteElementString("published", AtomNamespace, Timestamp(clock, article.Published));
+                xml.WriteElementString("updated", AtomNamespace, Timestamp(clock, article.LastReviewed));
                 xml.WriteElementString("summary", AtomNamespace, article.Description);
                 foreach (var tag in article.Tags)
                 {
@@ -70,6 +68,5 @@ public static class AtomFeed
         xml.WriteEndElement();
     }
 
-    private static string Timestamp(DateOnly date) =>
-        XmlConvert.ToString(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ClinicOffset));
+    private static string Timestamp(ClinicClock clock, DateOnly date) => XmlConvert.ToString(clock.StartOfDay(date));
 }

@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Domain;
 namespace DrChongClinic.Web.Seo;
 
 public static class PublicUrl
@@ -7,5 +8,5 @@ public static class PublicUrl
     public static string AbsoluteUrl(this ClinicDetails clinic, string path) => clinic.PublicBaseUrl.TrimEnd('/') + path;
 
     /// <summary>The home page of a language: "/" or "/ms".</summary>
-    public static string HomePath(string language) => language == "ms" ? "/ms" : "/";
+    public static string HomePath(string language) => ClinicLanguage.Of(language).Pick("/", ClinicLanguage.Malay.UrlPrefix);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Infrastructure.Content;
 
@@ -28,10 +29,10 @@ public static class Sitemap
             var newest = library.All.Count > 0 ? library.All.Max(a => a.LastReviewed) : (DateOnly?)null;
             WritePage(xml, clinic, PublicUrl.HomePath, lastModified: null);
             WritePage(xml, clinic, ArticlePaths.List, newest);
-            foreach (var article in library.InLanguage(ArticleLanguage.English))
+            foreach (var article in library.InLanguage(ClinicLanguage.EnglishCode))
             {
-                var malay = library.Translation(article, ArticleLanguage.Malay)!;
-                WritePage(xml, clinic, language => ArticlePaths.Article(language == ArticleLanguage.English ? article : malay), article.LastReviewed);
+                var malay = library.Translation(article, ClinicLanguage.MalayCode)!;
+                WritePage(xml, clinic, language => ArticlePaths.Article(language == ClinicLanguage.EnglishCode ? article : malay), article.LastReviewed);
             }
 
             xml.WriteEndElement();
@@ -43,7 +44,7 @@ public static class Sitemap
     /// <summary>One &lt;url&gt; per language of a page, each listing both languages.</summary>
     private static void WritePage(XmlWriter xml, ClinicDetails clinic, Func<string, string> pathIn, DateOnly? lastModified)
     {
-        foreach (var language in ArticleLanguage.All)
+        foreach (var language in ClinicLanguage.All.Select(l => l.Code))
         {
             xml.WriteStartElement("url", SitemapNamespace);
             xml.WriteElementString("loc", SitemapNamespace, clinic.AbsoluteUrl(pathIn(language)));
@@ -52,7 +53,7 @@ public static class Sitemap
                 xml.WriteElementString("lastmod", SitemapNamespace, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
 
-            foreach (var alternate in ArticleLanguage.All)
+            foreach (var alternate in ClinicLanguage.All.Select(l => l.Code))
             {
                 xml.WriteStartElement("xhtml", "link", XhtmlNamespace);
                 xml.WriteAttributeString("rel", "alternate");

@@ -1,5 +1,5 @@
 using DrChongClinic.Application.Clinic;
-using DrChongClinic.Web.Localization;
+using DrChongClinic.Domain;
 using DrChongClinic.Web.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
@@ -13,6 +13,6 @@ public sealed class ClinicStructuredDataViewComponent(ClinicPublicData data, IOp
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var hours = await data.OpeningHoursAsync(HttpContext.RequestAborted);
-        return new HtmlContentViewComponentResult(JsonLd.Script(SchemaOrg.MedicalClinic(clinic.Value, ClinicLocalization.CurrentLanguage, hours)));
+        return new HtmlContentViewComponentResult(JsonLd.Script(SchemaOrg.MedicalClinic(clinic.Value, ClinicLanguage.Current.Code, hours)));
     }
 }

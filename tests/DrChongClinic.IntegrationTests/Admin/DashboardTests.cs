@@ -1,5 +1,6 @@
 using DrChongClinic.Application.Email;
 using DrChongClinic.Application.Staff;
+using DrChongClinic.Domain.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
 
 namespace DrChongClinic.IntegrationTests.Admin;
@@ -31,11 +32,11 @@ public sealed class DashboardTests(ClinicFactory factory) : IClassFixture<Clinic
         Assert.Equal("1", page.QuerySelector("#stat-failed-emails .stat-number")!.TextContent);
         var todayList = page.QuerySelector("#diary-today")!.TextContent;
         Assert.Contains("00:05", todayList);
-        Assert.Contains(early.Reference, todayList);
+        Assert.Contains(BookingReference.Display(early.Reference), todayList);
         Assert.Contains(treatment.NameEn, todayList);
         var tomorrowList = page.QuerySelector("#diary-tomorrow")!.TextContent;
         Assert.Contains("23:00", tomorrowList);
-        Assert.Contains(tomorrow.Reference, tomorrowList);
+        Assert.Contains(BookingReference.Display(tomorrow.Reference), tomorrowList);
         Assert.Contains("Awaiting confirmation", tomorrowList);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.IntegrationTests.Infrastructure;
@@ -51,7 +52,7 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
     {
         foreach (var article in Library.All)
         {
-            var other = ArticleLanguage.Other(article.Language);
+            var other = ClinicLanguage.Of(article.Language).Other.Code;
             var translation = Library.Translation(article, other)!;
             var page = await _client.GetPageAsync(ArticlePaths.Article(article));
 
@@ -138,7 +139,7 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
     [Fact]
     public async Task Tag_pages_list_exactly_the_articles_with_that_tag_in_both_languages()
     {
-        foreach (var language in ArticleLanguage.All)
+        foreach (var language in ClinicLanguage.All.Select(l => l.Code))
         {
             foreach (var tag in Library.Tags(language))
             {
@@ -147,7 +148,7 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
                 var listed = page.QuerySelectorAll(".article-card-title a").Select(a => a.GetAttribute("href")!).ToHashSet();
                 Assert.Equal(Library.Tagged(language, tag.Tag).Select(ArticlePaths.Article).ToHashSet(), listed);
                 Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
-                Assert.Equal(ArticlePaths.List(ArticleLanguage.Other(language)), page.QuerySelector("a.lang-switch")!.GetAttribute("href"));
+                Assert.Equal(ArticlePaths.List(ClinicLanguage.Of(language).Other.Code), page.QuerySelector("a.lang-switch")!.GetAttribute("href"));
             }
         }
     }

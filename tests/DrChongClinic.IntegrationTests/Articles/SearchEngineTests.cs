@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using AngleSharp.Dom;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Domain.Scheduling;
 using DrChongClinic.Infrastructure.Content;
@@ -37,7 +38,7 @@ public sealed class SearchEngineTests(ClinicFactory factory) : IClassFixture<Cli
             var url = urls[$"{BaseUrl}{ArticlePaths.Article(article)}"];
             Assert.Equal(article.LastReviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), url.Element(Sitemap + "lastmod")!.Value);
             var alternates = url.Elements(Xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => l.Attribute("href")!.Value);
-            var translation = Library.Translation(article, ArticleLanguage.Other(article.Language))!;
+            var translation = Library.Translation(article, ClinicLanguage.Of(article.Language).Other.Code)!;
             Assert.Equal($"{BaseUrl}{ArticlePaths.Article(translation)}", alternates[translation.Language]);
             Assert.Equal($"{BaseUrl}{ArticlePaths.Article(article)}", alternates[article.Language]);
         }

@@ -58,7 +58,7 @@ public sealed class BookingFlowTests(BookingFactory factory) : IClassFixture<Boo
 
     [Theory]
     [InlineData("/book/slots", "Free times on Tuesday, 8 December 2026", "9:00 am")]
-    [InlineData("/ms/tempah/slot", "Masa kosong pada Selasa, 8 Disember 2026", "9:00 PG")]
+    [InlineData("/ms/tempah/slot", "Masa kosong pada Selasa, 8 Disember 2026", "9:00 pagi")]
     public async Task Free_times_load_as_json_for_the_page_script(string url, string heading, string firstLabel)
     {
         var response = await _client.GetAsync($"{url}?treatment=consultation&practitioner=any&date=2026-12-08");

@@ -1,7 +1,9 @@
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
+using DrChongClinic.IntegrationTests.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Ical.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using static DrChongClinic.IntegrationTests.Email.TestBookings;
@@ -50,10 +52,10 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         var from = Assert.Single(email.Message.From.Mailboxes);
         Assert.Equal(("Dr Chong Clinic", Sender), (from.Name, from.Address));
         Assert.Equal(ClinicFactory.ClinicEmail, Assert.Single(email.Message.ReplyTo.Mailboxes).Address);
-        Assert.Equal($"Dr Chong Clinic: we have received your booking request ({booking.Reference})", email.Subject);
+        Assert.Equal($"Dr Chong Clinic: we have received your booking request ({booking.GroupedReference})", email.Subject);
 
         var manageUrl = $"{PublicBaseUrl}/book/manage/{booking.ManageToken}";
-        foreach (var expected in new[] { "Dear Aisyah Rahman,", "Monday, 3 March 2031", "10:30 am", "Pico laser", "Dr Chong Wei Liang", booking.Reference, "50000 Kuala Lumpur", manageUrl })
+        foreach (var expected in new[] { "Dear Aisyah Rahman,", "Monday, 3 March 2031", "10:30 am", "Pico laser", "Dr Chong Wei Liang", booking.GroupedReference, "50000 Kuala Lumpur", manageUrl })
         {
             Assert.Contains(expected, email.Text, StringComparison.Ordinal);
         }
@@ -91,6 +93,22 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
     }
 
     [Fact]
+    public async Task The_email_writes_date_time_and_reference_as_the_manage_page_does()
+    {
+        const string patient = "siti.same.words@patients.test";
+        var booking = await BookAsync(_site, Patient(patient, "ms", "Siti Aminah"), KualaLumpur(2031, 3, 5, 11, 0), needsConfirmation: false, EmailKind.BookingConfirmed);
+
+        var email = Assert.Single(await _smtp.WaitForAsync(patient));
+        var page = (await _site.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") }).GetPageAsync($"/ms/tempah/urus/{booking.ManageToken}")).Text();
+
+        foreach (var expected in new[] { "Rabu, 5 Mac 2031", "11:00 pagi", booking.GroupedReference })
+        {
+            Assert.Contains(expected, page, StringComparison.Ordinal);
+            Assert.Contains(expected, email.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Malay_patient_gets_the_confirmation_in_malay_with_the_malay_manage_link()
     {
         const string patient = "nurul.confirmed@patients.test";
@@ -99,10 +117,10 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
 
         var email = Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
 
-        Assert.Equal($"Klinik Dr Chong: temujanji anda pada 4 Mac 2031 telah disahkan ({booking.Reference})", email.Subject);
+        Assert.Equal($"Klinik Dr Chong: temujanji anda pada 4 Mac 2031 telah disahkan ({booking.GroupedReference})", email.Subject);
         Assert.Equal("Klinik Dr Chong", Assert.Single(email.Message.From.Mailboxes).Name);
         var manageUrl = $"{PublicBaseUrl}/ms/tempah/urus/{booking.ManageToken}";
-        foreach (var expected in new[] { "Salam sejahtera Nurul Huda,", "Temujanji anda telah disahkan.", "Selasa, 4 Mac 2031", "2.30 petang", "Laser pico", "Nombor rujukan", manageUrl })
+        foreach (var expected in new[] { "Salam sejahtera Nurul Huda,", "Temujanji anda telah disahkan.", "Selasa, 4 Mac 2031", "2:30 petang", "Laser pico", "Nombor rujukan", manageUrl })
         {
             Assert.Contains(expected, email.Text, StringComparison.Ordinal);
         }
@@ -135,14 +153,14 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         var cancelled = emails[2];
 
         var first = Assert.Single(Calendar.Load(emails[0].CalendarText())!.Events);
-        Assert.Equal($"Dr Chong Clinic: your appointment has moved to 6 Mar 2031, 11:00 am ({booking.Reference})", moved.Subject);
+        Assert.Equal($"Dr Chong Clinic: your appointment has moved to 6 Mar 2031, 11:00 am ({booking.GroupedReference})", moved.Subject);
         Assert.Contains("Thursday, 6 March 2031", moved.Text, StringComparison.Ordinal);
         var movedEntry = Assert.Single(Calendar.Load(moved.CalendarText())!.Events);
         Assert.Equal(first.Uid, movedEntry.Uid);
         Assert.True(movedEntry.Sequence > first.Sequence);
         Assert.Equal(newStart, movedEntry.DtStart!.AsUtc);
 
-        Assert.Equal($"Dr Chong Clinic: your appointment on 6 Mar 2031 has been cancelled ({booking.Reference})", cancelled.Subject);
+        Assert.Equal($"Dr Chong Clinic: your appointment on 6 Mar 2031 has been cancelled ({booking.GroupedReference})", cancelled.Subject);
         Assert.Equal("CANCEL", cancelled.Calendar!.ContentType.Parameters["method"]);
         var cancelCalendar = Calendar.Load(cancelled.CalendarText())!;
         Assert.Equal("CANCEL", cancelCalendar.Method);
@@ -169,10 +187,10 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
             EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice);
 
         await _site.SendEmailsAsync(_smtp, patient);
-        var notice = Assert.Single(_smtp.To(ClinicInbox), m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal));
+        var notice = Assert.Single(_smtp.To(ClinicInbox), m => m.Subject.Contains(booking.GroupedReference, StringComparison.Ordinal));
 
         Assert.Equal([ClinicInbox], notice.EnvelopeTo);
-        Assert.Equal($"New booking: 7 Mar 2031 4:15 pm, Pico laser ({booking.Reference})", notice.Subject);
+        Assert.Equal($"New booking: 7 Mar 2031 4:15 pm, Pico laser ({booking.GroupedReference})", notice.Subject);
         Assert.Equal(patient, Assert.Single(notice.Message.ReplyTo.Mailboxes).Address);
         foreach (var expected in new[] { "Waiting for confirmation by staff", "Friday, 7 March 2031", "Tan Mei Ling", patient, "+60123456789", "Bahasa Malaysia", "Prefers a female doctor", "Dr Chong Wei Liang" })
         {
@@ -196,7 +214,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
             EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice);
 
         var toPatient = Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
-        var notice = _smtp.To(ClinicInbox).Single(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal));
+        var notice = _smtp.To(ClinicInbox).Single(m => m.Subject.Contains(booking.GroupedReference, StringComparison.Ordinal));
 
         foreach (var email in new[] { toPatient, notice })
         {
@@ -220,7 +238,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
             KualaLumpur(2031, 3, 11, 9, 0), needsConfirmation: true, EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice);
 
         var email = Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
-        var notice = _smtp.To(ClinicInbox).Single(m => m.Subject.Contains(booking.Reference, StringComparison.Ordinal));
+        var notice = _smtp.To(ClinicInbox).Single(m => m.Subject.Contains(booking.GroupedReference, StringComparison.Ordinal));
 
         Assert.Empty(_smtp.To("attacker@evil.test"));
         Assert.Equal([patient], email.EnvelopeTo);

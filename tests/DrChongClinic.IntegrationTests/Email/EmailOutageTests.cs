@@ -36,7 +36,7 @@ public sealed class EmailOutageTests
         await smtp.StartAsync();
         clock.Advance(TimeSpan.FromMinutes(1)); // past the retry backoff
         var email = Assert.Single(await site.SendEmailsAsync(smtp, patient));
-        Assert.Contains(booking.Reference, email.Subject, StringComparison.Ordinal);
+        Assert.Contains(booking.GroupedReference, email.Subject, StringComparison.Ordinal);
 
         var sent = Assert.Single(await OutboxAsync(site, booking.Id));
         Assert.Equal(OutboxStatus.Sent, sent.Status);
@@ -197,7 +197,7 @@ public sealed class EmailOutageTests
         Assert.EndsWith(".eml", file, StringComparison.Ordinal);
         var message = await MimeKit.MimeMessage.LoadAsync(file);
         Assert.Equal("pickup@patients.test", Assert.Single(message.To.Mailboxes).Address);
-        Assert.Equal($"Dr Chong Clinic: we have received your booking request ({booking.Reference})", message.Subject);
+        Assert.Equal($"Dr Chong Clinic: we have received your booking request ({booking.GroupedReference})", message.Subject);
         Assert.Contains(booking.ManageToken, message.TextBody, StringComparison.Ordinal);
         Assert.Single(message.Attachments);
         Assert.Equal(OutboxStatus.Sent, Assert.Single(await OutboxAsync(site, booking.Id)).Status);

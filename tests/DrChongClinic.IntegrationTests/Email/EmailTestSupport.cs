@@ -10,7 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DrChongClinic.IntegrationTests.Email;
 
-public sealed record TestBooking(int Id, string Reference, string ManageToken, DateTime StartUtc);
+public sealed record TestBooking(int Id, string Reference, string ManageToken, DateTime StartUtc)
+{
+    /// <summary>The reference as emails and pages write it: "XJ4R-DAPK".</summary>
+    public string GroupedReference => BookingReference.Display(Reference);
+}
 
 /// <summary>
 /// Books appointments the way the booking service does (domain + EmailOutbox + one SaveChanges), so the

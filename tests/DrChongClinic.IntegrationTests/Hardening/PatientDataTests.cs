@@ -19,7 +19,7 @@ public sealed class PatientDataTests(BookingFactory factory) : IClassFixture<Boo
 
         var found = await Html.ReadAsync(await admin.SubmitAsync(
             await admin.GetPageAsync("/admin/patients/data"), "#patient-search-form", new Dictionary<string, string?> { ["email"] = "mei.ling@example.com" }));
-        Assert.Contains(reference, found.QuerySelector("#patient-bookings")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(BookingReference.Display(reference), found.QuerySelector("#patient-bookings")!.TextContent, StringComparison.Ordinal);
 
         var export = await admin.SubmitAsync(found, "#patient-export-form", new Dictionary<string, string?>());
         Assert.Equal("application/json", export.Content.Headers.ContentType!.MediaType);

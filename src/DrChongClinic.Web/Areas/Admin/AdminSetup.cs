@@ -99,7 +99,6 @@ public static class AdminSetup
             filter: v => v.ValidatorType.Namespace?.StartsWith(typeof(AdminOptions).Namespace!, StringComparison.Ordinal) == true);
         services.AddClinicStaffActions();
         services.AddScoped<BookingDetailPages>();
-        services.AddSingleton<AdminTime>();
         services.AddScoped<RequireTwoFactorFilter>();
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<UnknownAccountPasswordCheck>();

@@ -1,14 +1,13 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Staff;
-using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DrChongClinic.Web.Areas.Admin.Controllers;
 
 /// <summary>A day (all doctors side by side) or a week (one doctor, or all) of appointments.</summary>
 [Route("admin/bookings/calendar")]
-public sealed class CalendarController(BookingCalendar calendar, AdminTime time) : AdminControllerBase
+public sealed class CalendarController(BookingCalendar calendar, ClinicClock time) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Calendar(string? view, DateOnly? date, int? practitioner, CancellationToken cancellationToken)
@@ -17,14 +16,14 @@ public sealed class CalendarController(BookingCalendar calendar, AdminTime time)
         var week = data.Week;
         var day = data.Day;
         var columns = data.Columns.Select(c => new CalendarColumn(
-            c.Practitioner ?? AdminTime.FormatDay(c.Day!.Value), c.IsToday,
-            c.Entries.Select(e => new CalendarAppointment(e.Id, time.FormatTime(e.StartUtc), time.FormatTime(e.EndUtc), BookingReference.Display(e.Reference), e.Patient, e.Treatment, e.Status))
+            c.Practitioner ?? ClinicText.StaffDay(c.Day!.Value), c.IsToday,
+            c.Entries.Select(e => new CalendarAppointment(e.Id, ClinicText.StaffTime(time.ToLocal(e.StartUtc)), ClinicText.StaffTime(time.ToLocal(e.EndUtc)), ClinicText.Reference(e.Reference), e.Patient, e.Treatment, e.Status))
                 .ToList())).ToList();
 
         string Url(string v, DateOnly d) =>
             $"/admin/bookings/calendar?view={v}&date={d:yyyy-MM-dd}" + (practitioner is { } p ? $"&practitioner={p}" : "");
         var step = week ? 7 : 1;
-        var title = week ? $"{AdminTime.FormatDay(data.First)} – {AdminTime.FormatDay(data.Last)}" : AdminTime.FormatDay(day);
+        var title = week ? $"{ClinicText.StaffDay(data.First)} – {ClinicText.StaffDay(data.Last)}" : ClinicText.StaffDay(day);
         return View("~/Areas/Admin/Views/Bookings/Calendar.cshtml", new CalendarPage(
             week ? "week" : "day", day, title, practitioner, data.Practitioners, columns,
             Url(week ? "week" : "day", day.AddDays(-step)), Url(week ? "week" : "day", day.AddDays(step)), Url(week ? "week" : "day", data.Today),

@@ -1,13 +1,13 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Staff;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DrChongClinic.Web.Areas.Admin.Controllers;
 
 /// <summary>The staff home page: today's and tomorrow's diary, requests waiting, emails that failed.</summary>
 [Route("admin")]
-public sealed class DashboardController(StaffDashboard dashboard, AdminTime time) : AdminControllerBase
+public sealed class DashboardController(StaffDashboard dashboard, ClinicClock time) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -18,6 +18,6 @@ public sealed class DashboardController(StaffDashboard dashboard, AdminTime time
 
     private DiaryDay Day(DiaryDate date) => new(
         date.Day,
-        AdminTime.FormatDay(date.Day),
-        date.Appointments.Select(r => new DiaryRow(r.Id, time.FormatTime(r.StartUtc), r.Reference, r.Patient, r.Treatment, r.Practitioner, r.AwaitingConfirmation)).ToList());
+        ClinicText.StaffDay(date.Day),
+        date.Appointments.Select(r => new DiaryRow(r.Id, ClinicText.StaffTime(time.ToLocal(r.StartUtc)), ClinicText.Reference(r.Reference), r.Patient, r.Treatment, r.Practitioner, r.AwaitingConfirmation)).ToList());
 }

@@ -1,7 +1,6 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Email;
-using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -9,13 +8,13 @@ namespace DrChongClinic.Web.Areas.Admin.Controllers;
 
 /// <summary>Emails the outbox gave up on (Status Failed), with "try again".</summary>
 [Route("admin/emails")]
-public sealed class EmailsController(FailedEmails emails, AdminTime time, IStringLocalizer<SharedResource> t) : AdminControllerBase
+public sealed class EmailsController(FailedEmails emails, ClinicClock time, IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
     [HttpGet("failed")]
     public async Task<IActionResult> Failed(CancellationToken cancellationToken)
     {
         var rows = await emails.ListAsync(cancellationToken);
-        return View(rows.Select(m => new FailedEmailRow(m.Id, t[$"Admin_EmailKind_{m.Kind}"], time.Format(m.CreatedAtUtc), m.Attempts, m.LastError, m.AppointmentId, BookingReference.Display(m.Reference))).ToList());
+        return View(rows.Select(m => new FailedEmailRow(m.Id, t[$"Admin_EmailKind_{m.Kind}"], ClinicText.StaffDateTime(time.ToLocal(m.CreatedAtUtc)), m.Attempts, m.LastError, m.AppointmentId, ClinicText.Reference(m.Reference))).ToList());
     }
 
     [HttpPost("{id:int}/retry")]

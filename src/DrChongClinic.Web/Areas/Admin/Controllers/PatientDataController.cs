@@ -1,7 +1,7 @@
 using System.Text.Json;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Privacy;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -16,7 +16,7 @@ namespace DrChongClinic.Web.Areas.Admin.Controllers;
 /// </summary>
 [Authorize(Policy = AdminPolicies.AdminOnly)]
 [Route("admin/patients/data")]
-public sealed class PatientDataController(PatientDataService patients, AdminTime time, IStringLocalizer<SharedResource> t) : AdminControllerBase
+public sealed class PatientDataController(PatientDataService patients, ClinicClock time, IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
     private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true };
 
@@ -92,7 +92,7 @@ public sealed class PatientDataController(PatientDataService patients, AdminTime
         if (page.Email.Length is > 0 and <= 254)
         {
             page.Bookings = (await patients.FindAsync(page.Email, cancellationToken))
-                .Select(a => new PatientBookingRow(a.Reference, time.Format(a.StartUtc), a.Status.ToString()))
+                .Select(a => new PatientBookingRow(ClinicText.Reference(a.Reference), ClinicText.StaffDateTime(time.ToLocal(a.StartUtc)), a.Status.ToString()))
                 .ToList();
             page.Searched = true;
         }

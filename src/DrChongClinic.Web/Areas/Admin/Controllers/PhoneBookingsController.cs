@@ -1,10 +1,10 @@
 using System.Globalization;
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Privacy;
 using DrChongClinic.Application.Staff;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Areas.Admin.Models;
-using DrChongClinic.Web.Areas.Admin.Services;
 using DrChongClinic.Web.Booking;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -68,7 +68,7 @@ public sealed class PhoneBookingsController(
 
         if (problem == BookingProblem.SlotTaken)
         {
-            refused.Times = result.NearestFreeSlots.Select(s => (BookingInput.Slot(s.LocalStart), $"{AdminTime.FormatDay(s.Date)}, {s.LocalStart:HH:mm}")).ToList();
+            refused.Times = result.NearestFreeSlots.Select(s => (BookingInput.Slot(s.LocalStart), $"{ClinicText.StaffDay(s.Date)}, {ClinicText.StaffTime(s.LocalStart)}")).ToList();
             form.Slot = null;
         }
 

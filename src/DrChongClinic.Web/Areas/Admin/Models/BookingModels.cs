@@ -1,6 +1,6 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Staff;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Web.Areas.Admin.Services;
 
 namespace DrChongClinic.Web.Areas.Admin.Models;
 
@@ -118,9 +118,9 @@ public sealed class BookingDetailPage
 public sealed record HistoryRow(string When, string Who, string What)
 {
     /// <summary>A history line in clinic time, like the rest of the page: a move names both times as staff read them.</summary>
-    public static string Describe(AppointmentChange change, AdminTime time) =>
+    public static string Describe(AppointmentChange change, ClinicClock time) =>
         change is { Kind: AppointmentChangeKind.Rescheduled, FromStartUtc: { } from, ToStartUtc: { } to }
-            ? $"Rescheduled from {time.Format(from)} to {time.Format(to)}"
+            ? $"Rescheduled from {ClinicText.StaffDateTime(time.ToLocal(from))} to {ClinicText.StaffDateTime(time.ToLocal(to))}"
             : change.What;
 }
 

@@ -1,4 +1,4 @@
-using DrChongClinic.Web.Areas.Admin.Services;
+using DrChongClinic.Application.Clinic;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -25,7 +25,7 @@ public sealed class ClosureInput : ScheduleChangeInput
 
 public sealed class ClosureInputValidator : AbstractValidator<ClosureInput>
 {
-    public ClosureInputValidator(IStringLocalizer<SharedResource> t, AdminTime time)
+    public ClosureInputValidator(IStringLocalizer<SharedResource> t, ClinicClock time)
     {
         RuleFor(x => x.FirstDay).NotNull().WithMessage(t["Admin_Closure_FirstDayRequired"]);
         RuleFor(x => x.LastDay).NotNull().WithMessage(t["Admin_Closure_LastDayRequired"]);

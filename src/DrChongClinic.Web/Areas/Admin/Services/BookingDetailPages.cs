@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Staff;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Areas.Admin.Models;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace DrChongClinic.Web.Areas.Admin.Services;
 
 /// <summary>The staff booking detail page, shown on its own and again with a refusal or a form error.</summary>
-public sealed class BookingDetailPages(StaffBookingDetails details, AdminTime time, IStringLocalizer<SharedResource> t)
+public sealed class BookingDetailPages(StaffBookingDetails details, ClinicClock time, IStringLocalizer<SharedResource> t)
 {
     /// <summary>The page, or null when there is no such booking; with free times to move to when a date is given.</summary>
     public async Task<BookingDetailPage?> PageAsync(int id, DateOnly? moveDate, int? movePractitioner, CancellationToken cancellationToken)
@@ -24,10 +25,10 @@ public sealed class BookingDetailPages(StaffBookingDetails details, AdminTime ti
             Appointment = appointment,
             Treatment = detail.Details.Treatment.NameEn,
             Practitioner = detail.Details.PractitionerName,
-            When = $"{time.Format(appointment.StartUtc)}–{time.FormatTime(appointment.EndUtc)}",
+            When = $"{ClinicText.StaffDateTime(time.ToLocal(appointment.StartUtc))}–{ClinicText.StaffTime(time.ToLocal(appointment.EndUtc))}",
             History = appointment.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
-                .Select(h => new HistoryRow(time.Format(h.AtUtc), h.By == ChangedBy.Staff ? h.Actor ?? t["Admin_By_Staff"] : t[$"Admin_By_{h.By}"], HistoryRow.Describe(h, time))).ToList(),
-            Emails = detail.Emails.Select(m => new EmailRow(t[$"Admin_EmailKind_{m.Kind}"], time.Format(m.CreatedAtUtc), t[$"Admin_EmailStatus_{m.Status}"], m.Status == Application.Email.OutboxStatus.Failed)).ToList(),
+                .Select(h => new HistoryRow(ClinicText.StaffDateTime(time.ToLocal(h.AtUtc)), h.By == ChangedBy.Staff ? h.Actor ?? t["Admin_By_Staff"] : t[$"Admin_By_{h.By}"], HistoryRow.Describe(h, time))).ToList(),
+            Emails = detail.Emails.Select(m => new EmailRow(t[$"Admin_EmailKind_{m.Kind}"], ClinicText.StaffDateTime(time.ToLocal(m.CreatedAtUtc)), t[$"Admin_EmailStatus_{m.Status}"], m.Status == Application.Email.OutboxStatus.Failed)).ToList(),
             HasStarted = detail.HasStarted,
             Practitioners = detail.Practitioners,
             MovePractitioner = detail.MovePractitioner,
