@@ -98,7 +98,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         const string patient = "siti.same.words@patients.test";
         var booking = await BookAsync(_site, Patient(patient, "ms", "Siti Aminah"), KualaLumpur(2031, 3, 5, 11, 0), needsConfirmation: false, EmailKind.BookingConfirmed);
 
-        var email = Assert.Single(await _smtp.WaitForAsync(patient));
+        var email = Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
         var page = (await _site.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") }).GetPageAsync($"/ms/tempah/urus/{booking.ManageToken}")).Text();
 
         foreach (var expected in new[] { "Rabu, 5 Mac 2031", "11:00 pagi", booking.GroupedReference })
