@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
@@ -94,7 +95,7 @@ public sealed class BookingFormValidator : AbstractValidator<BookingForm>
             .NotEmpty().WithMessage(_ => t["Booking_Error_PhoneRequired"])
             .Must(p => MalaysianMobileNumber.ToE164(p) is not null).WithMessage(_ => t["Booking_Error_PhoneInvalid"]);
         RuleFor(f => f.Notes)
-            .MaximumLength(BookingForm.NotesMaxLength).WithMessage(_ => string.Format(t["Booking_Error_TooLong"], BookingForm.NotesMaxLength))
+            .MaximumLength(BookingForm.NotesMaxLength).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_TooLong"], BookingForm.NotesMaxLength))
             .Must(n => !BookingInput.HasControlCharacters(n, allowLineBreaks: true)).WithMessage(_ => t["Booking_Error_TextInvalid"]);
         RuleFor(f => f.Language)
             .Must(l => l is ClinicLanguage.EnglishCode or ClinicLanguage.MalayCode).WithMessage(_ => t["Booking_Error_LanguageRequired"]);
@@ -108,13 +109,13 @@ internal static class PatientRules
     public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> t) => rule
         .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => t["Booking_Error_NameRequired"])
         .Must(n => n is null || n.Trim().Length is >= 2 and <= BookingForm.NameMaxLength)
-        .WithMessage(_ => string.Format(t["Booking_Error_NameLength"], BookingForm.NameMaxLength))
+        .WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_NameLength"], BookingForm.NameMaxLength))
         .Must(n => !BookingInput.HasControlCharacters(n)).WithMessage(_ => t["Booking_Error_TextInvalid"]);
 
     public static IRuleBuilderOptions<T, string?> PatientEmail<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> t) => rule
         .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(_ => t["Booking_Error_EmailRequired"])
         .Must(e => e is null || e.Trim().Length <= BookingForm.EmailMaxLength)
-        .WithMessage(_ => string.Format(t["Booking_Error_TooLong"], BookingForm.EmailMaxLength))
+        .WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_TooLong"], BookingForm.EmailMaxLength))
         .Must(e => string.IsNullOrWhiteSpace(e) || LooksLikeEmail(e.Trim())).WithMessage(_ => t["Booking_Error_EmailInvalid"]);
 
     /// <summary>One @, something before it, a domain with a dot after it, no spaces or control characters.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrChongClinic.Domain.Booking;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -16,7 +17,7 @@ public sealed class CancelFormValidator : AbstractValidator<CancelForm>
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(f => f.Reason)
-            .MaximumLength(Appointment.ReasonMaxLength).WithMessage(_ => string.Format(t["Booking_Error_TooLong"], Appointment.ReasonMaxLength))
+            .MaximumLength(Appointment.ReasonMaxLength).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_TooLong"], Appointment.ReasonMaxLength))
             .Must(r => !BookingInput.HasControlCharacters(r, allowLineBreaks: true)).WithMessage(_ => t["Booking_Error_TextInvalid"]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Content;
@@ -47,7 +48,7 @@ public sealed class ArticlesController(
         }
 
         var breadcrumbs = Breadcrumbs(language, new Breadcrumb(article.Title, ArticlePaths.Article(article)));
-        var shareImage = ShareImage.ForArticle(article, store, clinic.Value, string.Format(text["Share_Alt_Article"].Value, article.Title, clinic.Value.DisplayName(language)));
+        var shareImage = ShareImage.ForArticle(article, store, clinic.Value, string.Format(CultureInfo.CurrentCulture, text["Share_Alt_Article"].Value, article.Title, clinic.Value.DisplayName(language)));
         return View(ArticlePage.Create(
             article, translation, library.RelatedTo(article, RelatedCount), breadcrumbs, clinic.Value, reviewers.Value.Find(article.ReviewerKey), shareImage));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using DrChongClinic.Application.Booking;
@@ -103,7 +104,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
 
         var page = await client.GetPageAsync($"/admin/bookings/{booking.Id}?date={date:yyyy-MM-dd}&practitioner={practitioner.Id}");
         var offered = page.QuerySelectorAll("#move input[name=slot]").Select(i => i.GetAttribute("value")).ToList();
-        var otherLocal = TimeZoneInfo.ConvertTimeFromUtc(other.StartUtc, TestBookings.ClinicZone).ToString("yyyy-MM-dd'T'HH:mm");
+        var otherLocal = TimeZoneInfo.ConvertTimeFromUtc(other.StartUtc, TestBookings.ClinicZone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
         Assert.DoesNotContain(otherLocal, offered);
         Assert.NotEmpty(offered);
 
@@ -115,7 +116,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         await client.SubmitAsync(page, "#move", new Dictionary<string, string?> { ["slot"] = target });
 
         var saved = await OnlineBookings.LoadAsync(_site, booking.Id);
-        Assert.Equal(target, TimeZoneInfo.ConvertTimeFromUtc(saved.StartUtc, TestBookings.ClinicZone).ToString("yyyy-MM-dd'T'HH:mm"));
+        Assert.Equal(target, TimeZoneInfo.ConvertTimeFromUtc(saved.StartUtc, TestBookings.ClinicZone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         Assert.Contains(saved.History, h => h.Actor == account.Email && h.What.StartsWith("Rescheduled", StringComparison.Ordinal));
         var fromLocal = TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, TestBookings.ClinicZone)
             .ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-MY"));
@@ -198,7 +199,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         var practitioner = await TestBookings.PractitionerAsync(_site);
         using var scope = _site.Services.CreateScope();
         var free = await OnlineBookings.FreeSlotsAsync(scope.ServiceProvider, practitioner.Id);
-        var date = free[0].Date.ToString("yyyy-MM-dd");
+        var date = free[0].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var email = NewEmail();
         var (client, account) = await StaffAsync();
         var form = await client.GetPageAsync($"/admin/bookings/new?treatment=pico-laser&practitioner={practitioner.Id}&date={date}");

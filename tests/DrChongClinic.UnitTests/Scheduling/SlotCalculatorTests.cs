@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
 
@@ -195,9 +196,9 @@ public class SlotCalculatorTests
     public void Check_says_why_a_requested_time_cannot_be_booked(string date, string time, SlotVerdict expected)
     {
         // Pico laser (45 + 15). Doctor 1 holds 10:00-11:00 on Tuesday.
-        var query = Query(DateOnly.Parse(date), duration: 45, buffer: 15, busy: [BusyInterval.Of(1, At(Tuesday, 10, 0), 45, 15)]);
+        var query = Query(DateOnly.Parse(date, CultureInfo.InvariantCulture), duration: 45, buffer: 15, busy: [BusyInterval.Of(1, At(Tuesday, 10, 0), 45, 15)]);
 
-        var check = SlotCalculator.Check(query, TimeOnly.Parse(time));
+        var check = SlotCalculator.Check(query, TimeOnly.Parse(time, CultureInfo.InvariantCulture));
 
         Assert.Equal(expected, check.Verdict);
         Assert.Equal(expected == SlotVerdict.Free, check.Slot is not null);
@@ -313,7 +314,7 @@ public class SlotCalculatorTests
     {
         Id = id,
         Name = $"Doctor {id}",
-        WorkingHours = hours.Select(h => new WorkingHours { PractitionerId = id, Day = h.Day, Start = TimeOnly.Parse(h.Start), End = TimeOnly.Parse(h.End) }).ToList(),
+        WorkingHours = hours.Select(h => new WorkingHours { PractitionerId = id, Day = h.Day, Start = TimeOnly.Parse(h.Start, CultureInfo.InvariantCulture), End = TimeOnly.Parse(h.End, CultureInfo.InvariantCulture) }).ToList(),
     };
 
     /// <summary>A Kuala Lumpur local time as UTC.</summary>

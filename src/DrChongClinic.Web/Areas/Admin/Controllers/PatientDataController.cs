@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Privacy;
@@ -82,7 +83,7 @@ public sealed class PatientDataController(PatientDataService patients, ClinicClo
             return NotFound();
         }
 
-        Flash(string.Format(t["Admin_PatientData_Erased"], erased));
+        Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_PatientData_Erased"], erased));
         return Redirect("/admin/patients/data");
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrChongClinic.Application.Schedule;
 using DrChongClinic.Web.Areas.Admin.Models;
 using FluentValidation;
@@ -26,7 +27,7 @@ public sealed class PractitionersController(PractitionerService practitioners, I
         }
 
         var result = await practitioners.CreateAsync(Actor, input.Name, input.IsActive, cancellationToken);
-        Flash(string.Format(t["Admin_Practitioner_CreatedSetHours"], result.Name));
+        Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_Practitioner_CreatedSetHours"], result.Name));
         return RedirectToAction(nameof(Hours), new { id = result.Id });
     }
 
@@ -82,7 +83,7 @@ public sealed class PractitionersController(PractitionerService practitioners, I
             return View(form);
         }
 
-        Flash(string.Format(t[savedMessage], result.Name));
+        Flash(string.Format(CultureInfo.CurrentCulture, t[savedMessage], result.Name));
         return RedirectToAction(nameof(Index));
     }
 }

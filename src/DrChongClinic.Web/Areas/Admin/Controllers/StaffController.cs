@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrChongClinic.Application.Staff;
 using DrChongClinic.Web.Areas.Admin.Models;
 using FluentValidation;
@@ -31,7 +32,7 @@ public sealed class StaffController(
             var result = await accounts.CreateAsync(Actor, input.Email.Trim(), input.Password, input.Role);
             if (result.Succeeded)
             {
-                Flash(string.Format(t["Admin_Staff_Created"], result.Email));
+                Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_Staff_Created"], result.Email));
                 return RedirectToAction(nameof(Index));
             }
 
@@ -83,7 +84,7 @@ public sealed class StaffController(
             return NotFound();
         }
 
-        Flash(result.Problem is StaffAccountProblem.CannotLockSelf ? t["Admin_Staff_CannotLockSelf"] : string.Format(t[doneMessage], result.Email));
+        Flash(result.Problem is StaffAccountProblem.CannotLockSelf ? t["Admin_Staff_CannotLockSelf"] : string.Format(CultureInfo.CurrentCulture, t[doneMessage], result.Email));
         return RedirectToAction(nameof(Index));
     }
 

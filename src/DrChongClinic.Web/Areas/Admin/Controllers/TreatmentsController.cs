@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrChongClinic.Application.Schedule;
 using DrChongClinic.Web.Areas.Admin.Models;
 using FluentValidation;
@@ -37,7 +38,7 @@ public sealed class TreatmentsController(
             return View("Edit", input);
         }
 
-        Flash(string.Format(t["Admin_Treatment_Saved"], result.Name));
+        Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_Treatment_Saved"], result.Name));
         return RedirectToAction(nameof(Index));
     }
 
@@ -66,7 +67,7 @@ public sealed class TreatmentsController(
             return NotFound();
         }
 
-        Flash(string.Format(t["Admin_Treatment_Saved"], result.Name));
+        Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_Treatment_Saved"], result.Name));
         return RedirectToAction(nameof(Index));
     }
 
