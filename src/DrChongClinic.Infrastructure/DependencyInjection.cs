@@ -1,3 +1,5 @@
+using DrChongClinic.Application.Doctors;
+using DrChongClinic.Infrastructure.Images;
 using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
@@ -38,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AppointmentEventDispatcher>();
         services.AddScoped<EmailOutbox>();
+        services.AddSingleton<IPhotoProcessor, SkiaPhotoProcessor>();
         services.AddClinicBooking(configuration);
         services.AddArticleContent(configuration);
         services.AddClinicEmail(configuration);

@@ -9,13 +9,15 @@ namespace DrChongClinic.Application.Booking;
 /// <param name="Date">The date asked for, when one was given and could be read.</param>
 /// <param name="DateUnreadable">A date was given that could not be read.</param>
 /// <param name="PickedDate">The date of a time already picked (a form shown again): shown when no date is asked for and it can be booked.</param>
+/// <param name="Gender">Any doctor of this gender ("any female doctor"), when no practitioner is chosen.</param>
 public sealed record BookingChoiceRequest(
     string? TreatmentCode,
     int? PractitionerId,
     bool PractitionerUnreadable,
     DateOnly? Date,
     bool DateUnreadable,
-    DateOnly? PickedDate = null);
+    DateOnly? PickedDate = null,
+    PractitionerGender? Gender = null);
 
 /// <summary>Why a booking page's choices cannot all be used; the page drops them and says so (400).</summary>
 public enum BookingChoiceProblem
@@ -45,6 +47,9 @@ public sealed record BookingChoices
 
     /// <summary>The chosen practitioner, or null for any doctor (also when the one asked for is unknown).</summary>
     public int? PractitionerId { get; init; }
+
+    /// <summary>Any doctor of this gender, when <see cref="PractitionerId"/> is null.</summary>
+    public PractitionerGender? Gender { get; init; }
 
     public DateOnly? Date { get; init; }
 
@@ -93,11 +98,12 @@ public sealed class BookingChoiceFinder(SlotFinder slots)
             date = picked;
         }
 
-        var search = SlotSearch.For(treatment, practitionerId);
+        var search = SlotSearch.For(treatment, practitionerId, request.Gender);
         return choices with
         {
             Treatment = treatment,
             PractitionerId = practitionerId,
+            Gender = search.Gender,
             Date = date,
             Problem = problem,
             Days = daysListed > 0 ? await slots.DaysWithFreeSlotsAsync(search, daysListed, cancellationToken) : [],

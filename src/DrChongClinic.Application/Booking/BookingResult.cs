@@ -20,7 +20,8 @@ public sealed record BookingRequest(
     string PrivacyNoticeVersion,
     Guid SubmissionId,
     ChangedBy BookedBy = ChangedBy.Patient,
-    string? Actor = null);
+    string? Actor = null,
+    PractitionerGender? Gender = null);
 
 /// <summary>Why the booking service refused a request. Each has a localized message in the web layer.</summary>
 public enum BookingProblem

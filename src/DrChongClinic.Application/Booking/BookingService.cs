@@ -46,7 +46,7 @@ public sealed class BookingService(
             return BookingResult.Refused(BookingProblem.UnknownPractitioner);
         }
 
-        var search = SlotSearch.For(treatment, request.PractitionerId);
+        var search = SlotSearch.For(treatment, request.PractitionerId, request.Gender);
         for (var attempt = 1; ; attempt++)
         {
             // Checked again right before saving: the page the patient saw may be minutes old.

@@ -7,11 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace DrChongClinic.Application.Booking;
 
-/// <summary>What to look for: a treatment's length and buffer, one practitioner or any (null), optionally ignoring one appointment (the one being moved).</summary>
-public sealed record SlotSearch(int DurationMinutes, int BufferMinutes, int? PractitionerId, int? ExcludeAppointmentId = null)
+/// <summary>
+/// What to look for: a treatment's length and buffer, one practitioner or any (null), optionally ignoring one appointment
+/// (the one being moved); with <see cref="Gender"/>, any practitioner of that gender ("any female doctor").
+/// </summary>
+public sealed record SlotSearch(int DurationMinutes, int BufferMinutes, int? PractitionerId, int? ExcludeAppointmentId = null, PractitionerGender? Gender = null)
 {
-    public static SlotSearch For(Treatment treatment, int? practitionerId) =>
-        new(treatment.DurationMinutes, treatment.BufferMinutes, practitionerId);
+    public static SlotSearch For(Treatment treatment, int? practitionerId, PractitionerGender? gender = null) =>
+        new(treatment.DurationMinutes, treatment.BufferMinutes, practitionerId, Gender: practitionerId is null ? gender : null);
 
     /// <summary>New times for an existing booking: same length, same practitioner, its own time not counted as busy.</summary>
     public static SlotSearch ToMove(Appointment appointment, int? practitionerId = null) =>
@@ -122,6 +125,7 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
         var practitioners = await db.Practitioners.AsNoTracking()
             .Include(p => p.WorkingHours)
             .Where(p => p.IsActive && (search.PractitionerId == null || p.Id == search.PractitionerId))
+            .Where(p => search.Gender == null || p.Gender == search.Gender)
             .OrderBy(p => p.Id)
             .ToListAsync(cancellationToken);
         var closures = await db.Closures.AsNoTracking()

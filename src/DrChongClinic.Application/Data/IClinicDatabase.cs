@@ -19,6 +19,8 @@ public interface IClinicDatabase
 
     DbSet<Practitioner> Practitioners { get; }
 
+    DbSet<PractitionerPhoto> PractitionerPhotos { get; }
+
     DbSet<WorkingHours> WorkingHours { get; }
 
     DbSet<Closure> Closures { get; }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using DrChongClinic.Application.Doctors;
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Data;
@@ -13,8 +15,35 @@ public sealed record WorkingPeriod(DayOfWeek Day, TimeOnly Start, TimeOnly End);
 /// <summary>A practitioner on the staff list, with their week summed up.</summary>
 public sealed record PractitionerRow(int Id, string Name, bool IsActive, IReadOnlyList<string> Hours);
 
+/// <summary>What staff enter about a doctor on the details page; empty texts are stored as null (the public page then omits them).</summary>
+public sealed record PractitionerProfile(
+    string Name,
+    bool IsActive,
+    PractitionerGender? Gender = null,
+    string? MmcNumber = null,
+    bool HoldsLcp = false,
+    IReadOnlyList<string>? Languages = null,
+    string? BioEn = null,
+    string? BioMs = null)
+{
+    internal void ApplyTo(Practitioner practitioner)
+    {
+        practitioner.Gender = Gender;
+        practitioner.MmcNumber = Clean(MmcNumber);
+        practitioner.HoldsLcp = HoldsLcp;
+        practitioner.Languages = SpokenLanguages.Join(Languages ?? []);
+        practitioner.BioEn = Clean(BioEn);
+        practitioner.BioMs = Clean(BioMs);
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ReplaceLineEndings("\n");
+}
+
+/// <summary>A photo change: <see cref="Photo"/> is set when the file was refused (nothing changed).</summary>
+public sealed record PhotoChangeResult(ScheduleChangeResult Result, PhotoProblem? Photo);
+
 /// <summary>The doctors who see patients, and each one's weekly working hours. Changes are audited and warn about stranded bookings.</summary>
-public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, BookingConflictFinder conflicts)
+public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, BookingConflictFinder conflicts, IPhotoProcessor photos)
 {
     /// <summary>Monday first, as the clinic's week is shown.</summary>
     public static readonly DayOfWeek[] Week =
@@ -31,16 +60,18 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
     public Task<Practitioner?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Practitioners.AsNoTracking().Include(p => p.WorkingHours).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    public async Task<ScheduleChangeResult> CreateAsync(string actor, string name, bool isActive, CancellationToken cancellationToken)
+    public async Task<ScheduleChangeResult> CreateAsync(string actor, PractitionerProfile profile, CancellationToken cancellationToken)
     {
-        var practitioner = new Practitioner { Name = name.Trim(), IsActive = isActive };
+        var practitioner = new Practitioner { Name = profile.Name.Trim(), IsActive = profile.IsActive };
+        profile.ApplyTo(practitioner);
+        practitioner.Slug = await UniqueSlugAsync(practitioner.Name, null, cancellationToken);
         db.Practitioners.Add(practitioner);
         await audit.SaveNewAsync(actor, "practitioner.created", () => $"Practitioner {practitioner.Id}", () => Describe(practitioner), cancellationToken);
         return ScheduleChangeResult.Saved(practitioner.Id, practitioner.Name);
     }
 
     public async Task<ScheduleChangeResult> UpdateAsync(
-        string actor, int id, string name, bool isActive, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken)
+        string actor, int id, PractitionerProfile profile, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken)
     {
         var practitioner = await db.Practitioners.FindAsync([id], cancellationToken);
         if (practitioner is null)
@@ -48,18 +79,86 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
             return ScheduleChangeResult.Refused(ScheduleProblem.NotFound);
         }
 
-        IReadOnlyList<ConflictingBooking> stranded = practitioner.IsActive && !isActive ? await conflicts.ForPractitionerAsync(id, cancellationToken) : [];
+        IReadOnlyList<ConflictingBooking> stranded = practitioner.IsActive && !profile.IsActive ? await conflicts.ForPractitionerAsync(id, cancellationToken) : [];
         if (!ConflictConfirmation.AllSeen(stranded, confirmedConflicts))
         {
             return ScheduleChangeResult.Unconfirmed(stranded);
         }
 
         var before = Describe(practitioner);
-        practitioner.Name = name.Trim();
-        practitioner.IsActive = isActive;
+        var renamed = !string.Equals(practitioner.Name, profile.Name.Trim(), StringComparison.Ordinal);
+        practitioner.Name = profile.Name.Trim();
+        practitioner.IsActive = profile.IsActive;
+        profile.ApplyTo(practitioner);
+        if (renamed)
+        {
+            practitioner.Slug = await UniqueSlugAsync(practitioner.Name, id, cancellationToken);
+        }
+
         audit.Record(actor, "practitioner.updated", $"Practitioner {id}", $"{before} → {Describe(practitioner)}{ConflictConfirmation.Note(stranded)}");
         await db.SaveChangesAsync(cancellationToken);
         return ScheduleChangeResult.Saved(id, practitioner.Name);
+    }
+
+    /// <summary>Stores a new photo for the doctor's page (processed: resized, metadata stripped, re-encoded), replacing any old one.</summary>
+    public async Task<PhotoChangeResult> SetPhotoAsync(string actor, int id, byte[] upload, CancellationToken cancellationToken)
+    {
+        var practitioner = await db.Practitioners.FindAsync([id], cancellationToken);
+        if (practitioner is null)
+        {
+            return new PhotoChangeResult(ScheduleChangeResult.Refused(ScheduleProblem.NotFound), null);
+        }
+
+        var (photo, problem) = photos.Process(upload);
+        if (photo is null)
+        {
+            return new PhotoChangeResult(ScheduleChangeResult.Saved(id, practitioner.Name), problem);
+        }
+
+        var stored = await db.PractitionerPhotos.FindAsync([id], cancellationToken);
+        if (stored is null)
+        {
+            db.PractitionerPhotos.Add(new PractitionerPhoto { PractitionerId = id, Content = photo.Content, ContentType = photo.ContentType });
+        }
+        else
+        {
+            stored.Content = photo.Content;
+            stored.ContentType = photo.ContentType;
+        }
+
+        practitioner.PhotoVersion = Convert.ToHexStringLower(SHA256.HashData(photo.Content))[..16];
+        audit.Record(actor, "practitioner.photo-updated", $"Practitioner {id}", $"{photo.Width}×{photo.Height} {photo.ContentType}, {photo.Content.Length} bytes");
+        await db.SaveChangesAsync(cancellationToken);
+        return new PhotoChangeResult(ScheduleChangeResult.Saved(id, practitioner.Name), null);
+    }
+
+    public async Task<ScheduleChangeResult> RemovePhotoAsync(string actor, int id, CancellationToken cancellationToken)
+    {
+        var practitioner = await db.Practitioners.FindAsync([id], cancellationToken);
+        if (practitioner is null)
+        {
+            return ScheduleChangeResult.Refused(ScheduleProblem.NotFound);
+        }
+
+        if (await db.PractitionerPhotos.FindAsync([id], cancellationToken) is { } stored)
+        {
+            db.PractitionerPhotos.Remove(stored);
+        }
+
+        practitioner.PhotoVersion = null;
+        audit.Record(actor, "practitioner.photo-removed", $"Practitioner {id}");
+        await db.SaveChangesAsync(cancellationToken);
+        return ScheduleChangeResult.Saved(id, practitioner.Name);
+    }
+
+    private async Task<string> UniqueSlugAsync(string name, int? ownId, CancellationToken cancellationToken)
+    {
+        var slug = PractitionerSlug.From(name);
+        var taken = await db.Practitioners.AsNoTracking()
+            .Where(p => p.Id != ownId && EF.Functions.Like(p.Slug, slug + "%"))
+            .Select(p => p.Slug)
+            .ToListAsync(cancellationToken);
+        return PractitionerSlug.Unique(slug, taken.Contains);
     }
 
     /// <summary>Replaces the practitioner's week with these periods.</summary>
@@ -98,5 +197,8 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
                          string.Join(", ", g.OrderBy(h => h.Start).Select(h => $"{h.Start:HH\\:mm}–{h.End:HH\\:mm}")))
             .ToList();
 
-    private static string Describe(Practitioner p) => $"{p.Name}, {(p.IsActive ? "active" : "inactive")}";
+    private static string Describe(Practitioner p) =>
+        $"{p.Name}, {(p.IsActive ? "active" : "inactive")}, gender {p.Gender?.ToString() ?? "not stated"}, MMC {p.MmcNumber ?? "none"}, " +
+        $"LCP {(p.HoldsLcp ? "yes" : "no")}, languages {(p.Languages.Length == 0 ? "none" : p.Languages)}, " +
+        $"bio {p.BioEn?.Length ?? 0}/{p.BioMs?.Length ?? 0} characters";
 }

@@ -1,7 +1,9 @@
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Doctors;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Application.Insights;
 using DrChongClinic.Application.Privacy;
 using DrChongClinic.Application.Schedule;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,8 @@ public static class StaffServiceCollectionExtensions
         services.AddScoped<TwoFactorService>();
         services.AddScoped<PatientDataService>();
         services.AddScoped<ClinicPublicData>();
+        services.AddScoped<DoctorDirectory>();
+        services.AddScoped<ClinicInsights>();
         services.AddScoped<BookingSearch>();
         services.AddScoped<StaffBookingDetails>();
         services.AddScoped<BookingCalendar>();

@@ -16,6 +16,8 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
 
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
 
+    public DbSet<PractitionerPhoto> PractitionerPhotos => Set<PractitionerPhoto>();
+
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
 
     public DbSet<Closure> Closures => Set<Closure>();
@@ -63,6 +65,12 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     /// </summary>
     private void TouchVersions()
     {
+        // A doctor added without a page address (tests, tools) gets one from the name; PractitionerService picks unique ones itself.
+        foreach (var entry in ChangeTracker.Entries<Practitioner>().Where(e => e.State == EntityState.Added && e.Entity.Slug.Length == 0))
+        {
+            entry.Entity.Slug = PractitionerSlug.From(entry.Entity.Name);
+        }
+
         foreach (var entry in ChangeTracker.Entries<Appointment>())
         {
             if (entry.State == EntityState.Modified ||

@@ -18,8 +18,10 @@ public static class ClinicSeedData
 
     public static IReadOnlyList<Practitioner> Practitioners() =>
     [
-        new() { Name = "Dr Chong Wei Liang", WorkingHours = ClinicWeek() },
-        new() { Name = "Dr Nurul Aina Hassan", WorkingHours = ClinicWeek() },
+        // Names and hours only: registration numbers, LCP, gender, languages, biographies and photos are facts
+        // staff enter on the practitioners pages; none is invented here.
+        new() { Name = "Dr Chong Wei Liang", Slug = "dr-chong-wei-liang", WorkingHours = ClinicWeek() },
+        new() { Name = "Dr Nurul Aina Hassan", Slug = "dr-nurul-aina-hassan", WorkingHours = ClinicWeek() },
     ];
 
     /// <summary>Mon–Fri 09:00–13:00 and 14:00–18:00 (lunch break), Sat 09:00–13:00.</summary>

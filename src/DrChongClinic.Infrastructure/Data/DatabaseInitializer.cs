@@ -1,3 +1,5 @@
+using System.Globalization;
+using DrChongClinic.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,6 +29,8 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await NameDoctorPagesAsync(db, cancellationToken);
+
         if (options.SeedOnStartup && !await db.Treatments.AnyAsync(cancellationToken))
         {
             db.Treatments.AddRange(ClinicSeedData.Treatments());
@@ -34,5 +38,28 @@ public static class DatabaseInitializer
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Seeded treatments, practitioners and working hours");
         }
+    }
+
+    /// <summary>
+    /// The Doctors_ migration gave existing doctors the placeholder address "doctor-{id}"; here each gets one from
+    /// their name instead (unique), once. Doctors are few, so loading them all is cheap.
+    /// </summary>
+    private static async Task NameDoctorPagesAsync(ClinicDbContext db, CancellationToken cancellationToken)
+    {
+        var practitioners = await db.Practitioners.ToListAsync(cancellationToken);
+        var placeholders = practitioners.Where(p => p.Slug == string.Create(CultureInfo.InvariantCulture, $"doctor-{p.Id}")).ToList();
+        if (placeholders.Count == 0)
+        {
+            return;
+        }
+
+        var taken = practitioners.Except(placeholders).Select(p => p.Slug).ToHashSet(StringComparer.Ordinal);
+        foreach (var practitioner in placeholders)
+        {
+            practitioner.Slug = PractitionerSlug.Unique(PractitionerSlug.From(practitioner.Name), taken.Contains);
+            taken.Add(practitioner.Slug);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -67,7 +67,7 @@ public sealed class BookingController(
             return BadRequest(new { error = dateProblem });
         }
 
-        var free = await slots.FreeSlotsAsync(SlotSearch.For(found, practitionerId), day, cancellationToken);
+        var free = await slots.FreeSlotsAsync(SlotSearch.For(found, practitionerId, BookingInput.Gender(practitioner)), day, cancellationToken);
         return Json(pages.SlotsJson(day, free));
     }
 

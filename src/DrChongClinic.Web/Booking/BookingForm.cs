@@ -19,7 +19,7 @@ public sealed class BookingForm
 
     public string? Treatment { get; set; }
 
-    /// <summary>"any" or a practitioner's id.</summary>
+    /// <summary>"any", "female" (any female doctor) or a practitioner's id.</summary>
     public string? Practitioner { get; set; }
 
     /// <summary>Clinic-local start, "yyyy-MM-ddTHH:mm".</summary>
@@ -59,7 +59,7 @@ public sealed class BookingForm
             Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(),
             Language = Language!,
         };
-        return new BookingRequest(Treatment!, practitionerId, date, time, patient, privacyNoticeVersion, Guid.Parse(SubmissionId!), bookedBy, actor);
+        return new BookingRequest(Treatment!, practitionerId, date, time, patient, privacyNoticeVersion, Guid.Parse(SubmissionId!), bookedBy, actor, BookingInput.Gender(Practitioner));
     }
 
     /// <summary>The choices this form holds, with the date asked for in the address (a malformed one is marked, not dropped).</summary>
@@ -68,7 +68,7 @@ public sealed class BookingForm
         var practitionerReadable = BookingInput.TryParsePractitioner(Practitioner, out var practitionerId);
         DateOnly? asked = BookingInput.TryParseDate(date, out var day) ? day : null;
         DateOnly? picked = BookingInput.TryParseSlot(Slot, out var slotDate, out _) ? slotDate : null;
-        return new BookingChoiceRequest(Treatment, practitionerId, !practitionerReadable, asked, !string.IsNullOrEmpty(date) && asked is null, picked);
+        return new BookingChoiceRequest(Treatment, practitionerId, !practitionerReadable, asked, !string.IsNullOrEmpty(date) && asked is null, picked, BookingInput.Gender(Practitioner));
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrChongClinic.Domain.Scheduling;
 
 namespace DrChongClinic.Web.Booking;
 
@@ -9,6 +10,9 @@ namespace DrChongClinic.Web.Booking;
 public static class BookingInput
 {
     public const string AnyPractitioner = "any";
+
+    /// <summary>Any doctor whom staff have recorded as female.</summary>
+    public const string AnyFemalePractitioner = "female";
     public const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>A slot is the clinic-local start, e.g. "2026-12-08T09:30".</summary>
@@ -36,11 +40,11 @@ public static class BookingInput
 
     public static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>"any" (or nothing) is any doctor (null); otherwise a positive id.</summary>
+    /// <summary>"any" (or nothing) and "female" are any doctor (null; see <see cref="Gender"/>); otherwise a positive id.</summary>
     public static bool TryParsePractitioner(string? value, out int? practitionerId)
     {
         practitionerId = null;
-        if (string.IsNullOrEmpty(value) || value == AnyPractitioner)
+        if (string.IsNullOrEmpty(value) || value is AnyPractitioner or AnyFemalePractitioner)
         {
             return true;
         }
@@ -54,8 +58,11 @@ public static class BookingInput
         return false;
     }
 
-    public static string Practitioner(int? practitionerId) =>
-        practitionerId?.ToString(CultureInfo.InvariantCulture) ?? AnyPractitioner;
+    public static string Practitioner(int? practitionerId, PractitionerGender? gender = null) =>
+        practitionerId?.ToString(CultureInfo.InvariantCulture) ?? (gender is PractitionerGender.Female ? AnyFemalePractitioner : AnyPractitioner);
+
+    /// <summary>The gender asked for by the practitioner choice: female for "female", otherwise none.</summary>
+    public static PractitionerGender? Gender(string? practitioner) => practitioner == AnyFemalePractitioner ? PractitionerGender.Female : null;
 
     /// <summary>True when the text holds control characters (other than line breaks and tabs where allowed).</summary>
     public static bool HasControlCharacters(string? value, bool allowLineBreaks = false) =>

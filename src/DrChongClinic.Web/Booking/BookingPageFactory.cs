@@ -5,6 +5,7 @@ using DrChongClinic.Application.Privacy;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Web.Models;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,8 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
             Language = language,
             BookUrl = BookingLinks.Book(language),
             Treatments = choices.Treatments.Select(x => new TreatmentOption(x.Code, x.Name(language), x.DurationMinutes)).ToList(),
-            Practitioners = choices.Practitioners.Select(p => new PractitionerOption(BookingInput.Practitioner(p.Id), p.Name)).ToList(),
+            Practitioners = choices.Practitioners.Select(p => new PractitionerOption(BookingInput.Practitioner(p.Id), p.Name, DoctorUrls.Doctor(language, p.Slug))).ToList(),
+            OffersFemaleDoctor = choices.Practitioners.Any(p => p.Gender == PractitionerGender.Female),
             MinDate = BookingInput.Date(choices.Today),
             MaxDate = BookingInput.Date(choices.LastBookableDay),
             MaxDateLabel = LongDate(choices.LastBookableDay),
@@ -47,8 +49,9 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         }
 
         page.Treatment = page.Treatments.Single(x => x.Code == treatment.Code);
-        page.Practitioner = BookingInput.Practitioner(choices.PractitionerId);
-        page.PractitionerName = choices.Practitioners.FirstOrDefault(p => p.Id == choices.PractitionerId)?.Name ?? t["Booking_AnyDoctor"];
+        page.Practitioner = BookingInput.Practitioner(choices.PractitionerId, choices.Gender);
+        page.PractitionerName = choices.Practitioners.FirstOrDefault(p => p.Id == choices.PractitionerId)?.Name
+            ?? (choices.Gender is PractitionerGender.Female ? t["Booking_AnyFemaleDoctor"] : t["Booking_AnyDoctor"]);
         page.SlotsUrl = $"{BookingLinks.Slots(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
         page.Days = choices.Days.Select(d => Day(d, page.DayUrl(d.Date), d.Date == choices.Date)).ToList();
         if (choices.Date is { } day)

@@ -4,7 +4,8 @@ namespace DrChongClinic.Web.Booking;
 
 public sealed record TreatmentOption(string Code, string Name, int DurationMinutes);
 
-public sealed record PractitionerOption(string Value, string Name);
+/// <summary>A doctor to choose, with the address of their public page.</summary>
+public sealed record PractitionerOption(string Value, string Name, string? PageUrl = null);
 
 /// <summary>A date with free times, as a link that shows them (and, with JavaScript, loads them in place).</summary>
 public sealed record DayOption(string Value, string DayName, string DayAndMonth, int FreeCount, string Url, bool Selected);
@@ -39,6 +40,9 @@ public sealed class BookingPage
     public required IReadOnlyList<TreatmentOption> Treatments { get; init; }
 
     public required IReadOnlyList<PractitionerOption> Practitioners { get; init; }
+
+    /// <summary>True when at least one active doctor is recorded as female: then "any female doctor" is offered.</summary>
+    public bool OffersFemaleDoctor { get; init; }
 
     public required string MinDate { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Doctors;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Domain.Scheduling;
 using DrChongClinic.Infrastructure.Content;
@@ -123,6 +124,43 @@ public static class SchemaOrg
         data["email"] = clinic.Email;
         data["medicalSpecialty"] = "Dermatology";
         data["openingHoursSpecification"] = openingHours;
+        return data;
+    }
+
+    /// <summary>A doctor's page (schema.org Physician): only what staff entered; the clinic as the parent organisation.</summary>
+    public static JsonObject Physician(DoctorProfile doctor, string language, ClinicDetails clinic)
+    {
+        var url = clinic.AbsoluteUrl(DoctorUrls.Doctor(language, doctor.Slug));
+        var data = new JsonObject
+        {
+            ["@context"] = Context,
+            ["@type"] = "Physician",
+            ["@id"] = url,
+            ["url"] = url,
+            ["name"] = doctor.Name,
+            ["medicalSpecialty"] = "Dermatology",
+            ["parentOrganization"] = ClinicReference(language, clinic),
+        };
+        if (doctor.Bio(language) is { } bio)
+        {
+            data["description"] = bio;
+        }
+
+        if (doctor.PhotoVersion is { } version)
+        {
+            data["image"] = clinic.AbsoluteUrl(DoctorUrls.Photo(doctor.Id, version));
+        }
+
+        if (doctor.Languages.Count > 0)
+        {
+            data["knowsLanguage"] = new JsonArray(doctor.Languages.Select(code => (JsonNode?)JsonValue.Create(code)).ToArray());
+        }
+
+        if (doctor.MmcNumber is { } mmc)
+        {
+            data["identifier"] = new JsonObject { ["@type"] = "PropertyValue", ["propertyID"] = "Malaysian Medical Council registration", ["value"] = mmc };
+        }
+
         return data;
     }
 

@@ -21,6 +21,25 @@ internal sealed class PractitionerConfiguration : IEntityTypeConfiguration<Pract
     {
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.HasMany(p => p.WorkingHours).WithOne().HasForeignKey(w => w.PractitionerId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.Slug).HasMaxLength(Practitioner.SlugMaxLength);
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.Property(p => p.Gender).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.MmcNumber).HasMaxLength(Practitioner.MmcNumberMaxLength);
+        builder.Property(p => p.Languages).HasMaxLength(100);
+        builder.Property(p => p.BioEn).HasMaxLength(Practitioner.BioMaxLength);
+        builder.Property(p => p.BioMs).HasMaxLength(Practitioner.BioMaxLength);
+        builder.Property(p => p.PhotoVersion).HasMaxLength(32);
+        builder.Ignore(p => p.LanguageCodes);
+    }
+}
+
+internal sealed class PractitionerPhotoConfiguration : IEntityTypeConfiguration<PractitionerPhoto>
+{
+    public void Configure(EntityTypeBuilder<PractitionerPhoto> builder)
+    {
+        builder.HasKey(p => p.PractitionerId);
+        builder.HasOne<Practitioner>().WithOne().HasForeignKey<PractitionerPhoto>(p => p.PractitionerId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.ContentType).HasMaxLength(30);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrChongClinic.Application.Doctors;
 using DrChongClinic.Application.Schedule;
 using DrChongClinic.Web.Areas.Admin.Models;
 using FluentValidation;
@@ -26,7 +27,7 @@ public sealed class PractitionersController(PractitionerService practitioners, I
             return View("Edit", input);
         }
 
-        var result = await practitioners.CreateAsync(Actor, input.Name, input.IsActive, cancellationToken);
+        var result = await practitioners.CreateAsync(Actor, input.ToProfile(), cancellationToken);
         Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_Practitioner_CreatedSetHours"], result.Name));
         return RedirectToAction(nameof(Hours), new { id = result.Id });
     }
@@ -34,7 +35,7 @@ public sealed class PractitionersController(PractitionerService practitioners, I
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
         await practitioners.FindAsync(id, cancellationToken) is { } practitioner
-            ? View(new PractitionerInput { Id = id, Name = practitioner.Name, IsActive = practitioner.IsActive })
+            ? View(PractitionerInput.From(practitioner))
             : NotFound();
 
     [HttpPost("{id:int}")]
@@ -43,11 +44,83 @@ public sealed class PractitionersController(PractitionerService practitioners, I
         input.Id = id;
         if (!await validator.ValidateIntoAsync(input, ModelState, cancellationToken))
         {
-            return await practitioners.FindAsync(id, cancellationToken) is null ? NotFound() : View(input);
+            return await practitioners.FindAsync(id, cancellationToken) is { } found ? View(WithPhoto(input, found)) : NotFound();
         }
 
-        var result = await practitioners.UpdateAsync(Actor, id, input.Name, input.IsActive, input.ConfirmedReferences, cancellationToken);
+        var result = await practitioners.UpdateAsync(Actor, id, input.ToProfile(), input.ConfirmedReferences, cancellationToken);
+        if (result.Problem is ScheduleProblem.UnconfirmedConflicts && await practitioners.FindAsync(id, cancellationToken) is { } current)
+        {
+            WithPhoto(input, current);
+        }
+
         return Answer(result, input, input, "Admin_Practitioner_Saved");
+    }
+
+    /// <summary>A new photo for the doctor's page: checked by content (JPEG, PNG or WebP), resized, stripped of metadata, re-encoded.</summary>
+    [HttpPost("{id:int}/photo")]
+    [RequestSizeLimit(IPhotoProcessor.MaxUploadBytes + 64 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = IPhotoProcessor.MaxUploadBytes + 64 * 1024)]
+    public async Task<IActionResult> Photo(int id, IFormFile? photo, CancellationToken cancellationToken)
+    {
+        if (await practitioners.FindAsync(id, cancellationToken) is not { } practitioner)
+        {
+            return NotFound();
+        }
+
+        string? problem = null;
+        if (photo is null || photo.Length == 0)
+        {
+            problem = t["Admin_Photo_Missing"];
+        }
+        else if (photo.Length > IPhotoProcessor.MaxUploadBytes)
+        {
+            problem = string.Format(CultureInfo.CurrentCulture, t["Admin_Photo_TooLarge"], IPhotoProcessor.MaxUploadBytes / 1024 / 1024);
+        }
+        else
+        {
+            using var buffer = new MemoryStream((int)photo.Length);
+            await photo.CopyToAsync(buffer, cancellationToken);
+            var result = await practitioners.SetPhotoAsync(Actor, id, buffer.ToArray(), cancellationToken);
+            problem = result.Photo switch
+            {
+                null => null,
+                PhotoProblem.TooLarge => string.Format(CultureInfo.CurrentCulture, t["Admin_Photo_TooLarge"], IPhotoProcessor.MaxUploadBytes / 1024 / 1024),
+                _ => t["Admin_Photo_NotAnImage"],
+            };
+        }
+
+        if (problem is not null)
+        {
+            ModelState.AddModelError("photo", problem);
+            var form = PractitionerInput.From(practitioner);
+            var view = View("Edit", form);
+            view.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return view;
+        }
+
+        Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_Photo_Saved"], practitioner.Name));
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    [HttpPost("{id:int}/photo/remove")]
+    public async Task<IActionResult> RemovePhoto(int id, CancellationToken cancellationToken)
+    {
+        var result = await practitioners.RemovePhotoAsync(Actor, id, cancellationToken);
+        if (result.Problem is ScheduleProblem.NotFound)
+        {
+            return NotFound();
+        }
+
+        Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_Photo_Removed"], result.Name));
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    private static PractitionerInput WithPhoto(PractitionerInput input, Domain.Scheduling.Practitioner practitioner)
+    {
+        var stored = PractitionerInput.From(practitioner);
+        input.PhotoUrl = stored.PhotoUrl;
+        input.PageUrl = stored.PageUrl;
+        return input;
     }
 
     [HttpGet("{id:int}/hours")]

@@ -1,5 +1,6 @@
 using DrChongClinic.Application.Schedule;
 using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Web.Booking;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -12,6 +13,50 @@ public sealed class PractitionerInput : ScheduleChangeInput
     public string Name { get; set; } = "";
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>"" (not stated), "Female" or "Male".</summary>
+    public string? Gender { get; set; }
+
+    public string? MmcNumber { get; set; }
+
+    public bool HoldsLcp { get; set; }
+
+    public List<string> Languages { get; set; } = [];
+
+    public string? BioEn { get; set; }
+
+    public string? BioMs { get; set; }
+
+    /// <summary>Shown on the edit page: the current photo's address, or null.</summary>
+    public string? PhotoUrl { get; set; }
+
+    /// <summary>Shown on the edit page: the public page's address.</summary>
+    public string? PageUrl { get; set; }
+
+    public static PractitionerInput From(Practitioner p) => new()
+    {
+        Id = p.Id,
+        Name = p.Name,
+        IsActive = p.IsActive,
+        Gender = p.Gender?.ToString(),
+        MmcNumber = p.MmcNumber,
+        HoldsLcp = p.HoldsLcp,
+        Languages = p.LanguageCodes.ToList(),
+        BioEn = p.BioEn,
+        BioMs = p.BioMs,
+        PhotoUrl = p.PhotoVersion is null ? null : Web.Models.DoctorUrls.Photo(p.Id, p.PhotoVersion),
+        PageUrl = Web.Models.DoctorUrls.Doctor(Domain.ClinicLanguage.EnglishCode, p.Slug),
+    };
+
+    public PractitionerProfile ToProfile() => new(
+        Name,
+        IsActive,
+        Enum.TryParse<PractitionerGender>(Gender, ignoreCase: false, out var gender) && Enum.IsDefined(gender) ? gender : null,
+        MmcNumber,
+        HoldsLcp,
+        Languages,
+        BioEn,
+        BioMs);
 }
 
 public sealed class PractitionerInputValidator : AbstractValidator<PractitionerInput>
@@ -19,6 +64,20 @@ public sealed class PractitionerInputValidator : AbstractValidator<PractitionerI
     public PractitionerInputValidator(IStringLocalizer<SharedResource> t)
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]);
+        RuleFor(x => x.Gender)
+            .Must(g => string.IsNullOrEmpty(g) || g is nameof(PractitionerGender.Female) or nameof(PractitionerGender.Male))
+            .WithMessage(t["Admin_Practitioner_GenderInvalid"]);
+        RuleFor(x => x.MmcNumber)
+            .MaximumLength(Practitioner.MmcNumberMaxLength).WithMessage(t["Admin_Validation_TooLong"])
+            .Must(m => string.IsNullOrWhiteSpace(m) || m.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '/' or '.'))
+            .WithMessage(t["Admin_Practitioner_MmcInvalid"]);
+        RuleFor(x => x.Languages)
+            .Must(l => l.Count <= SpokenLanguages.Codes.Count && l.All(SpokenLanguages.Codes.Contains))
+            .WithMessage(t["Admin_Practitioner_LanguageInvalid"]);
+        RuleFor(x => x.BioEn).MaximumLength(Practitioner.BioMaxLength).WithMessage(t["Admin_Validation_TooLong"])
+            .Must(b => !BookingInput.HasControlCharacters(b, allowLineBreaks: true)).WithMessage(t["Admin_Practitioner_TextInvalid"]);
+        RuleFor(x => x.BioMs).MaximumLength(Practitioner.BioMaxLength).WithMessage(t["Admin_Validation_TooLong"])
+            .Must(b => !BookingInput.HasControlCharacters(b, allowLineBreaks: true)).WithMessage(t["Admin_Practitioner_TextInvalid"]);
     }
 }
 
