@@ -104,6 +104,10 @@ public sealed class DoctorPagesTests(BookingFactory factory) : IClassFixture<Boo
         Assert.Contains("not a JPEG, PNG or WebP", (await Html.ReadAsync(refused)).QuerySelector("#photo-error")!.TextContent);
         Assert.Null(await factory.WithDbAsync(db => db.Practitioners.Where(p => p.Id == id).Select(p => p.PhotoVersion).SingleAsync()));
 
+        // Over the 5 MB limit: refused with a 4xx, never a 500.
+        var tooLarge = await UploadAsync(client, id, new byte[6 * 1024 * 1024], "huge.jpg", "image/jpeg");
+        Assert.InRange((int)tooLarge.StatusCode, 400, 499);
+
         var response = await UploadAsync(client, id, JpegWithCameraData(1600, 1200), "IMG_0001.JPG", "image/jpeg");
         Assert.Equal($"/admin/schedule/practitioners/{id}", response.RequestMessage!.RequestUri!.AbsolutePath);
 

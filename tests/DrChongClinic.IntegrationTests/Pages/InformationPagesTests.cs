@@ -69,16 +69,17 @@ public sealed class InformationPagesTests : IClassFixture<ClinicFactory>
     }
 
     [Theory]
-    [InlineData("/", "/treatments", "/about", "/contact", "/privacy", "/terms")]
-    [InlineData("/ms", "/ms/rawatan", "/ms/tentang-kami", "/ms/hubungi", "/ms/privasi", "/ms/terma")]
-    public async Task Footer_links_every_information_page_and_the_main_nav_links_treatments_in_the_same_language(
-        string home, string treatments, string about, string contact, string privacy, string terms)
+    [InlineData("/", "/treatments", "/doctors", "/about", "/contact", "/privacy", "/terms")]
+    [InlineData("/ms", "/ms/rawatan", "/ms/doktor", "/ms/tentang-kami", "/ms/hubungi", "/ms/privasi", "/ms/terma")]
+    public async Task Footer_links_every_information_page_and_the_main_nav_links_treatments_and_doctors_in_the_same_language(
+        string home, string treatments, string doctors, string about, string contact, string privacy, string terms)
     {
         var page = await _client.GetPageAsync(home);
 
         var footerLinks = page.QuerySelectorAll("footer nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal([treatments, about, contact, privacy, terms], footerLinks);
+        Assert.Equal([treatments, doctors, about, contact, privacy, terms], footerLinks);
         Assert.Contains(page.QuerySelectorAll("header nav a"), a => a.GetAttribute("href") == treatments);
+        Assert.Contains(page.QuerySelectorAll("header nav a"), a => a.GetAttribute("href") == doctors);
     }
 
     [Theory]

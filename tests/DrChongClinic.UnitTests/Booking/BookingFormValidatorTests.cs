@@ -117,6 +117,8 @@ public class BookingFormValidatorTests
 
     [Theory]
     [InlineData("any", true, null)]
+    [InlineData("female", true, null)]
+    [InlineData("Female", false, null)]
     [InlineData("", true, null)]
     [InlineData("7", true, 7)]
     [InlineData("+7", false, null)]
@@ -125,6 +127,16 @@ public class BookingFormValidatorTests
     {
         Assert.Equal(ok, BookingInput.TryParsePractitioner(value, out var parsed));
         Assert.Equal(id, parsed);
+    }
+
+    [Fact]
+    public void Female_asks_for_any_female_doctor_and_is_written_back_the_same_way()
+    {
+        Assert.Equal(DrChongClinic.Domain.Scheduling.PractitionerGender.Female, BookingInput.Gender("female"));
+        Assert.Null(BookingInput.Gender("any"));
+        Assert.Null(BookingInput.Gender("7"));
+        Assert.Equal("female", BookingInput.Practitioner(null, DrChongClinic.Domain.Scheduling.PractitionerGender.Female));
+        Assert.Equal("7", BookingInput.Practitioner(7, DrChongClinic.Domain.Scheduling.PractitionerGender.Female));
     }
 
     private static BookingForm Valid() => new()
