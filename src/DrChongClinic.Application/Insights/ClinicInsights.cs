@@ -92,36 +92,35 @@ public sealed class ClinicInsights(IClinicDatabase db, ClinicClock clock)
                 g.Count(a => a.Status == AppointmentStatus.NoShow),
                 g.Count(a => a.Status == AppointmentStatus.Completed)))
             .ToListAsync(cancellationToken);
-        var byTreatment = await inPeriod
-            .GroupBy(a => a.TreatmentId)
-            .Select(g => new Counts<int>(
-                g.Key,
-                g.Count(),
-                g.Count(a => a.Status == AppointmentStatus.Cancelled),
-                g.Count(a => a.Status == AppointmentStatus.NoShow),
-                0))
-            .ToListAsync(cancellationToken);
-        var byDoctor = await inPeriod
-            .GroupBy(a => a.PractitionerId)
-            .Select(g => new Counts<int>(
-                g.Key,
-                g.Count(),
-                g.Count(a => a.Status == AppointmentStatus.Cancelled),
-                g.Count(a => a.Status == AppointmentStatus.NoShow),
-                0))
-            .ToListAsync(cancellationToken);
-        var lead = await inPeriod
-            .GroupBy(a => 1)
+        // One pass for treatments and doctors together (a row per pair), folded below.
+        var byPair = await inPeriod
+            .GroupBy(a => new { a.TreatmentId, a.PractitionerId })
             .Select(g => new
             {
-                Day = g.Count(a => a.StartUtc < a.CreatedAtUtc.AddDays(1)),
-                Three = g.Count(a => a.StartUtc < a.CreatedAtUtc.AddDays(3)),
-                Seven = g.Count(a => a.StartUtc < a.CreatedAtUtc.AddDays(7)),
-                Fourteen = g.Count(a => a.StartUtc < a.CreatedAtUtc.AddDays(14)),
-                TwentyEight = g.Count(a => a.StartUtc < a.CreatedAtUtc.AddDays(28)),
-                All = g.Count(),
+                g.Key.TreatmentId,
+                g.Key.PractitionerId,
+                Bookings = g.Count(),
+                Cancelled = g.Count(a => a.Status == AppointmentStatus.Cancelled),
+                NoShows = g.Count(a => a.Status == AppointmentStatus.NoShow),
             })
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+        var byTreatment = byPair.GroupBy(p => p.TreatmentId)
+            .Select(g => new Counts<int>(g.Key, g.Sum(p => p.Bookings), g.Sum(p => p.Cancelled), g.Sum(p => p.NoShows), 0)).ToList();
+        var byDoctor = byPair.GroupBy(p => p.PractitionerId)
+            .Select(g => new Counts<int>(g.Key, g.Sum(p => p.Bookings), g.Sum(p => p.Cancelled), g.Sum(p => p.NoShows), 0)).ToList();
+
+        // Each appointment falls in the first range its start is within (a CASE in SQL), counted per range.
+        var lead = await inPeriod
+            .Select(a =>
+                a.StartUtc < a.CreatedAtUtc.AddDays(1) ? LeadTime.UnderOneDay
+                : a.StartUtc < a.CreatedAtUtc.AddDays(3) ? LeadTime.OneToThreeDays
+                : a.StartUtc < a.CreatedAtUtc.AddDays(7) ? LeadTime.ThreeToSevenDays
+                : a.StartUtc < a.CreatedAtUtc.AddDays(14) ? LeadTime.OneToTwoWeeks
+                : a.StartUtc < a.CreatedAtUtc.AddDays(28) ? LeadTime.TwoToFourWeeks
+                : LeadTime.FourWeeksOrMore)
+            .GroupBy(range => range)
+            .Select(g => new { Range = g.Key, Bookings = g.Count() })
+            .ToDictionaryAsync(g => g.Range, g => g.Bookings, cancellationToken);
 
         var treatmentNames = await db.Treatments.AsNoTracking().Select(t => new { t.Id, t.NameEn, t.NameMs }).ToDictionaryAsync(t => t.Id, cancellationToken);
         var doctorNames = await db.Practitioners.AsNoTracking().Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
@@ -153,15 +152,7 @@ public sealed class ClinicInsights(IClinicDatabase db, ClinicClock clock)
             byDoctor
                 .Select(c => new InsightsRow(doctorNames.GetValueOrDefault(c.Key, $"#{c.Key}"), c.Bookings, c.Cancelled, c.NoShows))
                 .OrderByDescending(r => r.Bookings).ThenBy(r => r.Label, StringComparer.Ordinal).ToList(),
-            lead is null ? [] :
-            [
-                new LeadTimeRow(LeadTime.UnderOneDay, lead.Day),
-                new LeadTimeRow(LeadTime.OneToThreeDays, lead.Three - lead.Day),
-                new LeadTimeRow(LeadTime.ThreeToSevenDays, lead.Seven - lead.Three),
-                new LeadTimeRow(LeadTime.OneToTwoWeeks, lead.Fourteen - lead.Seven),
-                new LeadTimeRow(LeadTime.TwoToFourWeeks, lead.TwentyEight - lead.Fourteen),
-                new LeadTimeRow(LeadTime.FourWeeksOrMore, lead.All - lead.TwentyEight),
-            ]);
+            days.Count == 0 ? [] : Enum.GetValues<LeadTime>().Select(range => new LeadTimeRow(range, lead.GetValueOrDefault(range))).ToList());
     }
 
     private sealed record Counts<TKey>(TKey Key, int Bookings, int Cancelled, int NoShows, int Completed);

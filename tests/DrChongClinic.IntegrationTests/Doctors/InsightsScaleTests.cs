@@ -25,7 +25,8 @@ public sealed class InsightsScaleTests(ClinicFactory factory, ITestOutputHelper 
 
         Assert.StartsWith($"{Appointments} ", page.QuerySelector(".insights-stats .stat")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal(Appointments, page.QuerySelectorAll(".insight table").First().QuerySelectorAll("tbody td:nth-child(2)").Sum(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.ElapsedMilliseconds} ms");
+        // About 0.5 s on an idle 2-core machine; the bound leaves room for a machine busy with other builds.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.ElapsedMilliseconds} ms");
     }
 
     /// <summary>Copies one real booking 60,000 times in one SQL statement, spread over 2025 and 2026, 5% cancelled and 5% no-shows.</summary>
