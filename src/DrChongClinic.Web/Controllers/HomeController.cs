@@ -1,5 +1,5 @@
-using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Models;
