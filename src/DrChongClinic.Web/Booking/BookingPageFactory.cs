@@ -5,7 +5,6 @@ using DrChongClinic.Application.Privacy;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Web.Models;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -30,9 +29,9 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         var page = new BookingPage
         {
             Language = language,
-            BookUrl = BookingLinks.Book(language),
+            BookUrl = SitePaths.Book(language),
             Treatments = choices.Treatments.Select(x => new TreatmentOption(x.Code, x.Name(language), x.DurationMinutes)).ToList(),
-            Practitioners = choices.Practitioners.Select(p => new PractitionerOption(BookingInput.Practitioner(p.Id), p.Name, DoctorUrls.Doctor(language, p.Slug))).ToList(),
+            Practitioners = choices.Practitioners.Select(p => new PractitionerOption(BookingInput.Practitioner(p.Id), p.Name, SitePaths.Doctor(language, p.Slug))).ToList(),
             OffersFemaleDoctor = choices.Practitioners.Any(p => p.Gender == PractitionerGender.Female),
             MinDate = BookingInput.Date(choices.Today),
             MaxDate = BookingInput.Date(choices.LastBookableDay),
@@ -52,7 +51,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         page.Practitioner = BookingInput.Practitioner(choices.PractitionerId, choices.Gender);
         page.PractitionerName = choices.Practitioners.FirstOrDefault(p => p.Id == choices.PractitionerId)?.Name
             ?? (choices.Gender is PractitionerGender.Female ? t["Booking_AnyFemaleDoctor"] : t["Booking_AnyDoctor"]);
-        page.SlotsUrl = $"{BookingLinks.Slots(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
+        page.SlotsUrl = $"{SitePaths.Slots(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
         page.Days = choices.Days.Select(d => Day(d, page.DayUrl(d.Date), d.Date == choices.Date)).ToList();
         if (choices.Date is { } day)
         {
@@ -84,7 +83,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         var language = ClinicLanguage.Current.Code;
         var appointment = details.Appointment;
         var localStart = clock.ToLocal(appointment.StartUtc);
-        var path = BookingLinks.Manage(language, token);
+        var path = SitePaths.Manage(language, token);
         var page = new ManagePage
         {
             Language = language,

@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Doctors;
 using DrChongClinic.Domain;
 using DrChongClinic.Web.Models;
@@ -12,8 +13,8 @@ namespace DrChongClinic.Web.Controllers;
 /// <summary>The clinic's doctors: a list and a page per doctor (English and Malay), and the doctors' photos.</summary>
 public sealed class DoctorsController(DoctorDirectory doctors, IStringLocalizer<SharedResource> text) : Controller
 {
-    [HttpGet(DoctorUrls.ListEn)]
-    [HttpGet(DoctorUrls.ListMs)]
+    [HttpGet(SitePaths.DoctorsEn)]
+    [HttpGet(SitePaths.DoctorsMs)]
     [OutputCache(PolicyName = PublicPageCache.Page)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -22,8 +23,8 @@ public sealed class DoctorsController(DoctorDirectory doctors, IStringLocalizer<
         return View(new DoctorsPage(active.Select(d => DoctorCard.From(d, language, text)).ToList()));
     }
 
-    [HttpGet(DoctorUrls.ListEn + "/{slug}")]
-    [HttpGet(DoctorUrls.ListMs + "/{slug}")]
+    [HttpGet(SitePaths.DoctorsEn + "/{slug}")]
+    [HttpGet(SitePaths.DoctorsMs + "/{slug}")]
     [OutputCache(PolicyName = PublicPageCache.Page)]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
@@ -34,11 +35,11 @@ public sealed class DoctorsController(DoctorDirectory doctors, IStringLocalizer<
         }
 
         var language = ClinicLanguage.Current;
-        return View(new DoctorPage(DoctorCard.From(doctor, language.Code, text), doctor, DoctorUrls.Doctor(language.Other.Code, doctor.Slug)));
+        return View(new DoctorPage(DoctorCard.From(doctor, language.Code, text), doctor, SitePaths.Doctor(language.Other.Code, doctor.Slug)));
     }
 
     /// <summary>The photo, at an address that changes with each new photo: cached for a year by browsers and proxies.</summary>
-    [HttpGet(DoctorUrls.ListEn + "/photos/{id:int}/{version}.jpg")]
+    [HttpGet(SitePaths.DoctorsEn + "/photos/{id:int}/{version}.jpg")]
     public async Task<IActionResult> Photo(int id, string version, CancellationToken cancellationToken)
     {
         var photo = await doctors.PhotoAsync(id, version, cancellationToken);

@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Models;
@@ -25,7 +26,7 @@ public sealed class HomeController(SlotFinder slots, ArticleStore articles) : Co
             LatestArticles = articles.Library.Latest(language, 3).Select(ArticleCard.For).ToList(),
             ScarTypesArticleUrl = articles.Library.InLanguage(language)
                 .Where(a => a.TranslationId == ScarTypesArticle)
-                .Select(ArticlePaths.Article)
+                .Select(SitePaths.Article)
                 .FirstOrDefault(),
         });
     }

@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Doctors;
 using DrChongClinic.Domain.Scheduling;
 using Microsoft.Extensions.Localization;
@@ -18,8 +19,8 @@ public sealed record DoctorCard(
 {
     public static DoctorCard From(DoctorProfile doctor, string language, IStringLocalizer text) => new(
         doctor.Name,
-        DoctorUrls.Doctor(language, doctor.Slug),
-        doctor.PhotoVersion is null ? null : DoctorUrls.Photo(doctor.Id, doctor.PhotoVersion),
+        SitePaths.Doctor(language, doctor.Slug),
+        doctor.PhotoVersion is null ? null : SitePaths.DoctorPhoto(doctor.Id, doctor.PhotoVersion),
         doctor.Gender switch
         {
             PractitionerGender.Female => text["Doctors_Gender_Female"].Value,
@@ -30,7 +31,7 @@ public sealed record DoctorCard(
         doctor.HoldsLcp,
         doctor.Languages.Select(code => text[$"Doctors_Language_{code}"].Value).ToList(),
         doctor.Bio(language),
-        $"{PageUrls.Book(language)}?practitioner={doctor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        $"{SitePaths.Book(language)}?practitioner={doctor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
     /// <summary>The bio's paragraphs (staff separate them with blank lines).</summary>
     public IReadOnlyList<string> BioParagraphs =>

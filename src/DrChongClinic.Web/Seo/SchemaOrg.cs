@@ -17,7 +17,7 @@ public static class SchemaOrg
     /// <param name="imageUrl">The page's share picture, absolute.</param>
     public static JsonObject MedicalWebPage(Article article, ClinicDetails clinic, ArticleReviewer? reviewer = null, string? imageUrl = null)
     {
-        var url = clinic.AbsoluteUrl(ArticlePaths.Article(article));
+        var url = clinic.AbsoluteUrl(SitePaths.Article(article));
         var page = new JsonObject
         {
             ["@context"] = Context,
@@ -71,7 +71,7 @@ public static class SchemaOrg
         {
             ["@context"] = Context,
             ["@type"] = "FAQPage",
-            ["url"] = clinic.AbsoluteUrl(ArticlePaths.Article(article)),
+            ["url"] = clinic.AbsoluteUrl(SitePaths.Article(article)),
             ["inLanguage"] = article.Language,
             ["mainEntity"] = questions,
         };
@@ -130,7 +130,7 @@ public static class SchemaOrg
     /// <summary>A doctor's page (schema.org Physician): only what staff entered; the clinic as the parent organisation.</summary>
     public static JsonObject Physician(DoctorProfile doctor, string language, ClinicDetails clinic)
     {
-        var url = clinic.AbsoluteUrl(DoctorUrls.Doctor(language, doctor.Slug));
+        var url = clinic.AbsoluteUrl(SitePaths.Doctor(language, doctor.Slug));
         var data = new JsonObject
         {
             ["@context"] = Context,
@@ -148,7 +148,7 @@ public static class SchemaOrg
 
         if (doctor.PhotoVersion is { } version)
         {
-            data["image"] = clinic.AbsoluteUrl(DoctorUrls.Photo(doctor.Id, version));
+            data["image"] = clinic.AbsoluteUrl(SitePaths.DoctorPhoto(doctor.Id, version));
         }
 
         if (doctor.Languages.Count > 0)
@@ -169,7 +169,7 @@ public static class SchemaOrg
         ["@type"] = "MedicalClinic",
         ["@id"] = clinic.AbsoluteUrl("/#clinic"),
         ["name"] = clinic.DisplayName(language),
-        ["url"] = clinic.AbsoluteUrl(PublicUrl.HomePath(language)),
+        ["url"] = clinic.AbsoluteUrl(SitePaths.Home(language)),
     };
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

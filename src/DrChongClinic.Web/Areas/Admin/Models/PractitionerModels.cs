@@ -44,8 +44,8 @@ public sealed class PractitionerInput : ScheduleChangeInput
         Languages = p.LanguageCodes.ToList(),
         BioEn = p.BioEn,
         BioMs = p.BioMs,
-        PhotoUrl = p.PhotoVersion is null ? null : Web.Models.DoctorUrls.Photo(p.Id, p.PhotoVersion),
-        PageUrl = Web.Models.DoctorUrls.Doctor(Domain.ClinicLanguage.EnglishCode, p.Slug),
+        PhotoUrl = p.PhotoVersion is null ? null : Application.Clinic.SitePaths.DoctorPhoto(p.Id, p.PhotoVersion),
+        PageUrl = Application.Clinic.SitePaths.Doctor(Domain.ClinicLanguage.EnglishCode, p.Slug),
     };
 
     public PractitionerProfile ToProfile() => new(
