@@ -1,15 +1,15 @@
-using DrChongClinic.Application.Doctors;
-using DrChongClinic.Infrastructure.Images;
 using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
+using DrChongClinic.Application.Doctors;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Caching;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Infrastructure.Email;
+using DrChongClinic.Infrastructure.Images;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
