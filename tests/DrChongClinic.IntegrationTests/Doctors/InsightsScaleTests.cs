@@ -6,13 +6,16 @@ using Xunit.Abstractions;
 
 namespace DrChongClinic.IntegrationTests.Doctors;
 
-/// <summary>The insights page on a clinic's two years of appointments (60,000): counted by the database, so it stays quick.</summary>
+/// <summary>
+/// The insights page on a clinic's two years of appointments (60,000) counts every one of them. Its speed is printed here and
+/// measured by the benchmark, never asserted on wall time.
+/// </summary>
 public sealed class InsightsScaleTests(ClinicFactory factory, ITestOutputHelper output) : IClassFixture<ClinicFactory>
 {
     private const int Appointments = 60_000;
 
     [Fact]
-    public async Task Two_years_of_60000_appointments_are_reported_in_well_under_the_time_a_page_may_take()
+    public async Task Two_years_of_60000_appointments_are_all_counted()
     {
         var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Admin);
         await FillAsync();
@@ -25,8 +28,6 @@ public sealed class InsightsScaleTests(ClinicFactory factory, ITestOutputHelper 
 
         Assert.StartsWith($"{Appointments} ", page.QuerySelector(".insights-stats .stat")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal(Appointments, page.QuerySelectorAll(".insight table").First().QuerySelectorAll("tbody td:nth-child(2)").Sum(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture)));
-        // About 0.5 s on an idle 2-core machine; the bound leaves room for a machine busy with other builds.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.ElapsedMilliseconds} ms");
     }
 
     /// <summary>Copies one real booking 60,000 times in one SQL statement, spread over 2025 and 2026, 5% cancelled and 5% no-shows.</summary>
