@@ -4,7 +4,7 @@
 # Takes a few minutes on 2 cores. Not part of `dotnet test`.
 #
 #   tests/benchmarks/run.sh [--port 5106] [--rounds 3] [--seconds 5] [--connections 16] [--booking-seconds 10]
-#                           [--booking-workers 16] [--only views,pages,weight,lighthouse,booking,slots]
+#                           [--booking-workers 16] [--only views,pages,weight,lighthouse,booking,slots,history]
 #
 # Exit code 0 when every measured figure meets its target. Work files (site.log, Lighthouse reports) stay in
 # artifacts/benchmark/ for a look afterwards.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
@@ -58,74 +59,91 @@ public sealed record BookingRow(
 /// <summary>One page of the staff list, with the filters' drop-downs.</summary>
 public sealed record BookingList(IReadOnlyList<BookingRow> Rows, int Total, int PageCount, IReadOnlyList<Choice> Treatments, IReadOnlyList<Choice> Practitioners);
 
-/// <summary>The export's cells, a header line first; <paramref name="Day"/> is the clinic date it was made on (for the file name).</summary>
-public sealed record BookingExport(IReadOnlyList<IReadOnlyList<string?>> Lines, DateOnly Day);
+/// <summary>
+/// The export: how many bookings it holds, the clinic date it was made on (for the file name), and its cells, a header
+/// line first, read from the database while they are written out.
+/// </summary>
+public sealed record BookingExport(int Count, DateOnly Day, IAsyncEnumerable<IReadOnlyList<string?>> Lines);
 
 /// <summary>Finds bookings for the staff list and the CSV export: one query for both, so the export is exactly the filtered list.</summary>
 public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicClock clock)
 {
     public const int PageSize = 25;
 
-    /// <summary>Most rows one export holds.</summary>
-    public const int ExportLimit = 10_000;
-
     /// <summary>One page (from 1; a page before the first is the first) of the filtered list.</summary>
     public async Task<BookingList> ListAsync(BookingCriteria criteria, int page, CancellationToken cancellationToken)
     {
-        var (rows, total) = await FindAsync(criteria, (Math.Max(1, page) - 1) * PageSize, PageSize, cancellationToken);
+        var query = await FilteredAsync(criteria, cancellationToken);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await Rows(Sorted(query, criteria.Sort).Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         return new BookingList(rows, total, pages, await db.TreatmentChoicesAsync(cancellationToken), await db.PractitionerChoicesAsync(cancellationToken));
     }
 
-    /// <summary>The filtered list for a spreadsheet. Personal data leaves the site: the export is audited.</summary>
+    /// <summary>
+    /// Every booking of the filtered list, for a spreadsheet. Personal data leaves the site: the export is audited, with
+    /// how many bookings it holds, before the first row is read. The rows are read as they are written out, so an export of
+    /// years of bookings takes no more memory than a short one.
+    /// </summary>
     public async Task<BookingExport> ExportAsync(string actor, BookingCriteria criteria, CancellationToken cancellationToken)
     {
-        var (rows, total) = await FindAsync(criteria, 0, ExportLimit, cancellationToken);
-        IReadOnlyList<string?> header = ["Reference", "Date", "Time", "Status", "Treatment", "Doctor", "Patient", "Email", "Phone", "Language", "Patient notes", "Booked at"];
-        var lines = rows.Select(r => (IReadOnlyList<string?>)
-        [
-            r.Reference,
-            r.LocalStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            r.LocalStart.ToString("HH:mm", CultureInfo.InvariantCulture),
-            r.Status.ToString(),
-            r.Treatment,
-            r.Practitioner,
-            r.Patient,
-            r.Email,
-            r.Phone,
-            r.Language,
-            r.PatientNotes,
-            r.LocalBookedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        ]);
-        audit.Record(actor, "bookings.exported", "Bookings", $"{rows.Count} of {total} bookings exported; filters: {criteria.Describe()}");
+        var query = await FilteredAsync(criteria, cancellationToken);
+        var total = await query.CountAsync(cancellationToken);
+        audit.Record(actor, "bookings.exported", "Bookings", $"{total} bookings exported; filters: {criteria.Describe()}");
         await db.SaveChangesAsync(cancellationToken);
-        return new BookingExport(lines.Prepend(header).ToList(), clock.Today);
+        return new BookingExport(total, clock.Today, ExportLines(Rows(Sorted(query, criteria.Sort)), cancellationToken));
     }
 
-    private async Task<(IReadOnlyList<BookingRow> Rows, int Total)> FindAsync(BookingCriteria criteria, int skip, int take, CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<IReadOnlyList<string?>> ExportLines(
+        IAsyncEnumerable<BookingRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = Filtered(criteria);
-        var total = await query.CountAsync(cancellationToken);
-        query = criteria.Sort switch
+        yield return ["Reference", "Date", "Time", "Status", "Treatment", "Doctor", "Patient", "Email", "Phone", "Language", "Patient notes", "Booked at"];
+        await foreach (var r in rows.WithCancellation(cancellationToken))
         {
-            BookingSort.TimeDescending => query.OrderByDescending(a => a.StartUtc).ThenByDescending(a => a.Id),
-            BookingSort.Patient => query.OrderBy(a => a.Patient.Name).ThenBy(a => a.StartUtc),
-            BookingSort.BookedDescending => query.OrderByDescending(a => a.CreatedAtUtc).ThenByDescending(a => a.Id),
-            _ => query.OrderBy(a => a.StartUtc).ThenBy(a => a.Id),
-        };
-        var rows = await (
-                from a in query.Skip(skip).Take(take)
+            yield return
+            [
+                r.Reference,
+                r.LocalStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.LocalStart.ToString("HH:mm", CultureInfo.InvariantCulture),
+                r.Status.ToString(),
+                r.Treatment,
+                r.Practitioner,
+                r.Patient,
+                r.Email,
+                r.Phone,
+                r.Language,
+                r.PatientNotes,
+                r.LocalBookedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            ];
+        }
+    }
+
+    private static IQueryable<Appointment> Sorted(IQueryable<Appointment> query, BookingSort sort) => sort switch
+    {
+        BookingSort.TimeDescending => query.OrderByDescending(a => a.StartUtc).ThenByDescending(a => a.Id),
+        BookingSort.Patient => query.OrderBy(a => a.Patient.Name).ThenBy(a => a.StartUtc),
+        BookingSort.BookedDescending => query.OrderByDescending(a => a.CreatedAtUtc).ThenByDescending(a => a.Id),
+        _ => query.OrderBy(a => a.StartUtc).ThenBy(a => a.Id),
+    };
+
+    /// <summary>The rows of a sorted query with their treatment and doctor names, read one by one.</summary>
+    private async IAsyncEnumerable<BookingRow> Rows(IQueryable<Appointment> sorted)
+    {
+        var rows = (
+                from a in sorted
                 join t in db.Treatments on a.TreatmentId equals t.Id
                 join p in db.Practitioners on a.PractitionerId equals p.Id
                 select new { a.Id, a.Reference, a.StartUtc, a.Status, a.Patient, Treatment = t.NameEn, Practitioner = p.Name, a.CreatedAtUtc })
-            .ToListAsync(cancellationToken);
-        return (rows.Select(r => new BookingRow(
+            .AsAsyncEnumerable();
+        await foreach (var r in rows)
+        {
+            yield return new BookingRow(
                 r.Id, BookingReference.Display(r.Reference), clock.ToLocal(r.StartUtc), r.Status, r.Patient.Name, r.Patient.Email,
-                MalaysianMobileNumber.Display(r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc)))
-            .ToList(), total);
+                MalaysianMobileNumber.Display(r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc));
+        }
     }
 
-    private IQueryable<Appointment> Filtered(BookingCriteria criteria)
+    private async Task<IQueryable<Appointment>> FilteredAsync(BookingCriteria criteria, CancellationToken cancellationToken)
     {
         var query = db.Appointments.AsNoTracking();
         if (criteria.From is { } from)
@@ -156,18 +174,25 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
         }
 
         var search = criteria.Search?.Trim();
-        if (!string.IsNullOrEmpty(search))
+        if (string.IsNullOrEmpty(search))
         {
-            var reference = BookingReference.Normalize(search);
-            var phone = MalaysianMobileNumber.ToE164(search);
-            var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(a =>
-                a.Reference == reference ||
-                EF.Functions.Like(a.Patient.Name, like, "\\") ||
-                EF.Functions.Like(a.Patient.Email, like, "\\") ||
-                (phone != null && a.Patient.Phone == phone));
+            return query;
         }
 
-        return query;
+        // A booking reference finds that booking (anonymised or not): one look-up in its unique index.
+        var reference = BookingReference.Normalize(search);
+        if (reference.Length == BookingReference.Length && await db.Appointments.AnyAsync(a => a.Reference == reference, cancellationToken))
+        {
+            return query.Where(a => a.Reference == reference);
+        }
+
+        // A name, e-mail or phone is looked for only among bookings that still hold personal data: the condition on the
+        // name is the filter of the index IX_Appointments_PatientSearch, so the search reads that index, not the table.
+        var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        query = query.Where(a => a.Patient.Name != Appointment.AnonymizedName);
+        var phone = MalaysianMobileNumber.ToE164(search);
+        return phone is null
+            ? query.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\"))
+            : query.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone);
     }
 }

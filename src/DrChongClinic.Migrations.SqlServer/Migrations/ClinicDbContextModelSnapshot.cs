@@ -185,8 +185,6 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
 
-                    b.HasIndex("PractitionerId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -196,6 +194,10 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("TreatmentId");
+
+                    b.HasIndex("CreatedAtUtc", "Id");
+
+                    b.HasIndex("PractitionerId", "StartUtc");
 
                     b.ToTable("Appointments");
                 });
@@ -707,6 +709,10 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                                 .HasColumnName("PatientPhone");
 
                             b1.HasKey("AppointmentId");
+
+                            b1.HasIndex("Name", "Email", "Phone")
+                                .HasDatabaseName("IX_Appointments_PatientSearch")
+                                .HasFilter("[PatientName] <> '(anonymised)'");
 
                             b1.ToTable("Appointments");
 

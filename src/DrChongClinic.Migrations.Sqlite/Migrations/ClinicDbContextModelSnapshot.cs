@@ -174,8 +174,6 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
 
-                    b.HasIndex("PractitionerId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -185,6 +183,10 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("TreatmentId");
+
+                    b.HasIndex("CreatedAtUtc", "Id");
+
+                    b.HasIndex("PractitionerId", "StartUtc");
 
                     b.ToTable("Appointments");
                 });
@@ -678,6 +680,10 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                                 .HasColumnName("PatientPhone");
 
                             b1.HasKey("AppointmentId");
+
+                            b1.HasIndex("Name", "Email", "Phone")
+                                .HasDatabaseName("IX_Appointments_PatientSearch")
+                                .HasFilter("[PatientName] <> '(anonymised)'");
 
                             b1.ToTable("Appointments");
 

@@ -14,6 +14,7 @@ public class SpreadsheetCsvTests
     [InlineData("\rx", "\"'\rx\"")]
     [InlineData("=HYPERLINK(\"http://evil.test\",\"Click\")", "\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"Click\"\")\"")]
     [InlineData("Tan, Mei Ling", "\"Tan, Mei Ling\"")]
+    [InlineData("Tan; Mei Ling", "\"Tan; Mei Ling\"")]
     [InlineData("line\nbreak", "\"line\nbreak\"")]
     [InlineData("Nur Aisyah", "Nur Aisyah")]
     [InlineData("a=b", "a=b")]

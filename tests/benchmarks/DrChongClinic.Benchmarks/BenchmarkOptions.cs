@@ -17,7 +17,7 @@ public sealed record BenchmarkOptions(
     IReadOnlySet<string> Steps)
 {
     /// <summary>The steps, in the order they run; --only takes a comma-separated subset.</summary>
-    public static readonly string[] AllSteps = ["views", "pages", "weight", "lighthouse", "booking", "slots"];
+    public static readonly string[] AllSteps = ["views", "pages", "weight", "lighthouse", "booking", "slots", "history"];
 
     public bool Runs(string step) => Steps.Contains(step);
 

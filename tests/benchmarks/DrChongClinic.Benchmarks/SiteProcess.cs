@@ -33,10 +33,10 @@ public sealed class SiteProcess : IAsyncDisposable
     /// <summary>The published wwwroot, where the benchmark puts the static copies of pages.</summary>
     public string WebRoot { get; }
 
-    public static async Task<SiteProcess> StartAsync(BenchmarkOptions options)
+    public static async Task<SiteProcess> StartAsync(BenchmarkOptions options, string databaseFile = "clinic.db", IReadOnlyDictionary<string, string>? settings = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{options.Port}");
-        var databasePath = Path.Combine(options.WorkFolder, "clinic.db");
+        var databasePath = Path.Combine(options.WorkFolder, databaseFile);
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = options.SiteFolder,
@@ -51,6 +51,9 @@ public sealed class SiteProcess : IAsyncDisposable
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Database__ConnectionString"] = $"Data Source={databasePath}";
         start.Environment["DataProtection__KeysPath"] = Path.Combine(options.WorkFolder, "keys");
+
+        // Throwaway keys in the work folder, for one run: production encrypts them with a certificate.
+        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
         start.Environment["Email__PickupFolder"] = Path.Combine(options.WorkFolder, "mail");
         start.Environment["Content__Path"] = options.ContentFolder;
 
@@ -68,7 +71,12 @@ public sealed class SiteProcess : IAsyncDisposable
         start.Environment["RateLimits__Booking__PermitLimit"] = "1000000";
         start.Environment["RateLimits__Slots__PermitLimit"] = "1000000";
 
-        var log = new StreamWriter(Path.Combine(options.WorkFolder, "site.log")) { AutoFlush = true };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var log = new StreamWriter(Path.Combine(options.WorkFolder, "site.log"), append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");
         process.OutputDataReceived += (_, line) => Write(log, line.Data);
         process.ErrorDataReceived += (_, line) => Write(log, line.Data);
@@ -82,6 +90,9 @@ public sealed class SiteProcess : IAsyncDisposable
 
     /// <summary>The most memory the site process has held since it started (VmHWM: peak resident set).</summary>
     public long PeakMemoryBytes() => Status("VmHWM") * 1024;
+
+    /// <summary>Resident memory now (VmRSS).</summary>
+    public long ResidentBytes() => Status("VmRSS") * 1024;
 
     /// <summary>What the resident memory is made of now, and how many threads the process has.</summary>
     public string MemoryDetail() =>
@@ -109,8 +120,11 @@ public sealed class SiteProcess : IAsyncDisposable
         };
 
     /// <summary>The site's database, opened next to the running site (SQLite in WAL mode allows that).</summary>
-    public ClinicDbContext CreateDbContext() => new(new DbContextOptionsBuilder<ClinicDbContext>()
-        .UseSqlite($"Data Source={DatabasePath};Default Timeout=30")
+    public ClinicDbContext CreateDbContext() => OpenDb(DatabasePath);
+
+    /// <summary>A database file the site made, opened by the benchmark (with the site running or not).</summary>
+    public static ClinicDbContext OpenDb(string path) => new(new DbContextOptionsBuilder<ClinicDbContext>()
+        .UseSqlite($"Data Source={path};Default Timeout=30")
         .Options);
 
     public async ValueTask DisposeAsync()

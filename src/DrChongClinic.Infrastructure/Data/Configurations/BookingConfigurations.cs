@@ -8,6 +8,14 @@ namespace DrChongClinic.Infrastructure.Data.Configurations;
 
 internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
 {
+    private const string PatientNameColumn = "PatientName";
+
+    /// <summary>
+    /// The search index's filter. Both SQLite and SQL Server read [brackets]; a query uses the index when its own condition
+    /// is this same comparison (BookingSearch compares the name with <see cref="Appointment.AnonymizedName"/>).
+    /// </summary>
+    public const string NotAnonymizedFilter = "[" + PatientNameColumn + "] <> '" + Appointment.AnonymizedName + "'";
+
     public void Configure(EntityTypeBuilder<Appointment> builder)
     {
         builder.Property(a => a.Reference).HasMaxLength(BookingReference.Length);
@@ -17,6 +25,12 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.ProtectedManageToken).HasMaxLength(500);
         builder.HasIndex(a => a.SubmissionId).IsUnique();
         builder.HasIndex(a => a.StartUtc);
+
+        // The free-time query (SlotFinder): one doctor's appointments in a date range, without reading the doctor's whole history.
+        builder.HasIndex(a => new { a.PractitionerId, a.StartUtc });
+
+        // The staff list's "newest booking first".
+        builder.HasIndex(a => new { a.CreatedAtUtc, a.Id });
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CancelledBy).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CancellationReason).HasMaxLength(500);
@@ -28,11 +42,17 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Ignore(a => a.Events);
         builder.OwnsOne(a => a.Patient, patient =>
         {
-            patient.Property(p => p.Name).HasColumnName("PatientName").HasMaxLength(100);
+            patient.Property(p => p.Name).HasColumnName(PatientNameColumn).HasMaxLength(100);
             patient.Property(p => p.Email).HasColumnName("PatientEmail").HasMaxLength(254);
             patient.Property(p => p.Phone).HasColumnName("PatientPhone").HasMaxLength(20);
             patient.Property(p => p.Notes).HasColumnName("PatientNotes").HasMaxLength(1000);
             patient.Property(p => p.Language).HasColumnName("PatientLanguage").HasMaxLength(5);
+
+            // Staff search by name, e-mail or phone reads this index alone, and it holds only bookings that still have
+            // personal data: after years most rows are anonymised (PatientDataRetentionPass) and a search never reads them.
+            patient.HasIndex(p => new { p.Name, p.Email, p.Phone })
+                .HasDatabaseName("IX_Appointments_PatientSearch")
+                .HasFilter(NotAnonymizedFilter);
         });
         builder.Navigation(a => a.Patient).IsRequired();
         builder.HasOne<Treatment>().WithMany().HasForeignKey(a => a.TreatmentId).OnDelete(DeleteBehavior.Restrict);

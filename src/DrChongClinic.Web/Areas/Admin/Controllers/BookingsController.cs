@@ -31,7 +31,7 @@ public sealed class BookingsController(BookingSearch search, BookingDetailPages 
     public async Task<IActionResult> Export(BookingFilter filter, CancellationToken cancellationToken)
     {
         var export = await search.ExportAsync(Actor, filter.ToCriteria(), cancellationToken);
-        return File(SpreadsheetCsv.Write(export.Lines), "text/csv; charset=utf-8", $"bookings-{export.Day:yyyy-MM-dd}.csv");
+        return new SpreadsheetCsvResult(export.Lines, $"bookings-{export.Day:yyyy-MM-dd}.csv");
     }
 
     [HttpGet("{id:int}")]

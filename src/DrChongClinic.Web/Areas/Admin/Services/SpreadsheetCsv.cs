@@ -1,14 +1,19 @@
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace DrChongClinic.Web.Areas.Admin.Services;
 
 /// <summary>
 /// CSV that spreadsheets open safely: UTF-8 with a byte order mark (so Excel reads Malay and Chinese names right),
-/// CRLF line ends, quotes where needed, and any cell that a spreadsheet would read as a formula (starting with
-/// = + - @, a tab or a carriage return) prefixed with a single quote, so it shows as text and never runs.
+/// CRLF line ends, quotes around any cell holding a separator (comma, or semicolon, which spreadsheets set to a
+/// European locale split on), a quote or a line break, and any cell that a spreadsheet would read as a formula
+/// (starting with = + - @, a tab or a carriage return) prefixed with a single quote, so it shows as text and never runs.
 /// </summary>
 public static class SpreadsheetCsv
 {
+    private static readonly char[] NeedsQuotes = [',', ';', '"', '\r', '\n'];
+
     public static byte[] Write(IEnumerable<IReadOnlyList<string?>> rows)
     {
         var text = new StringBuilder();
@@ -20,6 +25,28 @@ public static class SpreadsheetCsv
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
+    /// <summary>Writes the rows to a stream as they come (a whole export is never in memory at once).</summary>
+    public static async Task WriteAsync(Stream output, IAsyncEnumerable<IReadOnlyList<string?>> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (i > 0)
+                {
+                    await writer.WriteAsync(',');
+                }
+
+                await writer.WriteAsync(Cell(row[i]));
+            }
+
+            await writer.WriteAsync("\r\n");
+        }
+
+        await writer.FlushAsync(cancellationToken);
+    }
+
     public static string Cell(string? value)
     {
         var cell = value ?? "";
@@ -28,8 +55,22 @@ public static class SpreadsheetCsv
             cell = "'" + cell;
         }
 
-        return cell.IndexOfAny([',', '"', '\r', '\n']) >= 0
+        return cell.IndexOfAny(NeedsQuotes) >= 0
             ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : cell;
+    }
+}
+
+/// <summary>A CSV download written row by row while the rows are read (<see cref="SpreadsheetCsv.WriteAsync"/>).</summary>
+public sealed class SpreadsheetCsvResult(IAsyncEnumerable<IReadOnlyList<string?>> rows, string fileName) : IActionResult
+{
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.ContentType = "text/csv; charset=utf-8";
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        response.Headers.ContentDisposition = disposition.ToString();
+        await SpreadsheetCsv.WriteAsync(response.Body, rows, context.HttpContext.RequestAborted);
     }
 }
