@@ -27,9 +27,9 @@ public sealed class MailCannonTests : IAsyncLifetime
             .With("Booking:MaxPatientReschedules", "3").With("Email:MaxPerRecipientPerDay", "10");
     }
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
         await _site.DisposeAsync();
         await _smtp.DisposeAsync();
@@ -56,7 +56,7 @@ public sealed class MailCannonTests : IAsyncLifetime
         }
 
         // Staff still have all of it: the clinic's notice carries name and notes, the booking keeps the reason.
-        var notice = Assert.Single(_smtp.To(TestBookings.ClinicInbox));
+        var notice = Assert.Single(_smtp.To(DrChongClinic.IntegrationTests.Email.TestBookings.ClinicInbox));
         Assert.Contains("evil-name.test", notice.Text, StringComparison.Ordinal);
         Assert.Contains("evil-notes.test", notice.Text, StringComparison.Ordinal);
         Assert.Equal("Your refund: https://evil-reason.test/claim", (await _site.AppointmentAsync(token)).CancellationReason);
