@@ -30,15 +30,10 @@ public sealed class BookingService(
 
     /// <summary>
     /// Books a time. A patient's booking is counted against the caps on active future bookings per email address and
-    /// per phone number inside one serialized transaction with its insert, so simultaneous posts cannot pass a cap
-    /// together. Staff booking a phone call are not capped.
+    /// per phone number in one serialized transaction with its insert (only the count and the insert: the slot check
+    /// stays outside), so simultaneous posts cannot pass a cap together. Staff booking a phone call are not capped.
     /// </summary>
-    public Task<BookingResult> BookAsync(BookingRequest request, CancellationToken cancellationToken) =>
-        request.BookedBy == ChangedBy.Patient
-            ? db.SerializedAsync("patient-bookings", () => BookOnceAsync(request, cancellationToken), cancellationToken)
-            : BookOnceAsync(request, cancellationToken);
-
-    private async Task<BookingResult> BookOnceAsync(BookingRequest request, CancellationToken cancellationToken)
+    public async Task<BookingResult> BookAsync(BookingRequest request, CancellationToken cancellationToken)
     {
         if (await EarlierBookingAsync(request, cancellationToken) is { } earlier)
         {
@@ -54,12 +49,6 @@ public sealed class BookingService(
         if (request.PractitionerId is { } chosen && !await slots.IsActivePractitionerAsync(chosen, cancellationToken))
         {
             return BookingResult.Refused(BookingProblem.UnknownPractitioner);
-        }
-
-        if (request.BookedBy == ChangedBy.Patient && await OverCapAsync(request.Patient, cancellationToken))
-        {
-            logger.LogInformation("Booking refused: the email address or phone number already holds the most active bookings allowed");
-            return BookingResult.Refused(BookingProblem.TooManyActiveBookings);
         }
 
         var search = SlotSearch.For(treatment, request.PractitionerId);
@@ -101,7 +90,17 @@ public sealed class BookingService(
 
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                if (request.BookedBy == ChangedBy.Patient && await SavePatientBookingAsync(request, cancellationToken) is { } refused)
+                {
+                    db.ChangeTracker.Clear();
+                    return refused;
+                }
+
+                if (request.BookedBy != ChangedBy.Patient)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 logger.LogInformation("Booking {Reference} ({Status}) made by {BookedBy} for practitioner {PractitionerId} at {StartUtc:u}",
                     appointment.Reference, appointment.Status, request.BookedBy, appointment.PractitionerId, appointment.StartUtc);
                 return BookingResult.Done(appointment, token);
@@ -244,6 +243,28 @@ public sealed class BookingService(
 
     /// <summary>The manage-link token of a stored booking (for repeating the link), or null if the keys are gone.</summary>
     public string? ManageTokenOf(Appointment appointment) => tokens.Unprotect(appointment.ProtectedManageToken);
+
+    /// <summary>
+    /// Saves a patient's booking inside the serialized transaction, after counting the caps there; or returns why not:
+    /// the same form's first post has just booked (a double click), or the address or phone is at its cap.
+    /// </summary>
+    private Task<BookingResult?> SavePatientBookingAsync(BookingRequest request, CancellationToken cancellationToken) =>
+        db.SerializedAsync<BookingResult?>("patient-bookings", async () =>
+        {
+            if (await EarlierBookingAsync(request, cancellationToken) is { } earlier)
+            {
+                return earlier;
+            }
+
+            if (await OverCapAsync(request.Patient, cancellationToken))
+            {
+                logger.LogInformation("Booking refused: the email address or phone number already holds the most active bookings allowed");
+                return BookingResult.Refused(BookingProblem.TooManyActiveBookings);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }, cancellationToken);
 
     /// <summary>
     /// True when this patient's email address (as one mailbox, see <see cref="MailboxKey"/>) or phone number already holds

@@ -35,7 +35,6 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     public Task<T> SerializedAsync<T>(string lockName, Func<Task<T>> work, CancellationToken cancellationToken) =>
         Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            ChangeTracker.Clear(); // a retry by the execution strategy starts afresh
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken); // SQLite: BEGIN IMMEDIATE
             if (Database.IsSqlServer())
             {
