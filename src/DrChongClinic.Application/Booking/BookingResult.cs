@@ -51,6 +51,12 @@ public enum BookingProblem
 
     /// <summary>Someone else changed the booking since it was read (expected version did not match).</summary>
     ChangedMeanwhile,
+
+    /// <summary>The email address or phone number already holds Booking:MaxActiveBookingsPerEmail / PerPhone future bookings.</summary>
+    TooManyActiveBookings,
+
+    /// <summary>The patient has moved this booking Booking:MaxPatientReschedules times already.</summary>
+    TooManyChanges,
 }
 
 /// <summary>What happened to a booking request or change.</summary>

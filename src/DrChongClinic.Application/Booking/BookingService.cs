@@ -28,6 +28,11 @@ public sealed class BookingService(
 
     private BookingPolicy Policy => slots.Policy;
 
+    /// <summary>
+    /// Books a time. A patient's booking is counted against the caps on active future bookings per email address and
+    /// per phone number in one serialized transaction with its insert (only the count and the insert: the slot check
+    /// stays outside), so simultaneous posts cannot pass a cap together. Staff booking a phone call are not capped.
+    /// </summary>
     public async Task<BookingResult> BookAsync(BookingRequest request, CancellationToken cancellationToken)
     {
         if (await EarlierBookingAsync(request, cancellationToken) is { } earlier)
@@ -53,7 +58,9 @@ public sealed class BookingService(
             var (check, query) = await slots.CheckAsync(search, request.Date, request.Time, cancellationToken);
             if (check.Verdict == SlotVerdict.Taken)
             {
-                return await TakenAsync(search, request.Date, request.Time, null, cancellationToken);
+                // Perhaps taken by this very form: a double click whose first post saved after our check above.
+                return await EarlierBookingAsync(request, cancellationToken)
+                    ?? await TakenAsync(search, request.Date, request.Time, null, cancellationToken);
             }
 
             if (check.Slot is not { } slot)
@@ -83,7 +90,17 @@ public sealed class BookingService(
 
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                if (request.BookedBy == ChangedBy.Patient && await SavePatientBookingAsync(request, cancellationToken) is { } refused)
+                {
+                    db.ChangeTracker.Clear();
+                    return refused;
+                }
+
+                if (request.BookedBy != ChangedBy.Patient)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
                 logger.LogInformation("Booking {Reference} ({Status}) made by {BookedBy} for practitioner {PractitionerId} at {StartUtc:u}",
                     appointment.Reference, appointment.Status, request.BookedBy, appointment.PractitionerId, appointment.StartUtc);
                 return BookingResult.Done(appointment, token);
@@ -150,6 +167,13 @@ public sealed class BookingService(
             return BookingResult.Done(appointment); // already there (a second click): nothing to change or email
         }
 
+        // Each move emails the patient's address: a stranger who booked with it must not be able to send it mail at will.
+        // Two simultaneous moves cannot both pass: the appointment's version lets only one of them save.
+        if (by == ChangedBy.Patient && await PatientMovesAsync(appointment.Id, cancellationToken) >= Policy.MaxPatientReschedules)
+        {
+            return BookingResult.Refused(BookingProblem.TooManyChanges, appointment);
+        }
+
         if (appointment.Reschedule(slot.StartUtc, search.PractitionerId ?? appointment.PractitionerId, by, actor, slots.NowUtc, Policy) is { } rule)
         {
             return BookingResult.Refused(BookingResult.ProblemFor(rule), appointment);
@@ -157,6 +181,9 @@ public sealed class BookingService(
 
         return await SaveChangeAsync(appointment, "rescheduled", by, () => TakenAsync(search, date, time, appointment, cancellationToken), cancellationToken);
     }
+
+    private Task<int> PatientMovesAsync(int appointmentId, CancellationToken cancellationToken) =>
+        db.AppointmentChanges.CountAsync(c => c.AppointmentId == appointmentId && c.Kind == AppointmentChangeKind.Rescheduled && c.By == ChangedBy.Patient, cancellationToken);
 
     /// <summary>Cancels a booking. Patients: before the cut-off, reason optional. Staff: any time before it ends, reason required.</summary>
     public Task<BookingResult> CancelAsync(
@@ -216,6 +243,49 @@ public sealed class BookingService(
 
     /// <summary>The manage-link token of a stored booking (for repeating the link), or null if the keys are gone.</summary>
     public string? ManageTokenOf(Appointment appointment) => tokens.Unprotect(appointment.ProtectedManageToken);
+
+    /// <summary>
+    /// Saves a patient's booking inside the serialized transaction, after counting the caps there; or returns why not:
+    /// the same form's first post has just booked (a double click), or the address or phone is at its cap.
+    /// </summary>
+    private Task<BookingResult?> SavePatientBookingAsync(BookingRequest request, CancellationToken cancellationToken) =>
+        db.SerializedAsync<BookingResult?>("patient-bookings", async () =>
+        {
+            if (await EarlierBookingAsync(request, cancellationToken) is { } earlier)
+            {
+                return earlier;
+            }
+
+            if (await OverCapAsync(request.Patient, cancellationToken))
+            {
+                logger.LogInformation("Booking refused: the email address or phone number already holds the most active bookings allowed");
+                return BookingResult.Refused(BookingProblem.TooManyActiveBookings);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// True when this patient's email address (as one mailbox, see <see cref="MailboxKey"/>) or phone number already holds
+    /// the most active future bookings allowed (Booking:MaxActiveBookingsPerEmail, MaxActiveBookingsPerPhone).
+    /// </summary>
+    private async Task<bool> OverCapAsync(PatientDetails patient, CancellationToken cancellationToken)
+    {
+        var now = slots.NowUtc;
+        var mailbox = MailboxKey.Of(patient.Email);
+        var domain = "@" + MailboxKey.DomainOf(patient.Email);
+        var googleDomain = domain == "@gmail.com" ? "@googlemail.com" : domain;
+        var phone = (MalaysianMobileNumber.ToE164(patient.Phone) ?? patient.Phone).Trim();
+        var holders = await db.Appointments.AsNoTracking()
+            .Where(a => (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed) && a.StartUtc > now)
+            // Narrowed in the database by phone or domain (LIKE ignores ASCII case on both providers), counted here by mailbox.
+            .Where(a => a.Patient.Phone == phone || EF.Functions.Like(a.Patient.Email, "%" + domain) || EF.Functions.Like(a.Patient.Email, "%" + googleDomain))
+            .Select(a => new { a.Patient.Email, a.Patient.Phone })
+            .ToListAsync(cancellationToken);
+        return holders.Count(h => MailboxKey.Of(h.Email) == mailbox) >= Policy.MaxActiveBookingsPerEmail
+            || holders.Count(h => h.Phone == phone) >= Policy.MaxActiveBookingsPerPhone;
+    }
 
     private async Task<BookingResult?> EarlierBookingAsync(BookingRequest request, CancellationToken cancellationToken)
     {

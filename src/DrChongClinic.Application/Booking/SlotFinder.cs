@@ -65,6 +65,11 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
     /// <summary>Free start times on one clinic-local date (empty outside today..horizon).</summary>
     public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(SlotSearch search, DateOnly date, CancellationToken cancellationToken)
     {
+        if (!IsBookable(date))
+        {
+            return []; // window first: no date arithmetic on a date from the address (0001-01-01, 9999-12-31)
+        }
+
         var diary = await LoadAsync(search, date, date, cancellationToken);
         return SlotCalculator.FreeSlots(diary.Query(search, date));
     }
@@ -89,7 +94,9 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
     /// <summary>Checks one requested start; the query is returned too, for choosing a practitioner.</summary>
     public async Task<(SlotCheck Check, SlotQuery Query)> CheckAsync(SlotSearch search, DateOnly date, TimeOnly time, CancellationToken cancellationToken)
     {
-        var diary = await LoadAsync(search, date, date, cancellationToken);
+        // Window first: a date outside it is answered without loading (and without date arithmetic that would overflow
+        // at 0001-01-01 or 9999-12-31, both of which a form can send).
+        var diary = IsBookable(date) ? await LoadAsync(search, date, date, cancellationToken) : Diary.Empty(NowUtc, Policy, clock.Zone);
         var query = diary.Query(search, date);
         return (SlotCalculator.Check(query, time), query);
     }
@@ -97,6 +104,11 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
     /// <summary>The free times nearest to a wanted start (the day before to a week after), in time order.</summary>
     public async Task<IReadOnlyList<FreeSlot>> NearestFreeSlotsAsync(SlotSearch search, DateOnly date, TimeOnly time, int count, CancellationToken cancellationToken)
     {
+        if (date < Today.AddDays(-7) || date > LastBookableDay)
+        {
+            return []; // nowhere near the window (and no AddDays on 0001-01-01 or 9999-12-31)
+        }
+
         var from = Max(date.AddDays(-1), Today);
         var to = Min(date.AddDays(7), LastBookableDay);
         if (from > to)
@@ -164,11 +176,14 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
         BookingPolicy Policy,
         TimeZoneInfo Zone)
     {
+        /// <summary>Nothing loaded: for a date outside the booking window, which the calculator refuses anyway.</summary>
+        public static Diary Empty(DateTime nowUtc, BookingPolicy policy, TimeZoneInfo zone) => new([], [], [], nowUtc, policy, zone);
+
         public SlotQuery Query(SlotSearch search, DateOnly date)
         {
             // Only the appointments near this day, so a long date range stays cheap.
             var dayUtc = DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
-            var busy = Busy.Where(b => b.EndUtc > dayUtc.AddDays(-2) && b.StartUtc < dayUtc.AddDays(3)).ToList();
+            var busy = Busy.Count == 0 ? [] : Busy.Where(b => b.EndUtc > dayUtc.AddDays(-2) && b.StartUtc < dayUtc.AddDays(3)).ToList();
             return new SlotQuery(date, search.DurationMinutes, search.BufferMinutes, Practitioners, Closures, busy, NowUtc, Policy, Zone);
         }
     }

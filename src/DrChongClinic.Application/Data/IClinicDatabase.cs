@@ -43,6 +43,14 @@ public interface IClinicDatabase
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction that no other caller of this method runs beside: SQLite's
+    /// BEGIN IMMEDIATE (the write lock is taken first), SQL Server's exclusive application lock held for the
+    /// transaction. A count made inside it still holds when the insert it allows is saved (booking caps). Committed
+    /// when <paramref name="work"/> returns; rolled back when it throws.
+    /// </summary>
+    Task<T> SerializedAsync<T>(string lockName, Func<Task<T>> work, CancellationToken cancellationToken);
+
     /// <summary>True when the database refused a duplicate in a unique index (any unique index).</summary>
     bool IsDuplicate(DbUpdateException exception);
 

@@ -14,6 +14,14 @@ public sealed class EmailOutbox(IClinicDatabase db, TimeProvider clock)
     public void Enqueue(Appointment appointment, EmailKind kind, DateTime? dueAtUtc = null) =>
         db.OutboxMessages.Add(OutboxMessage.About(appointment, kind, clock.GetUtcNow().UtcDateTime, dueAtUtc));
 
+    /// <summary>Staff's "send anyway" for a Held message: sent at the next pass, not held again (its first try is counted already).</summary>
+    public void Release(OutboxMessage message)
+    {
+        message.Status = OutboxStatus.Pending;
+        message.Attempts = Math.Max(message.Attempts, 1);
+        message.DueAtUtc = clock.GetUtcNow().UtcDateTime;
+    }
+
     /// <summary>Staff's "try again" for a Failed message: it is sent at the next pass, with a fresh count of tries.</summary>
     public void Retry(OutboxMessage message)
     {

@@ -20,6 +20,12 @@ public enum OutboxStatus
 
     /// <summary>Not sent because it no longer applied (a reminder for an appointment since cancelled or moved).</summary>
     Skipped = 3,
+
+    /// <summary>
+    /// Not sent because its address already had Email:MaxPerRecipientPerDay emails in the last 24 hours (a stranger may
+    /// have booked with it). Never dropped: staff see it with the failed emails and can send it anyway.
+    /// </summary>
+    Held = 4,
 }
 
 /// <summary>

@@ -17,6 +17,12 @@ public sealed class OutboxOptions
     /// <summary>Wait after the first failed try; doubled after each further failure (at most 6 hours).</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Emails to one patient address (one mailbox, see MailboxKey) in any 24 hours; beyond it a message is Held for staff.
+    /// The clinic's own notices are not counted.
+    /// </summary>
+    public int MaxPerRecipientPerDay { get; set; } = 10;
+
     /// <summary>How long before an appointment its reminder is sent.</summary>
     public TimeSpan ReminderLeadTime { get; set; } = TimeSpan.FromHours(24);
 }

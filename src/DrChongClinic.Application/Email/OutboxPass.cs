@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace DrChongClinic.Application.Email;
 
 /// <summary>What one outbox pass did.</summary>
-public sealed record OutboxPassResult(int RemindersQueued, int Sent, int Skipped, int WillRetry, int Failed);
+public sealed record OutboxPassResult(int RemindersQueued, int Sent, int Skipped, int WillRetry, int Failed, int Held = 0);
 
 /// <summary>
 /// One pass of the outbox: queue reminders that have become due, then send due messages.
@@ -40,6 +40,7 @@ public sealed partial class OutboxPass(
         Skipped,
         WillRetry,
         Failed,
+        Held,
     }
 
     public async Task<OutboxPassResult> RunOnceAsync(CancellationToken cancellationToken)
@@ -51,7 +52,8 @@ public sealed partial class OutboxPass(
             outcomes.Count(o => o == Outcome.Sent),
             outcomes.Count(o => o == Outcome.Skipped),
             outcomes.Count(o => o == Outcome.WillRetry),
-            outcomes.Count(o => o == Outcome.Failed));
+            outcomes.Count(o => o == Outcome.Failed),
+            outcomes.Count(o => o == Outcome.Held));
     }
 
     /// <summary>
@@ -155,6 +157,14 @@ public sealed partial class OutboxPass(
             return Outcome.Skipped;
         }
 
+        // The cap is applied on a message's first try only: a retry, or a message staff released, has passed it already.
+        if (attemptsBefore == 0 && message.Kind != EmailKind.ClinicNewBookingNotice && await RecipientAtCapAsync(message, now, cancellationToken))
+        {
+            await SetStatusAsync(id, OutboxStatus.Held, $"Held: this address already had {_options.MaxPerRecipientPerDay} emails in 24 hours (Email:MaxPerRecipientPerDay).");
+            LogHeld(id, message.Kind, _options.MaxPerRecipientPerDay);
+            return Outcome.Held;
+        }
+
         var facts = await GatherFactsAsync(message, cancellationToken);
         try
         {
@@ -177,6 +187,25 @@ public sealed partial class OutboxPass(
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAtUtc, clock.UtcNow), CancellationToken.None);
         LogSent(id, message.Kind, attempt);
         return Outcome.Sent;
+    }
+
+    /// <summary>
+    /// True when the patient address of this message (as one mailbox) has had Email:MaxPerRecipientPerDay patient emails
+    /// sent in the 24 hours before <paramref name="now"/>. Sending is one pass at a time (one runner per database, see
+    /// docs/email.md), so the count cannot be overtaken by a send beside it.
+    /// </summary>
+    private async Task<bool> RecipientAtCapAsync(OutboxMessage message, DateTime now, CancellationToken cancellationToken)
+    {
+        var mailbox = MailboxKey.Of(message.Appointment!.Patient.Email);
+        var domain = "%@" + MailboxKey.DomainOf(message.Appointment.Patient.Email);
+        var googleDomain = domain == "%@gmail.com" ? "%@googlemail.com" : domain;
+        var since = now.AddDays(-1);
+        var sentTo = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Sent && m.SentAtUtc > since && m.Kind != EmailKind.ClinicNewBookingNotice)
+            .Where(m => EF.Functions.Like(m.Appointment!.Patient.Email, domain) || EF.Functions.Like(m.Appointment!.Patient.Email, googleDomain))
+            .Select(m => m.Appointment!.Patient.Email)
+            .ToListAsync(cancellationToken);
+        return sentTo.Count(email => MailboxKey.Of(email) == mailbox) >= _options.MaxPerRecipientPerDay;
     }
 
     /// <summary>A reminder for an appointment that was cancelled, moved or has begun is not sent.</summary>
@@ -241,6 +270,9 @@ public sealed partial class OutboxPass(
 
     [LoggerMessage(LogLevel.Error, "Email {OutboxId} ({Kind}) could not be built ({Error}); marked Failed for staff")]
     private partial void LogBuildFailed(int outboxId, EmailKind kind, string error);
+
+    [LoggerMessage(LogLevel.Warning, "Email {OutboxId} ({Kind}) held: its address had {Cap} emails in 24 hours; staff can send it from the failed emails page")]
+    private partial void LogHeld(int outboxId, EmailKind kind, int cap);
 
     [LoggerMessage(LogLevel.Information, "Email {OutboxId} ({Kind}) skipped: it no longer applies")]
     private partial void LogSkipped(int outboxId, EmailKind kind);

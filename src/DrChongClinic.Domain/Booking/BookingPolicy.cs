@@ -23,6 +23,15 @@ public sealed class BookingPolicy
     /// <summary>When true, online bookings start as Requested and staff confirm them.</summary>
     public bool OnlineBookingsNeedConfirmation { get; set; }
 
+    /// <summary>How many times a patient may move one booking through the manage link (staff are not limited).</summary>
+    public int MaxPatientReschedules { get; set; } = 3;
+
+    /// <summary>How many active (requested or confirmed) future bookings one email address may hold from the public form.</summary>
+    public int MaxActiveBookingsPerEmail { get; set; } = 3;
+
+    /// <summary>How many active future bookings one phone number may hold from the public form.</summary>
+    public int MaxActiveBookingsPerPhone { get; set; } = 3;
+
     /// <summary>How long a manage link works after the appointment time.</summary>
     public TimeSpan ManageLinkLifetimeAfterAppointment { get; set; } = TimeSpan.FromDays(30);
 
@@ -58,6 +67,11 @@ public sealed class BookingPolicy
         if (HorizonDays is < 1 or > 366)
         {
             problems.Add("Booking:HorizonDays must be between 1 and 366.");
+        }
+
+        if (MaxPatientReschedules < 0 || MaxActiveBookingsPerEmail < 1 || MaxActiveBookingsPerPhone < 1)
+        {
+            problems.Add("Booking:MaxPatientReschedules must be 0 or more; Booking:MaxActiveBookingsPerEmail and Booking:MaxActiveBookingsPerPhone at least 1.");
         }
 
         if (PatientChangeCutoff < TimeSpan.Zero)

@@ -34,6 +34,23 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
 
     public bool IsDuplicate(DbUpdateException exception) => UniqueViolation.Is(exception);
 
+    public Task<T> SerializedAsync<T>(string lockName, Func<Task<T>> work, CancellationToken cancellationToken) =>
+        Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken); // SQLite: BEGIN IMMEDIATE
+            if (Database.IsSqlServer())
+            {
+                // A constant statement; the lock name is a parameter. Released when the transaction ends.
+                await Database.ExecuteSqlRawAsync(
+                    "EXEC sp_getapplock @Resource = {0}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000",
+                    [lockName], cancellationToken);
+            }
+
+            var result = await work();
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+
     public bool IsDiaryCellTaken(DbUpdateException exception) => UniqueViolation.IsDiaryCell(exception);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

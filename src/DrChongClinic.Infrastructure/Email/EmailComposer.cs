@@ -47,7 +47,9 @@ public sealed class EmailComposer(
         }
         else
         {
-            message.To.Add(Mailbox(facts.Appointment.Patient.Name, facts.Appointment.Patient.Email));
+            // The address only: the name is whatever the person who booked typed, and whoever booked may not be the
+            // owner of this address (security review finding 2: no patient-typed text in an email to a patient).
+            message.To.Add(MailboxAddress.Parse(HeaderText.Clean(facts.Appointment.Patient.Email)));
             if (!string.IsNullOrWhiteSpace(_clinic.Email))
             {
                 message.ReplyTo.Add(Mailbox(clinicName, _clinic.Email));
@@ -91,7 +93,7 @@ public sealed class EmailComposer(
         };
         var cancelled = facts.Message.Kind == EmailKind.BookingCancelled;
 
-        body.Paragraph(words.Greeting(appointment.Patient.Name)).Paragraph(intro);
+        body.Paragraph(words.Greeting).Paragraph(intro);
         body.Details(
             (words.DateLabel, when.LongDate),
             (words.TimeLabel, when.Time),
@@ -99,7 +101,8 @@ public sealed class EmailComposer(
             (words.DoctorLabel, facts.PractitionerName),
             (words.ReferenceLabel, reference),
             (words.AddressLabel, _clinic.AddressLine),
-            (words.ReasonLabel, cancelled ? appointment.CancellationReason : null));
+            // A reason staff wrote is the clinic's own word; one typed on the manage link is not repeated to the address.
+            (words.ReasonLabel, cancelled && appointment.CancelledBy == ChangedBy.Staff ? appointment.CancellationReason : null));
 
         if (cancelled)
         {

@@ -11,7 +11,7 @@ internal sealed class EmailWording
     public static readonly EmailWording English = new()
     {
         Language = ClinicLanguage.EnglishCode,
-        Greeting = name => $"Dear {name},",
+        Greeting = "Hello,",
         ReceivedSubject = (clinic, reference) => $"{clinic}: we have received your booking request ({reference})",
         ReceivedIntro = clinic => $"Thank you for booking with {clinic}. We have received your request and will confirm it by email shortly.",
         ConfirmedSubject = (clinic, date, reference) => $"{clinic}: your appointment on {date} is confirmed ({reference})",
@@ -54,7 +54,7 @@ internal sealed class EmailWording
     public static readonly EmailWording Malay = new()
     {
         Language = ClinicLanguage.MalayCode,
-        Greeting = name => $"Salam sejahtera {name},",
+        Greeting = "Salam sejahtera,",
         ReceivedSubject = (clinic, reference) => $"{clinic}: permintaan tempahan anda telah diterima ({reference})",
         ReceivedIntro = clinic => $"Terima kasih kerana membuat tempahan dengan {clinic}. Kami telah menerima permintaan anda dan akan mengesahkannya melalui e-mel tidak lama lagi.",
         ConfirmedSubject = (clinic, date, reference) => $"{clinic}: temujanji anda pada {date} telah disahkan ({reference})",
@@ -96,7 +96,8 @@ internal sealed class EmailWording
 
     public required string Language { get; init; }
 
-    public required Func<string, string> Greeting { get; init; }
+    /// <summary>Without the patient's name: nothing a visitor typed goes into an email to a patient (see docs/email.md).</summary>
+    public required string Greeting { get; init; }
 
     public required Func<string, string, string> ReceivedSubject { get; init; }
 

@@ -18,7 +18,7 @@ public sealed class BookingRefusals(BookingPageFactory pages, SlotFinder slots, 
     /// <summary>
     /// 400 for choices that cannot be used (unknown treatment or doctor), 404 when there is no such booking, 409 when
     /// the booking or the diary is not as the page showed it (time taken, changed meanwhile, form already used, status
-    /// or cut-off), 422 for a time the rules refuse (past, beyond the horizon, off the grid, too soon, not offered) or
+    /// or cut-off, a cap on bookings per email or phone or on changes per booking), 422 for a time the rules refuse (past, beyond the horizon, off the grid, too soon, not offered) or
     /// a missing reason.
     /// </summary>
     public static int StatusCode(BookingProblem problem) => problem switch
@@ -26,7 +26,8 @@ public sealed class BookingRefusals(BookingPageFactory pages, SlotFinder slots, 
         BookingProblem.UnknownTreatment or BookingProblem.UnknownPractitioner => StatusCodes.Status400BadRequest,
         BookingProblem.NotFound => StatusCodes.Status404NotFound,
         BookingProblem.SlotTaken or BookingProblem.ChangedMeanwhile or BookingProblem.SubmissionAlreadyUsed
-            or BookingProblem.NotAllowedInCurrentStatus or BookingProblem.TooLateToChange or BookingProblem.NotYetStarted => StatusCodes.Status409Conflict,
+            or BookingProblem.NotAllowedInCurrentStatus or BookingProblem.TooLateToChange or BookingProblem.NotYetStarted
+            or BookingProblem.TooManyActiveBookings or BookingProblem.TooManyChanges => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -45,6 +46,8 @@ public sealed class BookingRefusals(BookingPageFactory pages, SlotFinder slots, 
         BookingProblem.NotAllowedInCurrentStatus => t["Booking_Error_NotAllowed"],
         BookingProblem.TooLateToChange => string.Format(Culture, t["Booking_Error_TooLate"], (int)Math.Round(slots.Policy.PatientChangeCutoff.TotalHours), clinic.Value.Phone),
         BookingProblem.ChangedMeanwhile => t["Booking_Error_ChangedMeanwhile"],
+        BookingProblem.TooManyActiveBookings => string.Format(Culture, t["Booking_Error_TooManyActive"], Math.Min(slots.Policy.MaxActiveBookingsPerEmail, slots.Policy.MaxActiveBookingsPerPhone), clinic.Value.Phone),
+        BookingProblem.TooManyChanges => string.Format(Culture, t["Booking_Error_TooManyChanges"], slots.Policy.MaxPatientReschedules, clinic.Value.Phone),
         _ => t["Booking_Error_NotOffered"],
     };
 

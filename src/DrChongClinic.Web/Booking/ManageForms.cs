@@ -18,7 +18,8 @@ public sealed class CancelFormValidator : AbstractValidator<CancelForm>
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(f => f.Reason)
             .MaximumLength(Appointment.ReasonMaxLength).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_TooLong"], Appointment.ReasonMaxLength))
-            .Must(r => !BookingInput.HasControlCharacters(r, allowLineBreaks: true)).WithMessage(_ => t["Booking_Error_TextInvalid"]);
+            .Must(r => !BookingInput.HasControlCharacters(r, allowLineBreaks: true)).WithMessage(_ => t["Booking_Error_TextInvalid"])
+            .Must(r => !BookingInput.HasHiddenText(r)).WithMessage(_ => t["Form_TextHidden"]);
     }
 }
 

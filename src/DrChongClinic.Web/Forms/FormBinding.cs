@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Clinic;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -41,6 +42,7 @@ public static class FormBinding
             messages.SetValueMustNotBeNullAccessor(_ => Missing());
 
             options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+            options.ModelBinderProviders.Insert(0, new DateBinderProvider());
             options.Filters.Add(new RefusedFormStatus());
         }
     }
@@ -61,6 +63,41 @@ public static class FormBinding
 
         public void OnResultExecuted(ResultExecutedContext context)
         {
+        }
+    }
+
+    /// <summary>
+    /// Every DateOnly and DateTime a form or address binds to must lie within <see cref="ClinicDates"/>: anything else
+    /// (0001-01-01, 9999-12-31T23:59) is a binding error with the clinic's message, so no later date arithmetic on
+    /// it can overflow into a 500 (security review finding 9).
+    /// </summary>
+    private sealed class DateBinderProvider : IModelBinderProvider
+    {
+        public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+            context.Metadata.UnderlyingOrModelType == typeof(DateOnly) || context.Metadata.UnderlyingOrModelType == typeof(DateTime)
+                ? new DateBinder(context.Metadata.ModelType, context.Services.GetRequiredService<ILoggerFactory>())
+                : null;
+    }
+
+    private sealed class DateBinder(Type modelType, ILoggerFactory loggers) : IModelBinder
+    {
+        private readonly SimpleTypeModelBinder _inner = new(modelType, loggers);
+
+        public async Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            await _inner.BindModelAsync(bindingContext);
+            var usable = bindingContext.Result.Model switch
+            {
+                DateOnly date => ClinicDates.IsUsable(date),
+                DateTime time => ClinicDates.IsUsable(time),
+                _ => true,
+            };
+            if (!usable)
+            {
+                bindingContext.ModelState.TryAddModelError(
+                    bindingContext.ModelName, bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueIsInvalidAccessor(""));
+                bindingContext.Result = ModelBindingResult.Failed();
+            }
         }
     }
 

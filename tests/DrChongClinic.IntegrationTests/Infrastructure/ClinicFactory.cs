@@ -62,6 +62,13 @@ public class ClinicFactory : WebApplicationFactory<Program>
             _settings[$"RateLimits:{rule}:PermitLimit"] = "100000";
         }
 
+        // Likewise the caps against a mail cannon (security review finding 2): many tests book with one email address and
+        // phone number and move bookings often; the cap tests (Hardening/MailCannonTests) set real caps with With(...).
+        _settings["Booking:MaxActiveBookingsPerEmail"] = "100000";
+        _settings["Booking:MaxActiveBookingsPerPhone"] = "100000";
+        _settings["Booking:MaxPatientReschedules"] = "100000";
+        _settings["Email:MaxPerRecipientPerDay"] = "100000";
+
         // Key encryption at rest has its own tests (DataProtectionKeyTests); elsewhere plain keys are allowed.
         _settings["DataProtection:AllowUnencryptedKeys"] = "true";
 

@@ -40,12 +40,15 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private Task? _running;
 
     private readonly (string User, string Password)? _login;
+    private readonly TimeSpan? _stallOnQuit;
 
     /// <param name="start">false to begin with the server down.</param>
     /// <param name="login">when set, the server accepts mail only after this user signs in.</param>
-    public TestSmtpServer(bool start = true, (string User, string Password)? login = null)
+    /// <param name="stallOnQuit">when set, the server has accepted the message (250 after DATA) but then answers QUIT only after this long, as a stalling server does.</param>
+    public TestSmtpServer(bool start = true, (string User, string Password)? login = null, TimeSpan? stallOnQuit = null)
     {
         _login = login;
+        _stallOnQuit = stallOnQuit;
         Port = FreePort();
         if (start)
         {
@@ -70,6 +73,10 @@ public sealed class TestSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_received));
+        if (_stallOnQuit is { } stall)
+        {
+            services.Add(new StallingQuit(stall));
+        }
         if (_login is { } login)
         {
             services.Add(new SmtpServer.Authentication.DelegatingUserAuthenticator((user, password) => user == login.User && password == login.Password));
@@ -160,6 +167,38 @@ public sealed class TestSmtpServer : IAsyncDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
+    }
+
+    /// <summary>The standard commands, except that QUIT is answered only after a stall.</summary>
+    private sealed class StallingQuit(TimeSpan stall) : ISmtpCommandFactory
+    {
+        private readonly SmtpCommandFactory _inner = new();
+
+        public SmtpCommand CreateQuit()
+        {
+            Thread.Sleep(stall); // the session's thread: the client waits for the QUIT reply meanwhile
+            return _inner.CreateQuit();
+        }
+
+        public SmtpCommand CreateHelo(string domainOrAddress) => _inner.CreateHelo(domainOrAddress);
+
+        public SmtpCommand CreateEhlo(string domainOrAddress) => _inner.CreateEhlo(domainOrAddress);
+
+        public SmtpCommand CreateMail(SmtpServer.Mail.IMailbox address, IReadOnlyDictionary<string, string> parameters) => _inner.CreateMail(address, parameters);
+
+        public SmtpCommand CreateRcpt(SmtpServer.Mail.IMailbox address) => _inner.CreateRcpt(address);
+
+        public SmtpCommand CreateData() => _inner.CreateData();
+
+        public SmtpCommand CreateNoop() => _inner.CreateNoop();
+
+        public SmtpCommand CreateRset() => _inner.CreateRset();
+
+        public SmtpCommand CreateStartTls() => _inner.CreateStartTls();
+
+        public SmtpCommand CreateAuth(AuthenticationMethod method, string parameter) => _inner.CreateAuth(method, parameter);
+
+        public SmtpCommand CreateProxy(IPEndPoint sourceEndpoint, IPEndPoint destinationEndpoint) => _inner.CreateProxy(sourceEndpoint, destinationEndpoint);
     }
 
     private sealed class Store(ConcurrentQueue<ReceivedEmail> received) : MessageStore

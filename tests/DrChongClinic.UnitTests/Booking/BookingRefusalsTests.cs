@@ -16,6 +16,8 @@ public class BookingRefusalsTests
     [InlineData(BookingProblem.NotAllowedInCurrentStatus, StatusCodes.Status409Conflict)]
     [InlineData(BookingProblem.TooLateToChange, StatusCodes.Status409Conflict)]
     [InlineData(BookingProblem.NotYetStarted, StatusCodes.Status409Conflict)]
+    [InlineData(BookingProblem.TooManyActiveBookings, StatusCodes.Status409Conflict)]
+    [InlineData(BookingProblem.TooManyChanges, StatusCodes.Status409Conflict)]
     [InlineData(BookingProblem.DateInPast, StatusCodes.Status422UnprocessableEntity)]
     [InlineData(BookingProblem.BeyondHorizon, StatusCodes.Status422UnprocessableEntity)]
     [InlineData(BookingProblem.OffGrid, StatusCodes.Status422UnprocessableEntity)]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace DrChongClinic.Web.Areas.Admin.Controllers;
 
-/// <summary>Emails the outbox gave up on (Status Failed), with "try again".</summary>
+/// <summary>Emails the outbox gave up on (Status Failed) or held (too many to one address), with "try again" / "send anyway".</summary>
 [Route("admin/emails")]
 public sealed class EmailsController(FailedEmails emails, ClinicClock time, IStringLocalizer<SharedResource> t) : AdminControllerBase
 {
@@ -14,7 +14,7 @@ public sealed class EmailsController(FailedEmails emails, ClinicClock time, IStr
     public async Task<IActionResult> Failed(CancellationToken cancellationToken)
     {
         var rows = await emails.ListAsync(cancellationToken);
-        return View(rows.Select(m => new FailedEmailRow(m.Id, t[$"Admin_EmailKind_{m.Kind}"], ClinicText.StaffDateTime(time.ToLocal(m.CreatedAtUtc)), m.Attempts, m.LastError, m.AppointmentId, ClinicText.Reference(m.Reference))).ToList());
+        return View(rows.Select(m => new FailedEmailRow(m.Id, t[$"Admin_EmailKind_{m.Kind}"], ClinicText.StaffDateTime(time.ToLocal(m.CreatedAtUtc)), m.Attempts, m.LastError, m.AppointmentId, ClinicText.Reference(m.Reference), m.Held)).ToList());
     }
 
     [HttpPost("{id:int}/retry")]

@@ -164,4 +164,4 @@ public sealed record CalendarPage(
     string TodayUrl,
     string OtherViewUrl);
 
-public sealed record FailedEmailRow(int Id, string Kind, string Created, int Attempts, string? Error, int AppointmentId, string Reference);
+public sealed record FailedEmailRow(int Id, string Kind, string Created, int Attempts, string? Error, int AppointmentId, string Reference, bool Held = false);
