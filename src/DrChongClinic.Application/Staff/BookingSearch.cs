@@ -120,7 +120,7 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
                 select new { a.Id, a.Reference, a.StartUtc, a.Status, a.Patient, Treatment = t.NameEn, Practitioner = p.Name, a.CreatedAtUtc })
             .ToListAsync(cancellationToken);
         return (rows.Select(r => new BookingRow(
-                r.Id, BookingReference.Display(r.Reference), clock.ToLocal(r.StartUtc), r.Status, r.Patient.Name, r.Patient.Email,
+                r.Id, BookingReference.Display(r.Reference), clock.ToLocal(r.StartUtc), r.Status, r.Patient.Name, r.Patient.Email ?? "",
                 MalaysianMobileNumber.Display(r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc)))
             .ToList(), total);
     }

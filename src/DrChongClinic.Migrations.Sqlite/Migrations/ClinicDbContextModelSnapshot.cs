@@ -594,7 +594,6 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Email")
-                                .IsRequired()
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("PatientEmail");
