@@ -29,7 +29,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         var page = new BookingPage
         {
             Language = language,
-            BookUrl = BookingLinks.Book(language),
+            BookUrl = SitePaths.Book(language),
             Treatments = choices.Treatments.Select(x => new TreatmentOption(x.Code, x.Name(language), x.DurationMinutes)).ToList(),
             Practitioners = choices.Practitioners.Select(p => new PractitionerOption(BookingInput.Practitioner(p.Id), p.Name)).ToList(),
             MinDate = BookingInput.Date(choices.Today),
@@ -49,7 +49,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         page.Treatment = page.Treatments.Single(x => x.Code == treatment.Code);
         page.Practitioner = BookingInput.Practitioner(choices.PractitionerId);
         page.PractitionerName = choices.Practitioners.FirstOrDefault(p => p.Id == choices.PractitionerId)?.Name ?? t["Booking_AnyDoctor"];
-        page.SlotsUrl = $"{BookingLinks.Slots(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
+        page.SlotsUrl = $"{SitePaths.Slots(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
         page.Days = choices.Days.Select(d => Day(d, page.DayUrl(d.Date), d.Date == choices.Date)).ToList();
         if (choices.Date is { } day)
         {
@@ -81,7 +81,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         var language = ClinicLanguage.Current.Code;
         var appointment = details.Appointment;
         var localStart = clock.ToLocal(appointment.StartUtc);
-        var path = BookingLinks.Manage(language, token);
+        var path = SitePaths.Manage(language, token);
         var page = new ManagePage
         {
             Language = language,

@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Security;
@@ -178,7 +179,7 @@ public sealed class ManageBookingController(
 
     private StatusCodeResult SeeOther(string token, string done)
     {
-        Response.Headers.Location = $"{BookingLinks.Manage(ClinicLanguage.Current.Code, token)}?done={done}";
+        Response.Headers.Location = $"{SitePaths.Manage(ClinicLanguage.Current.Code, token)}?done={done}";
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 }
