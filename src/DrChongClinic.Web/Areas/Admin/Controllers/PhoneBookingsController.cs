@@ -55,8 +55,8 @@ public sealed class PhoneBookingsController(
         var result = await bookings.BookAsync(form.ToRequest(privacy.Value.NoticeVersion, ChangedBy.Staff, Actor), cancellationToken);
         if (result.Succeeded)
         {
-            var done = t[result.AlreadyBooked ? "Admin_Booking_AlreadyBooked" : "Admin_Booking_Booked"];
-            Flash(result.Appointment!.Patient.Email is null ? $"{done} {t["Admin_Booking_NoEmailFlash"]}" : done);
+            // Without an email address the usual "the patient is being emailed" would not be true.
+            Flash(t[result.Appointment!.Patient.Email is null ? "Admin_Booking_NoEmailFlash" : result.AlreadyBooked ? "Admin_Booking_AlreadyBooked" : "Admin_Booking_Booked"]);
             return RedirectToAction(nameof(BookingsController.Show), "Bookings", new { id = result.Appointment!.Id });
         }
 
