@@ -11,7 +11,7 @@ public sealed class AdminPagesTests(BrowserSite browser) : IClassFixture<Browser
     private static readonly string[] StaffPages =
     [
         "/admin", "/admin/schedule/treatments", "/admin/schedule/practitioners", "/admin/schedule/closures",
-        "/admin/schedule/closures/new", "/admin/account/password",
+        "/admin/schedule/closures/new", "/admin/schedule/closures/import", "/admin/account/password",
     ];
 
     [Fact]
@@ -89,5 +89,75 @@ public sealed class AdminPagesTests(BrowserSite browser) : IClassFixture<Browser
         await Checkers.AssertValidHtmlAsync(new Dictionary<string, string> { ["two-factor"] = await refused.TextAsync() });
         await Screenshots.KeepIfAskedAsync(page, $"admin-two-factor-{suffix}.png");
         browser.AssertNoConsoleErrors(page, "status of 400");
+    }
+
+    /// <summary>
+    /// Staff import public holidays from an .ics file (upload, preview, confirm), then book a phone-in patient without an
+    /// email address and see that plainly; each page accessible and valid HTML, captured for docs/screenshots.
+    /// </summary>
+    [Theory]
+    [InlineData(Viewport.Phone, "phone")]
+    [InlineData(Viewport.Desktop, "desktop")]
+    public async Task Holiday_import_and_a_phone_booking_without_email_work_in_the_browser(Viewport viewport, string suffix)
+    {
+        var account = await StaffAccounts.CreateAsync(browser.Site, StaffRoles.Staff);
+        var page = await browser.NewPageAsync(viewport);
+        await page.GotoAsync("/admin/account/sign-in");
+        await page.FillAsync("#Email", account.Email);
+        await page.FillAsync("#Password", account.Password);
+        await page.Locator("#sign-in-form button[type=submit]").ClickAsync();
+        var committed = new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit };
+        await page.WaitForURLAsync(url => url.Contains("/sign-in/code", StringComparison.Ordinal), committed);
+        await page.FillAsync("#Code", await Totp.FreshCodeAsync(account.AuthenticatorKey!));
+        await page.Locator("#sign-in-code-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), committed);
+        var sources = new Dictionary<string, string>();
+
+        // Made-up holidays a few months ahead (different days for the two runs sharing this site).
+        var first = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(viewport == Viewport.Phone ? 120 : 150);
+        var ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Made-up Holidays//EN\r\n"
+            + $"BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:{first:yyyyMMdd}\r\nDTEND;VALUE=DATE:{first.AddDays(1):yyyyMMdd}\r\nSUMMARY:Fake Founders Day\r\nEND:VEVENT\r\n"
+            + $"BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:{first.AddDays(20):yyyyMMdd}\r\nDTEND;VALUE=DATE:{first.AddDays(22):yyyyMMdd}\r\nSUMMARY:Pretend Festival\r\nEND:VEVENT\r\n"
+            + "END:VCALENDAR\r\n";
+        await page.GotoAsync("/admin/schedule/closures");
+        await page.Locator("#import-holidays").ClickAsync();
+        await page.Locator("#holiday-file").SetInputFilesAsync(new FilePayload { Name = "holidays.ics", MimeType = "text/calendar", Buffer = System.Text.Encoding.UTF8.GetBytes(ics) });
+        var preview = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("#holiday-upload-form button[type=submit]").ClickAsync(),
+            response => response.Url.EndsWith("/closures/import", StringComparison.Ordinal) && response.Request.Method == "POST");
+        await Assertions.Expect(page.Locator("#holidays-table tbody tr")).ToHaveCountAsync(2);
+        await Checkers.AssertAccessibleAsync(page);
+        sources["holiday-preview"] = await preview.TextAsync();
+        await Screenshots.KeepIfAskedAsync(page, $"admin-holiday-import-{suffix}.png");
+        await page.Locator("#holiday-import-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("2 closures added");
+        await Assertions.Expect(page.Locator("#closures-table")).ToContainTextAsync("Pretend Festival");
+        await Checkers.AssertAccessibleAsync(page);
+        await Screenshots.KeepIfAskedAsync(page, $"admin-closures-{suffix}.png");
+
+        await page.GotoAsync("/book?treatment=pico-laser");
+        var date = await page.Locator("[data-day-list] a[data-date]").Nth(viewport == Viewport.Phone ? 0 : 1).GetAttributeAsync("data-date");
+        await page.GotoAsync($"/admin/bookings/new?treatment=pico-laser&date={date}");
+        await page.Locator("#phone-booking-form input[name=Slot]").First.CheckAsync();
+        await page.FillAsync("#Name", $"Phone Only Patient {suffix}");
+        await page.FillAsync("#Phone", "012-345 6789");
+        await page.CheckAsync("#Consent");
+        await Checkers.AssertAccessibleAsync(page);
+        await Screenshots.KeepIfAskedAsync(page, $"admin-phone-booking-{suffix}.png");
+        var detail = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("#phone-booking-form button[type=submit]").ClickAsync(),
+            response => response.Url.Contains("/admin/bookings/", StringComparison.Ordinal) && response.Request.Method == "GET" && !response.Url.Contains("/new", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#no-email")).ToContainTextAsync("No email address");
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("gets no emails");
+        await Checkers.AssertAccessibleAsync(page);
+        sources["booking-without-email"] = await detail.TextAsync();
+        await Screenshots.KeepIfAskedAsync(page, $"admin-booking-no-email-{suffix}.png");
+
+        await page.GotoAsync("/admin");
+        await Checkers.AssertAccessibleAsync(page);
+        await Screenshots.KeepIfAskedAsync(page, $"admin-dashboard-{suffix}.png");
+
+        browser.AssertNoConsoleErrors(page);
+        await Checkers.AssertValidHtmlAsync(sources);
     }
 }

@@ -36,6 +36,21 @@ public sealed class AuditLog(IClinicDatabase db, TimeProvider clock)
             await transaction.CommitAsync(cancellationToken);
         });
 
+    /// <summary>Saves several newly added rows and an audit entry for each (subject and details per row), in one transaction.</summary>
+    public Task SaveNewAsync(string actor, string action, Func<IEnumerable<(string Subject, string Details)>> entries, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (subject, details) in entries())
+            {
+                Record(actor, action, subject, details);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+
     /// <summary>
     /// Runs the steps of one staff-account change (ASP.NET Core Identity calls, which save as they go) and saves
     /// its audit entry in the same transaction: a refused step leaves nothing changed and nothing recorded, and

@@ -297,7 +297,7 @@ public sealed class BookingService(
 
         // Only the person who sent the form gets its booking back: same email address, and the link still decrypts.
         var token = tokens.Unprotect(earlier.ProtectedManageToken);
-        if (token is null || !string.Equals(earlier.Patient.Email.Trim(), request.Patient.Email.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (token is null || !string.Equals(earlier.Patient.Email?.Trim() ?? "", request.Patient.Email?.Trim() ?? "", StringComparison.OrdinalIgnoreCase))
         {
             return BookingResult.Refused(BookingProblem.SubmissionAlreadyUsed);
         }
@@ -381,7 +381,7 @@ public sealed class BookingService(
     private static PatientDetails Copy(PatientDetails patient) => new()
     {
         Name = patient.Name.Trim(),
-        Email = patient.Email.Trim(),
+        Email = string.IsNullOrWhiteSpace(patient.Email) ? null : patient.Email.Trim(),
         Phone = patient.Phone.Trim(),
         Notes = string.IsNullOrWhiteSpace(patient.Notes) ? null : patient.Notes.Trim(),
         Language = patient.Language,

@@ -4,18 +4,29 @@ namespace DrChongClinic.Application.Email;
 
 /// <summary>
 /// Which emails a booking change sends. The save calls this for each event the appointment raised and stores the
-/// emails in the same transaction as the change (Infrastructure's AppointmentEventDispatcher). Staff booking changes
+/// emails in the same transaction as the change (Infrastructure's AppointmentEventDispatcher). The clinic inbox hears of
+/// every new booking and of each change a patient makes with their manage link (staff already know of their own changes). Staff booking changes
 /// write no audit entry: the appointment's own history records who did what.
 /// </summary>
 public static class BookingEmails
 {
-    public static IReadOnlyList<EmailKind> For(AppointmentEvent happened) => happened switch
+    public static IReadOnlyList<EmailKind> For(AppointmentEvent happened)
+    {
+        var kinds = KindsFor(happened);
+
+        // A phone-in booking without an email address: only the clinic inbox hears of it.
+        return happened.Appointment.Patient.Email is null ? kinds.Where(k => k.IsClinicNotice()).ToList() : kinds;
+    }
+
+    private static IReadOnlyList<EmailKind> KindsFor(AppointmentEvent happened) => happened switch
     {
         AppointmentBooked booked when booked.Appointment.Status == AppointmentStatus.Confirmed =>
             [EmailKind.BookingConfirmed, EmailKind.ClinicNewBookingNotice],
         AppointmentBooked => [EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice],
         AppointmentConfirmed => [EmailKind.BookingConfirmed],
+        AppointmentRescheduled { By: ChangedBy.Patient } => [EmailKind.BookingRescheduled, EmailKind.ClinicRescheduleNotice],
         AppointmentRescheduled => [EmailKind.BookingRescheduled],
+        AppointmentCancelled { By: ChangedBy.Patient } => [EmailKind.BookingCancelled, EmailKind.ClinicCancellationNotice],
         AppointmentCancelled => [EmailKind.BookingCancelled],
         _ => [],
     };

@@ -10,6 +10,21 @@ public enum EmailKind
     BookingCancelled = 3,
     Reminder = 4,
     ClinicNewBookingNotice = 5,
+
+    /// <summary>To the clinic inbox: a patient moved their booking with the manage link.</summary>
+    ClinicRescheduleNotice = 6,
+
+    /// <summary>To the clinic inbox: a patient cancelled their booking with the manage link.</summary>
+    ClinicCancellationNotice = 7,
+}
+
+/// <summary>Which emails go to the clinic inbox rather than the patient.</summary>
+public static class ClinicNotices
+{
+    /// <summary>Every kind sent to the clinic inbox (an array, so a database query can ask <c>Kinds.Contains(m.Kind)</c>).</summary>
+    public static readonly EmailKind[] Kinds = [EmailKind.ClinicNewBookingNotice, EmailKind.ClinicRescheduleNotice, EmailKind.ClinicCancellationNotice];
+
+    public static bool IsClinicNotice(this EmailKind kind) => Kinds.Contains(kind);
 }
 
 public enum OutboxStatus

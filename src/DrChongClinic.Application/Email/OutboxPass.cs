@@ -68,7 +68,7 @@ public sealed partial class OutboxPass(
         var windowEnd = now + _options.ReminderLeadTime;
         var appointments = await db.Appointments
             .Where(a => (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed)
-                && a.StartUtc > now && a.StartUtc <= windowEnd)
+                && a.StartUtc > now && a.StartUtc <= windowEnd && a.Patient.Email != null)
             .ToListAsync(cancellationToken);
         if (appointments.Count == 0)
         {
@@ -77,7 +77,7 @@ public sealed partial class OutboxPass(
 
         var ids = appointments.Select(a => a.Id).ToList();
         var toldPatient = await db.OutboxMessages
-            .Where(m => ids.Contains(m.AppointmentId) && m.Kind != EmailKind.ClinicNewBookingNotice && m.Kind != EmailKind.BookingCancelled)
+            .Where(m => ids.Contains(m.AppointmentId) && !ClinicNotices.Kinds.Contains(m.Kind) && m.Kind != EmailKind.BookingCancelled)
             .Select(m => new { m.AppointmentId, m.AppointmentStartUtc, m.CreatedAtUtc })
             .ToListAsync(cancellationToken);
 
@@ -115,9 +115,9 @@ public sealed partial class OutboxPass(
         {
             var due = await db.OutboxMessages
                 .Where(m => m.Status == OutboxStatus.Pending && m.DueAtUtc <= dueBy)
-                .Where(m => m.Kind == EmailKind.ClinicNewBookingNotice || !db.OutboxMessages.Any(earlier =>
+                .Where(m => ClinicNotices.Kinds.Contains(m.Kind) || !db.OutboxMessages.Any(earlier =>
                     earlier.AppointmentId == m.AppointmentId && earlier.Id < m.Id
-                    && earlier.Status == OutboxStatus.Pending && earlier.Kind != EmailKind.ClinicNewBookingNotice))
+                    && earlier.Status == OutboxStatus.Pending && !ClinicNotices.Kinds.Contains(earlier.Kind)))
                 .OrderBy(m => m.Id)
                 .Select(m => new { m.Id, m.Attempts })
                 .Take(BatchSize)

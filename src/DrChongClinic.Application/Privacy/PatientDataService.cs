@@ -17,7 +17,7 @@ public sealed class PatientDataService(IClinicDatabase db, AuditLog audit)
         var lower = email.Trim().ToLowerInvariant();
         return db.Appointments.Include(a => a.History)
 #pragma warning disable CA1304, CA1311 // translated to SQL LOWER(); never runs in .NET
-            .Where(a => a.Patient.Email.ToLower() == lower)
+            .Where(a => a.Patient.Email != null && a.Patient.Email.ToLower() == lower)
 #pragma warning restore CA1304, CA1311
             .OrderBy(a => a.StartUtc)
             .ToListAsync(cancellationToken);

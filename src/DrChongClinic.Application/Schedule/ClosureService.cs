@@ -14,6 +14,18 @@ public sealed record NewClosure(int? PractitionerId, DateOnly FirstDay, DateOnly
 /// <summary>A closure on the staff list; <paramref name="PractitionerName"/> null for the whole clinic.</summary>
 public sealed record ClosureSummary(int Id, string Dates, string? PractitionerName, string Reason);
 
+/// <summary>A holiday from an imported calendar file as staff see it before saving: <paramref name="AlreadyClosed"/> when the
+/// whole clinic is already closed on exactly these days (it is then left out), and the bookings it would strand.</summary>
+public sealed record HolidayPreview(HolidayEntry Holiday, string Dates, bool AlreadyClosed, IReadOnlyList<ConflictingBooking> Conflicts);
+
+/// <summary>What importing a calendar file would do: the coming holidays, and how many were left out as already over.</summary>
+public sealed record HolidayImportPreview(IReadOnlyList<HolidayPreview> Holidays, int Past)
+{
+    public IReadOnlyList<ConflictingBooking> Conflicts => Holidays.SelectMany(h => h.Conflicts).DistinctBy(c => c.Reference).ToList();
+
+    public int ToCreate => Holidays.Count(h => !h.AlreadyClosed);
+}
+
 /// <summary>Days without appointments: public holidays (whole clinic) and leave (one practitioner). Audited.</summary>
 public sealed class ClosureService(IClinicDatabase db, AuditLog audit, BookingConflictFinder conflicts, ClinicClock clock)
 {
@@ -55,6 +67,56 @@ public sealed class ClosureService(IClinicDatabase db, AuditLog audit, BookingCo
         await audit.SaveNewAsync(actor, "closure.created", () => $"Closure {closure.Id}",
             () => $"{Dates(closure)}, {Who(closure, names) ?? WholeClinic}: {closure.Reason}{ConflictConfirmation.Note(stranded)}", cancellationToken);
         return ScheduleChangeResult.Saved(closure.Id);
+    }
+
+    /// <summary>
+    /// What importing these holidays (from <see cref="HolidayCalendarFile"/>) would do: those already over are left out,
+    /// as are repeats of the same days in the file; each remaining one with the bookings it would strand.
+    /// </summary>
+    public async Task<HolidayImportPreview> PreviewHolidaysAsync(IReadOnlyList<HolidayEntry> holidays, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var coming = holidays.Where(h => h.LastDay >= today).DistinctBy(h => (h.FirstDay, h.LastDay)).OrderBy(h => h.FirstDay).ToList();
+        var wholeClinic = (await db.Closures.AsNoTracking().Where(c => c.PractitionerId == null && c.LastDay >= today)
+                .Select(c => new { c.FirstDay, c.LastDay }).ToListAsync(cancellationToken))
+            .Select(c => (c.FirstDay, c.LastDay)).ToHashSet();
+        var previews = new List<HolidayPreview>();
+        foreach (var holiday in coming)
+        {
+            var closure = new Closure { FirstDay = holiday.FirstDay, LastDay = holiday.LastDay, Reason = holiday.Name };
+            var closed = wholeClinic.Contains((holiday.FirstDay, holiday.LastDay));
+            previews.Add(new HolidayPreview(holiday, Dates(closure), closed, closed ? [] : await conflicts.ForClosureAsync(closure, cancellationToken)));
+        }
+
+        return new HolidayImportPreview(previews, holidays.Count - coming.Count);
+    }
+
+    /// <summary>
+    /// Closes the whole clinic on each coming holiday not already closed, one audited closure each, all in one transaction;
+    /// refused (with the preview) while any stranded booking is one staff have not seen.
+    /// </summary>
+    public async Task<(HolidayImportPreview Preview, bool Saved)> ImportHolidaysAsync(
+        string actor, IReadOnlyList<HolidayEntry> holidays, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken)
+    {
+        var preview = await PreviewHolidaysAsync(holidays, cancellationToken);
+        if (!ConflictConfirmation.AllSeen(preview.Conflicts, confirmedConflicts))
+        {
+            return (preview, false);
+        }
+
+        var created = preview.Holidays.Where(h => !h.AlreadyClosed)
+            .Select(h => (Preview: h, Closure: new Closure { FirstDay = h.Holiday.FirstDay, LastDay = h.Holiday.LastDay, Reason = h.Holiday.Name.Trim() }))
+            .ToList();
+        if (created.Count == 0)
+        {
+            return (preview, true);
+        }
+
+        db.Closures.AddRange(created.Select(c => c.Closure));
+        await audit.SaveNewAsync(actor, "closure.created", () => created.Select(c => (
+            $"Closure {c.Closure.Id}",
+            $"{Dates(c.Closure)}, {WholeClinic}: {c.Closure.Reason} (imported from a calendar file){ConflictConfirmation.Note(c.Preview.Conflicts)}")), cancellationToken);
+        return (preview, true);
     }
 
     public async Task<ScheduleChangeResult> DeleteAsync(string actor, int id, CancellationToken cancellationToken)

@@ -138,7 +138,7 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
         await foreach (var r in rows)
         {
             yield return new BookingRow(
-                r.Id, BookingReference.Display(r.Reference), clock.ToLocal(r.StartUtc), r.Status, r.Patient.Name, r.Patient.Email,
+                r.Id, BookingReference.Display(r.Reference), clock.ToLocal(r.StartUtc), r.Status, r.Patient.Name, r.Patient.Email ?? "",
                 MalaysianMobileNumber.Display(r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc));
         }
     }

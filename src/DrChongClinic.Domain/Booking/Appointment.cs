@@ -210,7 +210,7 @@ public sealed class Appointment
     public void Anonymize(string unusableTokenHash)
     {
         Patient.Name = AnonymizedName;
-        Patient.Email = "anonymised@invalid";
+        Patient.Email = Patient.Email is null ? null : "anonymised@invalid";
         Patient.Phone = "";
         Patient.Notes = null;
         CancellationReason = null;

@@ -5,7 +5,8 @@ public sealed class PatientDetails
 {
     public required string Name { get; set; }
 
-    public required string Email { get; set; }
+    /// <summary>Null for a phone-in booking without an address: the patient then gets no emails (the clinic inbox still does).</summary>
+    public required string? Email { get; set; }
 
     /// <summary>Malaysian mobile number in E.164 form, e.g. +60123456789.</summary>
     public required string Phone { get; set; }

@@ -28,28 +28,31 @@ public sealed class EmailComposer(
     internal MimeMessage Compose(EmailFacts facts)
     {
         var kind = facts.Message.Kind;
-        var language = kind == EmailKind.ClinicNewBookingNotice ? _email.ClinicInboxLanguage : facts.Appointment.Patient.Language;
+        var language = kind.IsClinicNotice() ? _email.ClinicInboxLanguage : facts.Appointment.Patient.Language;
         var words = EmailWording.For(language);
         var when = new When(clinicClock.ToLocal(facts.Appointment.StartUtc), ClinicLanguage.Of(language));
 
         var body = new EmailBody();
-        var subject = kind == EmailKind.ClinicNewBookingNotice
+        var subject = kind.IsClinicNotice()
             ? WriteClinicNotice(body, facts, words, when)
             : WritePatientMessage(body, facts, words, when);
 
         var message = new MimeMessage();
         var clinicName = _clinic.DisplayName(language);
         message.From.Add(Mailbox(string.IsNullOrWhiteSpace(_email.FromName) ? clinicName : _email.FromName, FirstSet(_email.From, _clinic.Email, "Email:From")));
-        if (kind == EmailKind.ClinicNewBookingNotice)
+        if (kind.IsClinicNotice())
         {
             message.To.Add(Mailbox(clinicName, FirstSet(_email.ClinicInbox, _clinic.Email, "Email:ClinicInbox")));
-            message.ReplyTo.Add(Mailbox(facts.Appointment.Patient.Name, facts.Appointment.Patient.Email));
+            if (facts.Appointment.Patient.Email is { } patientEmail)
+            {
+                message.ReplyTo.Add(Mailbox(facts.Appointment.Patient.Name, patientEmail));
+            }
         }
         else
         {
             // The address only: the name is whatever the person who booked typed, and whoever booked may not be the
             // owner of this address (security review finding 2: no patient-typed text in an email to a patient).
-            message.To.Add(MailboxAddress.Parse(HeaderText.Clean(facts.Appointment.Patient.Email)));
+            message.To.Add(MailboxAddress.Parse(HeaderText.Clean(PatientAddress(facts.Appointment))));
             if (!string.IsNullOrWhiteSpace(_clinic.Email))
             {
                 message.ReplyTo.Add(Mailbox(clinicName, _clinic.Email));
@@ -140,9 +143,16 @@ public sealed class EmailComposer(
         var appointment = facts.Appointment;
         var reference = ClinicText.Reference(appointment.Reference);
         var treatment = facts.Treatment.Name(words.Language);
-        body.Paragraph(words.NoticeIntro);
+        var (subject, intro) = facts.Message.Kind switch
+        {
+            EmailKind.ClinicRescheduleNotice => (words.MovedNoticeSubject(when.ShortDate, when.Time, treatment, reference), words.MovedNoticeIntro),
+            EmailKind.ClinicCancellationNotice => (words.CancelledNoticeSubject(when.ShortDate, when.Time, treatment, reference), words.CancelledNoticeIntro),
+            _ => (words.NoticeSubject(when.ShortDate, when.Time, treatment, reference), words.NoticeIntro),
+        };
+        var cancelled = facts.Message.Kind == EmailKind.ClinicCancellationNotice;
+        body.Paragraph(intro);
         body.Details(
-            (words.StatusLabel, appointment.Status == AppointmentStatus.Requested ? words.StatusRequested : words.StatusConfirmed),
+            (words.StatusLabel, cancelled ? words.StatusCancelled : appointment.Status == AppointmentStatus.Requested ? words.StatusRequested : words.StatusConfirmed),
             (words.DateLabel, when.LongDate),
             (words.TimeLabel, when.Time),
             (words.TreatmentLabel, treatment),
@@ -152,8 +162,9 @@ public sealed class EmailComposer(
             (words.EmailLabel, appointment.Patient.Email),
             (words.PhoneLabel, appointment.Patient.Phone),
             (words.LanguageLabel, words.LanguageName(appointment.Patient.Language)),
-            (words.NotesLabel, appointment.Patient.Notes));
-        return words.NoticeSubject(when.ShortDate, when.Time, treatment, reference);
+            (words.NotesLabel, appointment.Patient.Notes),
+            (words.ReasonLabel, cancelled ? appointment.CancellationReason : null));
+        return subject;
     }
 
     private CalendarEntry CalendarEntryFor(EmailFacts facts, EmailWording words, string language)
@@ -176,7 +187,7 @@ public sealed class EmailComposer(
             Cancelled: facts.Message.Kind == EmailKind.BookingCancelled,
             OrganizerName: clinicName,
             OrganizerEmail: FirstSet(_email.From, _clinic.Email, "Email:From"),
-            AttendeeEmail: HeaderText.Clean(appointment.Patient.Email));
+            AttendeeEmail: HeaderText.Clean(PatientAddress(appointment)));
     }
 
     private string Footer(string language) =>
@@ -187,6 +198,10 @@ public sealed class EmailComposer(
             string.Join(" · ", new[] { _clinic.Phone, _clinic.Email }.Where(s => !string.IsNullOrWhiteSpace(s))),
             _clinic.BaseUrl,
         }.Where(line => !string.IsNullOrWhiteSpace(line)));
+
+    /// <summary>Patient emails are never queued for a booking without an address; one that is anyway cannot be built.</summary>
+    private static string PatientAddress(Appointment appointment) =>
+        appointment.Patient.Email ?? throw new InvalidOperationException("The booking has no patient email address.");
 
     private string SiteHost => Uri.TryCreate(_clinic.BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "drchongclinic.local";
 

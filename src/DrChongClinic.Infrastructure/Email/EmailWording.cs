@@ -25,6 +25,10 @@ internal sealed class EmailWording
         ReminderIntro = "This is a friendly reminder of your upcoming appointment.",
         NoticeSubject = (date, time, treatment, reference) => $"New booking: {date} {time}, {treatment} ({reference})",
         NoticeIntro = "A new booking has been made on the website.",
+        MovedNoticeSubject = (date, time, treatment, reference) => $"Booking moved by the patient: now {date} {time}, {treatment} ({reference})",
+        MovedNoticeIntro = "A patient has moved their booking with their manage link. These are the new details.",
+        CancelledNoticeSubject = (date, time, treatment, reference) => $"Booking cancelled by the patient: {date} {time}, {treatment} ({reference})",
+        CancelledNoticeIntro = "A patient has cancelled their booking with their manage link. The time is free again.",
         DateLabel = "Date",
         TimeLabel = "Time",
         TreatmentLabel = "Treatment",
@@ -40,6 +44,7 @@ internal sealed class EmailWording
         LanguageLabel = "Language",
         StatusRequested = "Waiting for confirmation by staff",
         StatusConfirmed = "Confirmed",
+        StatusCancelled = "Cancelled by the patient",
         ManageLinkLabel = "View, reschedule or cancel your booking",
         ManageLinkPrivate = "Please keep this link to yourself: anyone who has it can change your booking.",
         CalendarNote = "The attached calendar file (appointment.ics) adds this appointment to your calendar.",
@@ -68,6 +73,10 @@ internal sealed class EmailWording
         ReminderIntro = "Ini ialah peringatan mesra tentang temujanji anda yang akan datang.",
         NoticeSubject = (date, time, treatment, reference) => $"Tempahan baharu: {date} {time}, {treatment} ({reference})",
         NoticeIntro = "Satu tempahan baharu telah dibuat melalui laman web.",
+        MovedNoticeSubject = (date, time, treatment, reference) => $"Tempahan dipindahkan oleh pesakit: kini {date} {time}, {treatment} ({reference})",
+        MovedNoticeIntro = "Seorang pesakit telah memindahkan tempahannya melalui pautan pengurusan tempahan. Berikut ialah butiran baharu.",
+        CancelledNoticeSubject = (date, time, treatment, reference) => $"Tempahan dibatalkan oleh pesakit: {date} {time}, {treatment} ({reference})",
+        CancelledNoticeIntro = "Seorang pesakit telah membatalkan tempahannya melalui pautan pengurusan tempahan. Masa tersebut kini kosong semula.",
         DateLabel = "Tarikh",
         TimeLabel = "Masa",
         TreatmentLabel = "Rawatan",
@@ -83,6 +92,7 @@ internal sealed class EmailWording
         LanguageLabel = "Bahasa",
         StatusRequested = "Menunggu pengesahan kakitangan",
         StatusConfirmed = "Disahkan",
+        StatusCancelled = "Dibatalkan oleh pesakit",
         ManageLinkLabel = "Lihat, tukar masa atau batalkan tempahan anda",
         ManageLinkPrivate = "Sila simpan pautan ini untuk diri anda sahaja: sesiapa yang memilikinya boleh mengubah tempahan anda.",
         CalendarNote = "Fail kalendar yang dilampirkan (appointment.ics) boleh menambah temujanji ini ke dalam kalendar anda.",
@@ -125,6 +135,14 @@ internal sealed class EmailWording
 
     public required string NoticeIntro { get; init; }
 
+    public required Func<string, string, string, string, string> MovedNoticeSubject { get; init; }
+
+    public required string MovedNoticeIntro { get; init; }
+
+    public required Func<string, string, string, string, string> CancelledNoticeSubject { get; init; }
+
+    public required string CancelledNoticeIntro { get; init; }
+
     public required string DateLabel { get; init; }
 
     public required string TimeLabel { get; init; }
@@ -154,6 +172,8 @@ internal sealed class EmailWording
     public required string StatusRequested { get; init; }
 
     public required string StatusConfirmed { get; init; }
+
+    public required string StatusCancelled { get; init; }
 
     public required string ManageLinkLabel { get; init; }
 

@@ -680,7 +680,6 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                                 .HasColumnType("int");
 
                             b1.Property<string>("Email")
-                                .IsRequired()
                                 .HasMaxLength(254)
                                 .HasColumnType("nvarchar(254)")
                                 .HasColumnName("PatientEmail");

@@ -651,7 +651,6 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Email")
-                                .IsRequired()
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("PatientEmail");

@@ -44,6 +44,13 @@ public sealed class BookingForm
     public bool IsFromBot => !string.IsNullOrEmpty(Website);
 
     /// <summary>
+    /// Set by staff's phone-booking page (never bound from the form): the patient may have no email address.
+    /// The public booking form always requires one.
+    /// </summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public bool EmailOptional { get; set; }
+
+    /// <summary>
     /// What the booking service is asked for, from a form the validator has passed (slot, practitioner, phone and
     /// submission id are known to parse). The same for patients and for staff booking a phone call.
     /// </summary>
@@ -54,7 +61,7 @@ public sealed class BookingForm
         var patient = new PatientDetails
         {
             Name = Name!.Trim(),
-            Email = Email!.Trim(),
+            Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
             Phone = MalaysianMobileNumber.ToE164(Phone)!,
             Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(),
             Language = Language!,
@@ -90,7 +97,7 @@ public sealed class BookingFormValidator : AbstractValidator<BookingForm>
             .NotEmpty().WithMessage(_ => t["Booking_Error_SlotRequired"])
             .Must(s => BookingInput.TryParseSlot(s, out _, out _)).WithMessage(_ => t["Booking_Error_SlotInvalid"]);
         RuleFor(f => f.Name).PersonName(t);
-        RuleFor(f => f.Email).PatientEmail(t);
+        RuleFor(f => f.Email).PatientEmail(t).When(f => !f.EmailOptional || !string.IsNullOrWhiteSpace(f.Email));
         RuleFor(f => f.Phone)
             .NotEmpty().WithMessage(_ => t["Booking_Error_PhoneRequired"])
             .Must(p => MalaysianMobileNumber.ToE164(p) is not null).WithMessage(_ => t["Booking_Error_PhoneInvalid"]);

@@ -116,7 +116,7 @@ public sealed class ManagePage
 
     public required string PatientName { get; init; }
 
-    public required string PatientEmail { get; init; }
+    public required string? PatientEmail { get; init; }
 
     public required string PatientPhone { get; init; }
 

@@ -45,6 +45,29 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_request_is_confirmed_straight_from_the_dashboard_and_the_patient_email_is_queued()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var treatment = await TestBookings.TreatmentAsync(_site);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TestBookings.ClinicZone));
+        var request = await TestBookings.BookAsync(_site, practitioner.Id, treatment.Id, TestBookings.ClinicTime(today.AddDays(1), 22, 40), requested: true);
+        var (client, account) = await StaffAsync();
+        var dashboard = await client.GetPageAsync("/admin");
+        Assert.Contains("Awaiting confirmation", dashboard.QuerySelector("#diary-tomorrow")!.TextContent);
+
+        var response = await client.SubmitAsync(dashboard, $"#diary-tomorrow form[action='/admin/bookings/{request.Id}/confirm']", new Dictionary<string, string?>());
+
+        Assert.Equal($"/admin/bookings/{request.Id}", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Booking confirmed", (await Html.ReadAsync(response)).QuerySelector(".flash")!.TextContent);
+        var saved = await OnlineBookings.LoadAsync(_site, request.Id);
+        Assert.Equal(AppointmentStatus.Confirmed, saved.Status);
+        Assert.Equal(account.Email, saved.History.OrderBy(h => h.Id).Last().Actor);
+        // The same confirmation email as from the booking's page (sent and read in the test above).
+        Assert.Equal([EmailKind.BookingConfirmed], await _site.WithDbAsync(db => db.OutboxMessages.Where(m => m.AppointmentId == request.Id).Select(m => m.Kind).ToListAsync()));
+        Assert.Null((await client.GetPageAsync("/admin")).QuerySelector($"form[action='/admin/bookings/{request.Id}/confirm']"));
+    }
+
+    [Fact]
     public async Task Confirming_a_booking_that_is_already_confirmed_is_refused_with_a_clear_message()
     {
         var practitioner = await TestBookings.PractitionerAsync(_site);
@@ -229,6 +252,45 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
 
         var sameTime = await client.SubmitAsync(form, "#phone-booking-form", new Dictionary<string, string?>(fields) { ["SubmissionId"] = Guid.NewGuid().ToString(), ["Email"] = NewEmail() });
         Assert.Equal(HttpStatusCode.Conflict, sameTime.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_phone_booking_without_an_email_address_is_stored_sends_the_patient_nothing_and_says_so()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        using var scope = _site.Services.CreateScope();
+        var free = await OnlineBookings.FreeSlotsAsync(scope.ServiceProvider, practitioner.Id);
+        var (client, _) = await StaffAsync();
+        var form = await client.GetPageAsync($"/admin/bookings/new?treatment=pico-laser&practitioner={practitioner.Id}&date={free[0].Date:yyyy-MM-dd}");
+        Assert.False(form.QuerySelector("#phone-booking-form input#Email")!.HasAttribute("required"));
+        var name = $"Phone Only {Guid.NewGuid():N}";
+
+        var booked = await client.SubmitAsync(form, "#phone-booking-form", new Dictionary<string, string?>
+        {
+            ["Slot"] = form.QuerySelectorAll("#phone-booking-form input[name=Slot]")[0].GetAttribute("value"),
+            ["Name"] = name,
+            ["Phone"] = "012-345 6789",
+            ["Email"] = "  ",
+            ["Consent"] = "true",
+        });
+
+        var page = await Html.ReadAsync(booked);
+        Assert.StartsWith("/admin/bookings/", booked.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("patient gets no emails", page.QuerySelector(".flash")!.TextContent);
+        Assert.Contains("No email address", page.QuerySelector("#patient #no-email")!.TextContent);
+        Assert.Null(page.QuerySelector("#patient a[href^='mailto:']"));
+        var appointment = await _site.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Patient.Name == name));
+        Assert.Null(appointment.Patient.Email);
+        Assert.Equal([EmailKind.ClinicNewBookingNotice], await _site.WithDbAsync(db => db.OutboxMessages.Where(m => m.AppointmentId == appointment.Id).Select(m => m.Kind).ToListAsync()));
+        await _site.SendDueEmailsAsync();
+        var notice = Assert.Single(_smtp.To(Email.TestBookings.ClinicInbox), m => m.Subject.Contains(BookingReference.Display(appointment.Reference), StringComparison.Ordinal));
+        Assert.Empty(notice.Message.ReplyTo.Mailboxes);
+        Assert.Contains(name, notice.Text, StringComparison.Ordinal);
+
+        // A staff change later still sends the patient nothing.
+        var cancelled = await client.SubmitAsync(page, "#cancel-form", new Dictionary<string, string?> { ["reason"] = "Patient called to cancel" });
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal([EmailKind.ClinicNewBookingNotice], await _site.WithDbAsync(db => db.OutboxMessages.Where(m => m.AppointmentId == appointment.Id).Select(m => m.Kind).ToListAsync()));
     }
 
     [Fact]

@@ -90,6 +90,8 @@ public sealed class BookingBadInputTests(BookingFactory factory) : IClassFixture
     [InlineData("Slot", null, "Please choose a time")]
     [InlineData("Name", "", "Please enter your full name")]
     [InlineData("Name", "A", "Please enter between 2 and 100 characters")]
+    [InlineData("Email", "", "Please enter your email address")] // only staff booking a phone call may leave it empty
+    [InlineData("EmailOptional", "true", "Please enter your email address")] // the staff-only switch cannot be posted: the email is still required
     [InlineData("Email", "not-an-email", "Please enter an email address like name@example.com")]
     [InlineData("Email", "a@b", "Please enter an email address like name@example.com")]
     [InlineData("Phone", "03-2345 6789", "This is not a Malaysian mobile number")]
@@ -102,6 +104,11 @@ public sealed class BookingBadInputTests(BookingFactory factory) : IClassFixture
     {
         var fields = BookingSteps.Patient("2026-12-08T10:00");
         fields[field] = value;
+        if (field == "EmailOptional")
+        {
+            field = "Email";
+            fields["Email"] = "";
+        }
 
         var response = await PostAsync(fields);
 

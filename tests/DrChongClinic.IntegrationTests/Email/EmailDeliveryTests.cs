@@ -205,6 +205,39 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
     }
 
     [Fact]
+    public async Task The_clinic_inbox_is_told_when_a_patient_moves_or_cancels_and_not_when_staff_do()
+    {
+        const string patient = "hafiz.changes@patients.test";
+        var policy = new BookingPolicy();
+        var booking = await BookAsync(_site, Patient(patient, name: "Hafiz Rahman"), KualaLumpur(2031, 4, 1, 9, 0), needsConfirmation: false, EmailKind.BookingConfirmed);
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(KualaLumpur(2031, 4, 2, 15, 30), a.PractitionerId, ChangedBy.Patient, null, now, policy));
+        await _site.SendEmailsAsync(_smtp, patient); // each email describes the booking as it is when sent
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(KualaLumpur(2031, 4, 3, 10, 0), a.PractitionerId, ChangedBy.Staff, "reception", now, policy));
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Cancel(ChangedBy.Patient, null, "Travelling <abroad>", now, policy));
+
+        Assert.Equal(4, (await _site.SendEmailsAsync(_smtp, patient)).Count);
+        var notices = _smtp.To(ClinicInbox).Where(m => m.Subject.Contains(booking.GroupedReference, StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(2, notices.Count);
+        var (moved, cancelled) = (notices[0], notices[1]);
+        Assert.Equal($"Booking moved by the patient: now 2 Apr 2031 3:30 pm, Pico laser ({booking.GroupedReference})", moved.Subject);
+        Assert.Equal($"Booking cancelled by the patient: 3 Apr 2031 10:00 am, Pico laser ({booking.GroupedReference})", cancelled.Subject);
+        Assert.Contains("Wednesday, 2 April 2031", moved.Text, StringComparison.Ordinal);
+        Assert.Contains("Cancelled by the patient", cancelled.Text, StringComparison.Ordinal);
+        Assert.Contains("Reason: Travelling <abroad>", cancelled.Text, StringComparison.Ordinal);
+        Assert.Contains("Travelling &lt;abroad&gt;", cancelled.Html, StringComparison.Ordinal);
+        foreach (var notice in notices)
+        {
+            Assert.Equal([ClinicInbox], notice.EnvelopeTo);
+            Assert.Equal(patient, Assert.Single(notice.Message.ReplyTo.Mailboxes).Address);
+            Assert.DoesNotContain(booking.ManageToken, notice.Text + notice.Html, StringComparison.Ordinal);
+            Assert.Null(notice.Calendar);
+        }
+
+        Assert.All(await OutboxAsync(_site, booking.Id), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    [Fact]
     public async Task Patient_provided_text_is_encoded_in_html_emails()
     {
         const string patient = "encoded@patients.test";

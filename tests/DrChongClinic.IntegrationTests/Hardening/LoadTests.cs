@@ -38,7 +38,7 @@ public sealed class LoadTests(BookingFactory factory) : IClassFixture<BookingFac
         Assert.DoesNotContain(statuses, s => (int)s >= 500);
         Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.SeeOther, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity }));
 
-        var booked = await factory.WithDbAsync(db => db.Appointments.Where(a => a.Patient.Email.StartsWith("load")).ToListAsync());
+        var booked = await factory.WithDbAsync(db => db.Appointments.Where(a => a.Patient.Email!.StartsWith("load")).ToListAsync());
         Assert.Equal(statuses.Count(s => s == HttpStatusCode.SeeOther), booked.Count);
         Assert.InRange(booked.Count, 2, wanted.Count * 2); // at most one booking per time per doctor (two doctors)
         foreach (var doctor in booked.Where(a => a.IsActive).GroupBy(a => a.PractitionerId))

@@ -29,7 +29,7 @@ public sealed class PrivacyTests(PrivacyTests.Site site) : IClassFixture<Privacy
         Assert.Equal(HttpStatusCode.SeeOther, cancelled.StatusCode);
         var appointment = await site.AppointmentAsync(token);
         await site.SendDueEmailsAsync();
-        Assert.Equal(3, await site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.AppointmentId == appointment.Id && m.Status == OutboxStatus.Sent))); // confirmation, clinic notice, cancellation
+        Assert.Equal(4, await site.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.AppointmentId == appointment.Id && m.Status == OutboxStatus.Sent))); // confirmation, clinic notice, cancellation, clinic cancellation notice
 
         var (staff, _) = await StaffAccounts.SignedInAsync(site, "Staff");
         var closure = await staff.GetPageAsync("/admin/schedule/closures/new");

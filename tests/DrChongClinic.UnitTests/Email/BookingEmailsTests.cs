@@ -30,8 +30,32 @@ public class BookingEmailsTests
         var appointment = Book(needsConfirmation: true);
 
         Assert.Equal([EmailKind.BookingConfirmed], BookingEmails.For(new AppointmentConfirmed(appointment, "reception")));
-        Assert.Equal([EmailKind.BookingRescheduled], BookingEmails.For(new AppointmentRescheduled(appointment, ChangedBy.Patient, null, StartsAt)));
+        Assert.Equal([EmailKind.BookingRescheduled], BookingEmails.For(new AppointmentRescheduled(appointment, ChangedBy.Staff, "reception", StartsAt)));
         Assert.Equal([EmailKind.BookingCancelled], BookingEmails.For(new AppointmentCancelled(appointment, ChangedBy.Staff, "reception")));
+    }
+
+    [Fact]
+    public void A_patient_moving_or_cancelling_also_tells_the_clinic_inbox_but_a_staff_change_does_not()
+    {
+        var appointment = Book(needsConfirmation: false);
+
+        Assert.Equal([EmailKind.BookingRescheduled, EmailKind.ClinicRescheduleNotice],
+            BookingEmails.For(new AppointmentRescheduled(appointment, ChangedBy.Patient, null, StartsAt)));
+        Assert.Equal([EmailKind.BookingCancelled, EmailKind.ClinicCancellationNotice],
+            BookingEmails.For(new AppointmentCancelled(appointment, ChangedBy.Patient, null)));
+        Assert.Equal([EmailKind.BookingRescheduled], BookingEmails.For(new AppointmentRescheduled(appointment, ChangedBy.Staff, "reception", StartsAt)));
+        Assert.Equal([EmailKind.BookingCancelled], BookingEmails.For(new AppointmentCancelled(appointment, ChangedBy.Staff, "reception")));
+    }
+
+    [Fact]
+    public void A_booking_without_an_email_address_only_tells_the_clinic_inbox()
+    {
+        var appointment = Book(needsConfirmation: false, email: null);
+
+        Assert.Equal([EmailKind.ClinicNewBookingNotice], BookingEmails.For(appointment.Events.Single()));
+        Assert.Empty(BookingEmails.For(new AppointmentConfirmed(appointment, "reception")));
+        Assert.Equal([EmailKind.ClinicCancellationNotice], BookingEmails.For(new AppointmentCancelled(appointment, ChangedBy.Patient, null)));
+        Assert.Empty(BookingEmails.For(new AppointmentCancelled(appointment, ChangedBy.Staff, "reception")));
     }
 
     [Fact]
@@ -44,10 +68,10 @@ public class BookingEmailsTests
         Assert.Empty(BookingEmails.For(new AppointmentNotesEdited(appointment, "reception")));
     }
 
-    private static Appointment Book(bool needsConfirmation) => Appointment.Book(
+    private static Appointment Book(bool needsConfirmation, string? email = "patient@example.com") => Appointment.Book(
         new NewAppointment(
             BookingReference.New(), 1, 1, StartsAt, 45, 15,
-            new PatientDetails { Name = "Test Patient", Email = "patient@example.com", Phone = "+60123456789" },
+            new PatientDetails { Name = "Test Patient", Email = email, Phone = "+60123456789" },
             "2026-11", "HASH", "PROTECTED", Guid.NewGuid(), ChangedBy.Patient, null),
         new BookingPolicy { OnlineBookingsNeedConfirmation = needsConfirmation },
         BookedAt);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrChongClinic.Application.Schedule;
 using DrChongClinic.Web.Areas.Admin.Models;
 using FluentValidation;
@@ -45,6 +46,66 @@ public sealed class ClosuresController(ClosureService closures, IStringLocalizer
         return RedirectToAction(nameof(Index));
     }
 
+    [HttpGet("import")]
+    public IActionResult Import() => View(new HolidayUploadPage());
+
+    /// <summary>Reads an uploaded holiday calendar (.ics) and shows what importing it would do; nothing is saved yet.</summary>
+    [HttpPost("import")]
+    [RequestSizeLimit(UploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+    public async Task<IActionResult> Import(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return UploadRefused(t["Admin_Holidays_ChooseFile"], StatusCodes.Status400BadRequest);
+        }
+
+        if (file.Length > HolidayCalendarFile.MaxBytes)
+        {
+            return UploadRefused(string.Format(CultureInfo.CurrentCulture, t["Admin_Holidays_FileTooLarge"], HolidayCalendarFile.MaxBytes / 1024), StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var content = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(content, cancellationToken);
+        var read = HolidayCalendarFile.Read(content.ToArray());
+        if (read.Problem is { } problem)
+        {
+            return UploadRefused(problem == HolidayFileProblem.TooManyEvents
+                ? string.Format(CultureInfo.CurrentCulture, t["Admin_Holidays_TooManyEvents"], HolidayCalendarFile.MaxEvents)
+                : t["Admin_Holidays_NotACalendar"], StatusCodes.Status400BadRequest);
+        }
+
+        var input = new HolidayImportInput { Skipped = read.Skipped };
+        input.Show(await closures.PreviewHolidaysAsync(read.Entries, cancellationToken));
+        if (input.Holidays.Count > HolidayImportInput.MaxHolidays)
+        {
+            return UploadRefused(string.Format(CultureInfo.CurrentCulture, t["Admin_Holidays_TooMany"], HolidayImportInput.MaxHolidays), StatusCodes.Status400BadRequest);
+        }
+
+        return View(PreviewView, input);
+    }
+
+    /// <summary>Creates the previewed closures (whole clinic, audited); shows the preview again if a booking now clashes that staff have not seen.</summary>
+    [HttpPost("import/confirm")]
+    public async Task<IActionResult> ImportConfirm(HolidayImportInput input, [FromServices] IValidator<HolidayImportInput> validator, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return UploadRefused(validation.Errors[0].ErrorMessage, StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var (preview, saved) = await closures.ImportHolidaysAsync(Actor, input.Entries(), input.ConfirmedReferences, cancellationToken);
+        if (!saved)
+        {
+            input.Show(preview);
+            return View(PreviewView, input);
+        }
+
+        Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_Holidays_Imported"], preview.ToCreate));
+        return RedirectToAction(nameof(Index));
+    }
+
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
@@ -55,6 +116,18 @@ public sealed class ClosuresController(ClosureService closures, IStringLocalizer
 
         Flash(t["Admin_Closure_Deleted"]);
         return RedirectToAction(nameof(Index));
+    }
+
+    private const string PreviewView = "ImportPreview";
+
+    /// <summary>What the server reads of an upload at most: the file limit and room for the form around it.</summary>
+    private const int UploadLimit = HolidayCalendarFile.MaxBytes + (64 * 1024);
+
+    private ViewResult UploadRefused(string message, int status)
+    {
+        var view = View(nameof(Import), new HolidayUploadPage { Problem = message });
+        view.StatusCode = status;
+        return view;
     }
 
     /// <summary>The closure form with the practitioner drop-down.</summary>

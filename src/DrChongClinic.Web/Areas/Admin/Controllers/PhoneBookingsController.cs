@@ -39,6 +39,7 @@ public sealed class PhoneBookingsController(
     [HttpPost("")]
     public async Task<IActionResult> Create([FromForm] BookingForm form, [FromServices] IValidator<BookingForm> validator, CancellationToken cancellationToken)
     {
+        form.EmailOptional = true;
         var validation = await validator.ValidateAsync(form, cancellationToken);
         if (!validation.IsValid)
         {
@@ -54,7 +55,8 @@ public sealed class PhoneBookingsController(
         var result = await bookings.BookAsync(form.ToRequest(privacy.Value.NoticeVersion, ChangedBy.Staff, Actor), cancellationToken);
         if (result.Succeeded)
         {
-            Flash(t[result.AlreadyBooked ? "Admin_Booking_AlreadyBooked" : "Admin_Booking_Booked"]);
+            // Without an email address the usual "the patient is being emailed" would not be true.
+            Flash(t[result.Appointment!.Patient.Email is null ? "Admin_Booking_NoEmailFlash" : result.AlreadyBooked ? "Admin_Booking_AlreadyBooked" : "Admin_Booking_Booked"]);
             return RedirectToAction(nameof(BookingsController.Show), "Bookings", new { id = result.Appointment!.Id });
         }
 

@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Schedule;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -39,4 +40,60 @@ public sealed class ClosureInputValidator : AbstractValidator<ClosureInput>
             .WithMessage(t["Admin_Closure_TooLong"]);
         RuleFor(x => x.Reason).NotEmpty().WithMessage(t["Admin_Closure_ReasonRequired"]).MaximumLength(200).WithMessage(t["Admin_Validation_TooLong"]);
     }
+}
+
+/// <summary>One holiday carried from the preview to the confirmation (hidden fields).</summary>
+public sealed class HolidayRow
+{
+    public DateOnly? FirstDay { get; set; }
+
+    public DateOnly? LastDay { get; set; }
+
+    public string Name { get; set; } = "";
+}
+
+/// <summary>The import preview and its confirmation form: the holidays read from the file, then posted back to be saved.</summary>
+public sealed class HolidayImportInput : ScheduleChangeInput
+{
+    /// <summary>Most holidays saved from one file.</summary>
+    public const int MaxHolidays = 500;
+
+    public List<HolidayRow> Holidays { get; set; } = [];
+
+    /// <summary>The preview as the service worked it out (not posted).</summary>
+    public HolidayImportPreview? Preview { get; set; }
+
+    /// <summary>Events in the file that were not all-day holidays (not posted).</summary>
+    public int Skipped { get; set; }
+
+    public IReadOnlyList<HolidayEntry> Entries() =>
+        Holidays.Select(h => new HolidayEntry(h.FirstDay!.Value, h.LastDay!.Value, h.Name.Trim())).ToList();
+
+    /// <summary>Shows this preview, and carries its holidays and conflicts in the form.</summary>
+    public void Show(HolidayImportPreview preview)
+    {
+        Preview = preview;
+        Holidays = preview.Holidays.Where(h => !h.AlreadyClosed)
+            .Select(h => new HolidayRow { FirstDay = h.Holiday.FirstDay, LastDay = h.Holiday.LastDay, Name = h.Holiday.Name }).ToList();
+        ShowConflicts(preview.Conflicts);
+    }
+}
+
+public sealed class HolidayImportInputValidator : AbstractValidator<HolidayImportInput>
+{
+    public HolidayImportInputValidator(IStringLocalizer<SharedResource> t)
+    {
+        RuleFor(x => x.Holidays).NotEmpty().WithMessage(t["Admin_Holidays_NoneToImport"])
+            .Must(h => h.Count <= HolidayImportInput.MaxHolidays).WithMessage(t["Admin_Holidays_TooMany"]);
+        RuleForEach(x => x.Holidays).Must(h => h.FirstDay is { } first && h.LastDay is { } last && last >= first
+                && last.DayNumber - first.DayNumber < HolidayCalendarFile.MaxDays
+                && !string.IsNullOrWhiteSpace(h.Name) && h.Name.Length <= HolidayCalendarFile.MaxNameLength && !h.Name.Any(char.IsControl))
+            .WithMessage(t["Admin_Holidays_Invalid"]);
+    }
+}
+
+/// <summary>The upload form, with what was wrong with the last file.</summary>
+public sealed class HolidayUploadPage
+{
+    public string? Problem { get; init; }
 }
