@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DrChongClinic.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ClinicDbContext))]
-    [Migration("20261130160305_Staff_PatientEmailOptional")]
+    [Migration("20261130170641_Staff_PatientEmailOptional")]
     partial class Staff_PatientEmailOptional
     {
         /// <inheritdoc />
@@ -188,8 +188,6 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
 
-                    b.HasIndex("PractitionerId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -199,6 +197,10 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("TreatmentId");
+
+                    b.HasIndex("CreatedAtUtc", "Id");
+
+                    b.HasIndex("PractitionerId", "StartUtc");
 
                     b.ToTable("Appointments");
                 });
@@ -314,17 +316,72 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BioEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("BioMs")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<bool>("HoldsLcp")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("MmcNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("PhotoVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
                     b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>
+                {
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("PractitionerId");
+
+                    b.ToTable("PractitionerPhotos");
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.Treatment", b =>
@@ -655,6 +712,10 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
 
                             b1.HasKey("AppointmentId");
 
+                            b1.HasIndex("Name", "Email", "Phone")
+                                .HasDatabaseName("IX_Appointments_PatientSearch")
+                                .HasFilter("[PatientName] <> '(anonymised)'");
+
                             b1.ToTable("Appointments");
 
                             b1.WithOwner()
@@ -695,6 +756,15 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PractitionerId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>
+                {
+                    b.HasOne("DrChongClinic.Domain.Scheduling.Practitioner", null)
+                        .WithOne()
+                        .HasForeignKey("DrChongClinic.Domain.Scheduling.PractitionerPhoto", "PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.WorkingHours", b =>

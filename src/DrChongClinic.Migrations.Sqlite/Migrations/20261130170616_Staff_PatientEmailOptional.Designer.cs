@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DrChongClinic.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ClinicDbContext))]
-    [Migration("20261130160239_Staff_PatientEmailOptional")]
+    [Migration("20261130170616_Staff_PatientEmailOptional")]
     partial class Staff_PatientEmailOptional
     {
         /// <inheritdoc />
@@ -177,8 +177,6 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
 
-                    b.HasIndex("PractitionerId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -188,6 +186,10 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("TreatmentId");
+
+                    b.HasIndex("CreatedAtUtc", "Id");
+
+                    b.HasIndex("PractitionerId", "StartUtc");
 
                     b.ToTable("Appointments");
                 });
@@ -295,17 +297,72 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BioEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BioMs")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HoldsLcp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MmcNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhotoVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
                     b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>
+                {
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PractitionerId");
+
+                    b.ToTable("PractitionerPhotos");
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.Treatment", b =>
@@ -626,6 +683,10 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
 
                             b1.HasKey("AppointmentId");
 
+                            b1.HasIndex("Name", "Email", "Phone")
+                                .HasDatabaseName("IX_Appointments_PatientSearch")
+                                .HasFilter("[PatientName] <> '(anonymised)'");
+
                             b1.ToTable("Appointments");
 
                             b1.WithOwner()
@@ -666,6 +727,15 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PractitionerId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>
+                {
+                    b.HasOne("DrChongClinic.Domain.Scheduling.Practitioner", null)
+                        .WithOne()
+                        .HasForeignKey("DrChongClinic.Domain.Scheduling.PractitionerPhoto", "PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.WorkingHours", b =>
