@@ -21,6 +21,10 @@ public static class BookingLinks
     public static string ManageSlots(string language, string token) =>
         Manage(language, token) + ClinicLanguage.Of(language).Pick("/slots", "/slot");
 
+    /// <summary>The booking's calendar file (.ics), downloaded from the confirmation and manage page.</summary>
+    public static string CalendarFile(string language, string token) =>
+        Manage(language, token) + ClinicLanguage.Of(language).Pick("/calendar.ics", "/kalendar.ics");
+
     public static string Cancel(string language, string token) =>
         Manage(language, token) + ClinicLanguage.Of(language).Pick("/cancel", "/batal");
 

@@ -121,7 +121,7 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
             .ToListAsync(cancellationToken);
         return (rows.Select(r => new BookingRow(
                 r.Id, BookingReference.Display(r.Reference), clock.ToLocal(r.StartUtc), r.Status, r.Patient.Name, r.Patient.Email,
-                MalaysianMobileNumber.Display(r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc)))
+                PatientPhone.Display(r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc)))
             .ToList(), total);
     }
 
@@ -159,7 +159,7 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
         if (!string.IsNullOrEmpty(search))
         {
             var reference = BookingReference.Normalize(search);
-            var phone = MalaysianMobileNumber.ToE164(search);
+            var phone = PatientPhone.ToE164(search);
             var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
             query = query.Where(a =>
                 a.Reference == reference ||

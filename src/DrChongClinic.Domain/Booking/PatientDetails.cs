@@ -7,7 +7,7 @@ public sealed class PatientDetails
 
     public required string Email { get; set; }
 
-    /// <summary>Malaysian mobile number in E.164 form, e.g. +60123456789.</summary>
+    /// <summary>Mobile number in E.164 form, e.g. +60123456789 or +6591234567 (see Application PatientPhone).</summary>
     public required string Phone { get; set; }
 
     public string? Notes { get; set; }

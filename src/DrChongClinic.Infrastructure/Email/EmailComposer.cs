@@ -98,13 +98,15 @@ public sealed class EmailComposer(
             (words.TreatmentLabel, facts.Treatment.Name(words.Language)),
             (words.DoctorLabel, facts.PractitionerName),
             (words.ReferenceLabel, reference),
+            (words.PriceLabel, cancelled ? null : TreatmentPrice.Text(facts.Treatment, ClinicLanguage.Of(words.Language)) ?? words.PriceAskClinic),
+            (words.IncludedLabel, cancelled ? null : facts.Treatment.Included(words.Language)),
             (words.AddressLabel, _clinic.AddressLine),
             (words.ReasonLabel, cancelled ? appointment.CancellationReason : null));
 
         if (cancelled)
         {
             body.Paragraph(words.BookAgain);
-            body.Link(words.BookAgain.TrimEnd(':'), ManageLink.BookingPageUrl(_clinic.BaseUrl, words.Language));
+            body.Link(words.BookAgainLink, ManageLink.BookingPageUrl(_clinic.BaseUrl, words.Language));
         }
         else
         {
@@ -117,7 +119,7 @@ public sealed class EmailComposer(
 
             if (HasCalendarFile(facts.Message.Kind))
             {
-                body.Paragraph(words.CalendarNote);
+                body.Paragraph(facts.Message.Kind == EmailKind.BookingRescheduled ? words.CalendarUpdateNote : words.CalendarNote);
             }
 
             body.Paragraph(words.CannotCome);
@@ -160,7 +162,7 @@ public sealed class EmailComposer(
         var clinicName = _clinic.DisplayName(language);
         var treatment = facts.Treatment.Name(language);
         return new CalendarEntry(
-            Uid: $"{appointment.Reference}@{SiteHost}",
+            Uid: AppointmentCalendarFile.CalendarUid(appointment, _clinic),
             Sequence: facts.CalendarSequence,
             StampUtc: facts.Message.CreatedAtUtc,
             Start: clinicClock.ToLocal(appointment.StartUtc),

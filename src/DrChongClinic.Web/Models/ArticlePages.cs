@@ -122,13 +122,22 @@ public sealed record ArticlePage(
             TagLink.For(article.Language, article.Tags),
             breadcrumbs,
             related.Select(ArticleCard.For).ToList(),
-            BookingLink.For(article.Language, article.TreatmentCode),
+            BookingLink.Consultation(article.Language),
             structuredData);
     }
 }
 
 public static class BookingLink
 {
+    /// <summary>The code of the consultation treatment, which an article's "Book a consultation" button books.</summary>
+    public const string ConsultationCode = "consultation";
+
+    /// <summary>
+    /// Where an article's "Book a consultation" button goes: a consultation, whatever treatment the article is about
+    /// (the button and the text above it promise a doctor's assessment, not the treatment itself).
+    /// </summary>
+    public static string Consultation(string language) => For(language, ConsultationCode);
+
     /// <summary>The booking page with a treatment pre-selected: /book?treatment=pico-laser or /ms/tempah?treatment=pico-laser.</summary>
     public static string For(string language, string treatmentCode) =>
         $"{(language == ClinicLanguage.MalayCode ? "/ms/tempah" : "/book")}?treatment={Uri.EscapeDataString(treatmentCode)}";

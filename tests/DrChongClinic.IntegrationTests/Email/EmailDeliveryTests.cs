@@ -55,7 +55,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         Assert.Equal($"Dr Chong Clinic: we have received your booking request ({booking.GroupedReference})", email.Subject);
 
         var manageUrl = $"{PublicBaseUrl}/book/manage/{booking.ManageToken}";
-        foreach (var expected in new[] { "Dear Aisyah Rahman,", "Monday, 3 March 2031", "10:30 am", "Pico laser", "Dr Chong Wei Liang", booking.GroupedReference, "50000 Kuala Lumpur", manageUrl })
+        foreach (var expected in new[] { "Dear Aisyah Rahman,", "Monday, 3 March 2031", "10:30 am", "Pico laser", "Dr Chong Wei Liang", booking.GroupedReference, "50000 Kuala Lumpur", manageUrl, "Price: Please ask the clinic" })
         {
             Assert.Contains(expected, email.Text, StringComparison.Ordinal);
         }
@@ -176,6 +176,44 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
 
         Assert.All(await OutboxAsync(_site, booking.Id), m => Assert.Equal(OutboxStatus.Sent, m.Status));
         Assert.Equal(3, _smtp.To(patient).Count);
+    }
+
+    [Fact]
+    public async Task The_confirmation_of_a_consultation_states_the_consultation_fee_and_what_it_includes()
+    {
+        const string patient = "nadia.fee@patients.test";
+        await _site.WithDbAsync(async db =>
+        {
+            var consultation = await db.Treatments.SingleAsync(t => t.Code == "consultation");
+            (consultation.Price, consultation.IncludedEn, consultation.IncludedMs) = (80m, "Doctor's assessment (test)", "Penilaian doktor (ujian)");
+            return await db.SaveChangesAsync();
+        });
+        await BookTreatmentAsync(_site, "consultation", Patient(patient, "ms", name: "Nadia"), KualaLumpur(2031, 3, 17, 9, 0), needsConfirmation: false, EmailKind.BookingConfirmed);
+
+        var email = Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
+
+        Assert.Contains("Harga: RM 80.00", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Termasuk: Penilaian doktor (ujian)", email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reschedule_and_cancellation_emails_say_each_thing_once_with_a_short_button_label()
+    {
+        const string patient = "mei.wording@patients.test";
+        var booking = await BookAsync(_site, Patient(patient, name: "Mei Ling"), KualaLumpur(2031, 3, 12, 9, 0), needsConfirmation: false, EmailKind.BookingConfirmed);
+        await _site.SendEmailsAsync(_smtp, patient);
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(KualaLumpur(2031, 3, 13, 9, 0), a.PractitionerId, ChangedBy.Staff, "test", now, new BookingPolicy()));
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Cancel(ChangedBy.Staff, "test", null, now, new BookingPolicy()));
+
+        var emails = await _site.SendEmailsAsync(_smtp, patient);
+        var (moved, cancelled) = (emails[1], emails[2]);
+
+        Assert.Contains("moves the entry already in your calendar", moved.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("adds this appointment", moved.Text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(moved.Text, "calendar file"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(cancelled.Text, "book a new time"));
+        var button = Assert.Single(Html.Parse(cancelled.Html).QuerySelectorAll("a"), a => a.GetAttribute("href") == $"{PublicBaseUrl}/book");
+        Assert.Equal("Book a new appointment", button.TextContent.Trim());
     }
 
     [Fact]
