@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 
@@ -159,7 +160,7 @@ internal static class ArticleLoader
             var article = result.Article!;
             foreach (var slug in article.LinkedSlugs.Where(slug => !slugs.Contains((article.Language, slug))))
             {
-                yield return new ContentProblem(result.File, $"it links to {ArticlePaths.Article(article.Language, slug)}, which is not a published article", Skipped: false);
+                yield return new ContentProblem(result.File, $"it links to {SitePaths.Article(article.Language, slug)}, which is not a published article", Skipped: false);
             }
 
             foreach (var image in result.Images)

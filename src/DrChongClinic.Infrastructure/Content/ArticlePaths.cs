@@ -1,11 +1,10 @@
-using DrChongClinic.Domain;
-using DrChongClinic.Domain.Content;
+using DrChongClinic.Application.Clinic;
 
 namespace DrChongClinic.Infrastructure.Content;
 
 /// <summary>
-/// The site addresses of the article section, in one place: the pages use them to link, the loader to
-/// recognise links between articles. English lives under /articles, Malay under /ms/artikel.
+/// The article section's pictures, and how the loader recognises a link to another article (the addresses
+/// themselves are in <see cref="SitePaths"/>).
 /// </summary>
 public static class ArticlePaths
 {
@@ -23,22 +22,10 @@ public static class ArticlePaths
         return name is { Length: > 0 } && !name.Contains('/', StringComparison.Ordinal) && !name.Contains('?', StringComparison.Ordinal) ? name : null;
     }
 
-    public static string List(string language) => language == ClinicLanguage.MalayCode ? "/ms/artikel" : "/articles";
-
-    public static string Article(string language, string slug) => $"{List(language)}/{slug}";
-
-    public static string Article(Article article) => Article(article.Language, article.Slug);
-
-    public static string Tag(string language, string tag) => $"{List(language)}/tag/{tag}";
-
-    public static string Search(string language) => language == ClinicLanguage.MalayCode ? "/ms/artikel/cari" : "/articles/search";
-
-    public static string Feed(string language) => language == ClinicLanguage.MalayCode ? "/ms/feed.xml" : "/feed.xml";
-
     /// <summary>The slug when a link points at an article page in the given language ("/articles/pico-laser#risks").</summary>
     public static string? SlugLinkedTo(string language, string url)
     {
-        var prefix = List(language) + "/";
+        var prefix = SitePaths.Articles(language) + "/";
         var path = url.Split('#', '?')[0];
         if (!path.StartsWith(prefix, StringComparison.Ordinal))
         {

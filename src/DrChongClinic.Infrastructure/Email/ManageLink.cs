@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 
 namespace DrChongClinic.Infrastructure.Email;
 
@@ -9,9 +10,9 @@ public static class ManageLink
     public const string ProtectorPurpose = ManageTokenProtector.Purpose;
 
     public static string Url(string publicBaseUrl, string language, string token) =>
-        publicBaseUrl.TrimEnd('/') + BookingLinks.Manage(language, token);
+        publicBaseUrl.TrimEnd('/') + SitePaths.Manage(language, token);
 
     /// <summary>The booking page, for "book again" in a cancellation email.</summary>
     public static string BookingPageUrl(string publicBaseUrl, string language) =>
-        publicBaseUrl.TrimEnd('/') + BookingLinks.Book(language);
+        publicBaseUrl.TrimEnd('/') + SitePaths.Book(language);
 }

@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Privacy;
 using DrChongClinic.Domain;
 using DrChongClinic.Web.Security;
@@ -109,7 +110,7 @@ public sealed class BookingController(
 
         if (result.Succeeded)
         {
-            return SeeOther($"{BookingLinks.Manage(ClinicLanguage.Current.Code, result.ManageToken!)}?done=booked");
+            return SeeOther($"{SitePaths.Manage(ClinicLanguage.Current.Code, result.ManageToken!)}?done=booked");
         }
 
         if (result.Problem == BookingProblem.SlotTaken)

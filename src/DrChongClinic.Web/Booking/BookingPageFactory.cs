@@ -13,7 +13,7 @@ namespace DrChongClinic.Web.Booking;
 public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder finder, ClinicClock clock, IStringLocalizer<SharedResource> t, IOptions<ClinicDetails> clinic, IOptions<PrivacyOptions> privacy)
 {
     /// <summary>The treatment whose price is the consultation fee.</summary>
-    public const string ConsultationCode = "consultation";
+    public const string ConsultationCode = SitePaths.ConsultationCode;
 
     /// <summary>How many dates with free times the date step lists.</summary>
     public const int DaysListed = 14;
@@ -31,7 +31,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         var page = new BookingPage
         {
             Language = language,
-            BookUrl = BookingLinks.Book(language),
+            BookUrl = SitePaths.Book(language),
             Treatments = choices.Treatments
                 .Select(x => new TreatmentOption(x.Code, x.Name(language), x.DurationMinutes, TreatmentPrice.Text(x, ClinicLanguage.Of(language)), x.Included(language)))
                 .ToList(),
@@ -57,7 +57,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         page.Treatment = page.Treatments.Single(x => x.Code == treatment.Code);
         page.Practitioner = BookingInput.Practitioner(choices.PractitionerId);
         page.PractitionerName = choices.Practitioners.FirstOrDefault(p => p.Id == choices.PractitionerId)?.Name ?? t["Booking_AnyDoctor"];
-        page.SlotsUrl = $"{BookingLinks.Slots(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
+        page.SlotsUrl = $"{SitePaths.Slots(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";
         page.Days = choices.Days.Select(d => Day(d, page.DayUrl(d.Date), d.Date == choices.Date)).ToList();
         if (choices.Date is { } day)
         {
@@ -89,7 +89,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         var language = ClinicLanguage.Current.Code;
         var appointment = details.Appointment;
         var localStart = clock.ToLocal(appointment.StartUtc);
-        var path = BookingLinks.Manage(language, token);
+        var path = SitePaths.Manage(language, token);
         var whatsAppText = string.Format(Culture, t["WhatsApp_Message_Booking"], ClinicText.Reference(appointment.Reference));
         var page = new ManagePage
         {
@@ -110,7 +110,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
             CanChange = appointment.PatientMayChange(slots.NowUtc, slots.Policy),
             CutoffHours = CutoffHours,
             ClinicPhone = clinic.Value.Phone,
-            CalendarFileUrl = BookingLinks.CalendarFile(language, token),
+            CalendarFileUrl = SitePaths.CalendarFile(language, token),
             GoogleCalendarUrl = GoogleCalendarLink(details, language),
             WhatsAppText = whatsAppText,
             WhatsAppUrl = clinic.Value.WhatsAppLink(whatsAppText),

@@ -1,5 +1,6 @@
 using System.Text;
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Infrastructure.Email;
@@ -195,7 +196,7 @@ public sealed class ManageBookingController(
 
     private StatusCodeResult SeeOther(string token, string done)
     {
-        Response.Headers.Location = $"{BookingLinks.Manage(ClinicLanguage.Current.Code, token)}?done={done}";
+        Response.Headers.Location = $"{SitePaths.Manage(ClinicLanguage.Current.Code, token)}?done={done}";
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using Microsoft.AspNetCore.Diagnostics;
@@ -22,7 +21,7 @@ public static class TooManyBookingsPage
         HttpMethods.IsPost(context.Request.Method) &&
         context.Request.HasFormContentType &&
         context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } path &&
-        ClinicLanguage.All.Any(language => string.Equals(path, BookingLinks.Book(language.Code), StringComparison.OrdinalIgnoreCase));
+        ClinicLanguage.All.Any(language => string.Equals(path, SitePaths.Book(language.Code), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>How long the limiter asks the client to wait, from the Retry-After header it set (a minute if missing).</summary>
     public static TimeSpan Wait(HttpResponse response) =>
@@ -65,7 +64,7 @@ public static class TooManyBookingsPage
         var page = new BookingPage
         {
             Language = language.Code,
-            BookUrl = BookingLinks.Book(language.Code),
+            BookUrl = SitePaths.Book(language.Code),
             Treatments = [],
             Practitioners = [],
             MinDate = "",

@@ -47,7 +47,7 @@ public sealed class ArticlesController(
             return NotFound();
         }
 
-        var breadcrumbs = Breadcrumbs(language, new Breadcrumb(article.Title, ArticlePaths.Article(article)));
+        var breadcrumbs = Breadcrumbs(language, new Breadcrumb(article.Title, SitePaths.Article(article)));
         var shareImage = ShareImage.ForArticle(article, store, clinic.Value, string.Format(CultureInfo.CurrentCulture, text["Share_Alt_Article"].Value, article.Title, clinic.Value.DisplayName(language)));
         return View(ArticlePage.Create(
             article, translation, library.RelatedTo(article, RelatedCount), breadcrumbs, clinic.Value, reviewers.Value.Find(article.ReviewerKey), shareImage));
@@ -90,8 +90,8 @@ public sealed class ArticlesController(
 
     private List<Breadcrumb> Breadcrumbs(string language, Breadcrumb page) =>
     [
-        new(text["Nav_Home"], PublicUrl.HomePath(language)),
-        new(text["Nav_Articles"], ArticlePaths.List(language)),
+        new(text["Nav_Home"], SitePaths.Home(language)),
+        new(text["Nav_Articles"], SitePaths.Articles(language)),
         page,
     ];
 }

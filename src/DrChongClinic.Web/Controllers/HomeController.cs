@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Content;
@@ -25,7 +26,7 @@ public sealed class HomeController(SlotFinder slots, ArticleStore articles) : Co
             LatestArticles = articles.Library.Latest(language, 3).Select(ArticleCard.For).ToList(),
             ScarTypesArticleUrl = articles.Library.InLanguage(language)
                 .Where(a => a.TranslationId == ScarTypesArticle)
-                .Select(ArticlePaths.Article)
+                .Select(SitePaths.Article)
                 .FirstOrDefault(),
         });
     }

@@ -24,8 +24,8 @@ public sealed class PagesController(
     IOptions<PrivacyOptions> privacy,
     IStringLocalizer<SharedResource> text) : Controller
 {
-    [HttpGet(PageUrls.TreatmentsEn)]
-    [HttpGet(PageUrls.TreatmentsMs)]
+    [HttpGet(SitePaths.TreatmentsEn)]
+    [HttpGet(SitePaths.TreatmentsMs)]
     public async Task<IActionResult> Treatments(CancellationToken cancellationToken)
     {
         var treatments = await slots.ActiveTreatmentsAsync(cancellationToken);
@@ -33,20 +33,20 @@ public sealed class PagesController(
         return View(new TreatmentsPage(treatments.Select(t => TreatmentDescription.From(t, language, text)).ToList()));
     }
 
-    [HttpGet(PageUrls.AboutEn)]
-    [HttpGet(PageUrls.AboutMs)]
+    [HttpGet(SitePaths.AboutEn)]
+    [HttpGet(SitePaths.AboutMs)]
     public async Task<IActionResult> About(CancellationToken cancellationToken) =>
         View(new AboutPage(await data.DoctorNamesAsync(cancellationToken), clinic.Value));
 
-    [HttpGet(PageUrls.ContactEn)]
-    [HttpGet(PageUrls.ContactMs)]
+    [HttpGet(SitePaths.ContactEn)]
+    [HttpGet(SitePaths.ContactMs)]
     public IActionResult Contact() => View(clinic.Value);
 
-    [HttpGet(PageUrls.PrivacyEn)]
-    [HttpGet(PageUrls.PrivacyMs)]
+    [HttpGet(SitePaths.PrivacyEn)]
+    [HttpGet(SitePaths.PrivacyMs)]
     public IActionResult Privacy() => View(PrivacyPage.Create(privacy.Value, clinic.Value, text));
 
-    [HttpGet(PageUrls.TermsEn)]
-    [HttpGet(PageUrls.TermsMs)]
+    [HttpGet(SitePaths.TermsEn)]
+    [HttpGet(SitePaths.TermsMs)]
     public IActionResult Terms() => View(clinic.Value);
 }

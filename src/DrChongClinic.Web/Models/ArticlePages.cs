@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DrChongClinic.Application.Clinic;
-using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Seo;
@@ -15,7 +14,7 @@ public sealed record ArticleCard(string Title, string Description, string Url, i
     public string Language { get; init; } = "";
 
     public static ArticleCard For(Article article) =>
-        new(article.Title, article.Description, ArticlePaths.Article(article), article.ReadingMinutes, TagLink.For(article.Language, article.Tags))
+        new(article.Title, article.Description, SitePaths.Article(article), article.ReadingMinutes, TagLink.For(article.Language, article.Tags))
         {
             Language = article.Language,
         };
@@ -27,7 +26,7 @@ public sealed record TagLink(string Tag, string Label, string Url, int Count = 0
     private static readonly string[] Abbreviations = ["faq", "prp", "uv", "lcp", "kkm"];
 
     public static TagLink For(string language, string tag, int count = 0) =>
-        new(tag, LabelFor(tag), ArticlePaths.Tag(language, tag), count);
+        new(tag, LabelFor(tag), SitePaths.Tag(language, tag), count);
 
     public static IReadOnlyList<TagLink> For(string language, IEnumerable<string> tags) => tags.Select(tag => For(language, tag)).ToList();
 
@@ -97,7 +96,7 @@ public sealed record ArticlePage(
         ArticleReviewer? reviewer,
         ShareImage shareImage)
     {
-        var url = ArticlePaths.Article(article);
+        var url = SitePaths.Article(article);
         List<JsonObject> structuredData =
         [
             SchemaOrg.MedicalWebPage(article, clinic, reviewer, shareImage.Url),
@@ -113,7 +112,7 @@ public sealed record ArticlePage(
         return new ArticlePage(
             article,
             url,
-            ArticlePaths.Article(translation),
+            SitePaths.Article(translation),
             translation.Language,
             article.LastReviewed.ToString("d MMMM yyyy", CultureInfo.CurrentCulture),
             article.NextReview.ToString("d MMMM yyyy", CultureInfo.CurrentCulture),
@@ -122,25 +121,9 @@ public sealed record ArticlePage(
             TagLink.For(article.Language, article.Tags),
             breadcrumbs,
             related.Select(ArticleCard.For).ToList(),
-            BookingLink.Consultation(article.Language),
+            SitePaths.Book(article.Language, SitePaths.ConsultationCode),
             structuredData);
     }
-}
-
-public static class BookingLink
-{
-    /// <summary>The code of the consultation treatment, which an article's "Book a consultation" button books.</summary>
-    public const string ConsultationCode = "consultation";
-
-    /// <summary>
-    /// Where an article's "Book a consultation" button goes: a consultation, whatever treatment the article is about
-    /// (the button and the text above it promise a doctor's assessment, not the treatment itself).
-    /// </summary>
-    public static string Consultation(string language) => For(language, ConsultationCode);
-
-    /// <summary>The booking page with a treatment pre-selected: /book?treatment=pico-laser or /ms/tempah?treatment=pico-laser.</summary>
-    public static string For(string language, string treatmentCode) =>
-        $"{(language == ClinicLanguage.MalayCode ? "/ms/tempah" : "/book")}?treatment={Uri.EscapeDataString(treatmentCode)}";
 }
 
 /// <summary>

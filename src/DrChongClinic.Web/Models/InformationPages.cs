@@ -29,8 +29,8 @@ public sealed record TreatmentDescription(string Code, string Name, int Duration
             treatment.DurationMinutes,
             what.ResourceNotFound ? text["Treatments_Generic"].Value : what.Value,
             suits.ResourceNotFound ? null : suits.Value,
-            slug is null ? null : PageUrls.Article(language, slug),
-            PageUrls.Book(language, treatment.Code),
+            slug is null ? null : SitePaths.Article(language, slug),
+            SitePaths.Book(language, treatment.Code),
             TreatmentPrice.Text(treatment, ClinicLanguage.Of(language)),
             treatment.Included(language));
     }

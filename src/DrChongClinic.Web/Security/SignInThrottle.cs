@@ -52,18 +52,26 @@ public sealed class SignInThrottle(IConfiguration configuration, TimeProvider cl
 }
 
 /// <summary>
-/// For an e-mail that has no account, the password is still run through the password hasher (against a dummy
-/// hash made with the same settings), so an unknown e-mail takes as long as a real one and timing does not tell
-/// which staff accounts exist.
+/// The password step of staff sign-in. The same password-hash work whether or not the account exists, so timing does not
+/// tell which addresses are staff; wrong passwords never lock the account (the caller counts them against the address).
 /// </summary>
-public sealed class UnknownAccountPasswordCheck(IPasswordHasher<IdentityUser> hasher)
+public sealed class StaffPasswordSignIn(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, IPasswordHasher<IdentityUser> hasher)
 {
     private static readonly IdentityUser Nobody = new("nobody");
     private static string? _dummyHash;
 
-    public void Verify(string password)
+    public async Task<SignInResult> SignInAsync(string email, string password)
     {
-        _dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
-        _ = hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
+        var user = await users.FindByNameAsync(email.Trim());
+        if (user is null)
+        {
+            _dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+            _ = hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
+            return SignInResult.Failed;
+        }
+
+        return await users.CheckPasswordAsync(user, password)
+            ? await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false)
+            : SignInResult.Failed;
     }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Xml;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Content;
-using DrChongClinic.Infrastructure.Content;
 
 namespace DrChongClinic.Web.Seo;
 
@@ -15,7 +14,7 @@ public static class AtomFeed
     public static byte[] Write(ArticleLibrary library, string language, string title, string subtitle, ClinicDetails clinic, ClinicClock clock)
     {
         var articles = library.InLanguage(language);
-        var feedUrl = clinic.AbsoluteUrl(ArticlePaths.Feed(language));
+        var feedUrl = clinic.AbsoluteUrl(SitePaths.Feed(language));
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
         {
@@ -27,15 +26,15 @@ public static class AtomFeed
             xml.WriteElementString("id", AtomNamespace, feedUrl);
             xml.WriteElementString("updated", AtomNamespace, Timestamp(clock, articles.Count > 0 ? articles.Max(a => a.LastReviewed) : clock.Today));
             WriteLink(xml, "self", "application/atom+xml", feedUrl);
-            WriteLink(xml, "alternate", "text/html", clinic.AbsoluteUrl(ArticlePaths.List(language)));
+            WriteLink(xml, "alternate", "text/html", clinic.AbsoluteUrl(SitePaths.Articles(language)));
             xml.WriteStartElement("author", AtomNamespace);
             xml.WriteElementString("name", AtomNamespace, clinic.DisplayName(language));
-            xml.WriteElementString("uri", AtomNamespace, clinic.AbsoluteUrl(PublicUrl.HomePath(language)));
+            xml.WriteElementString("uri", AtomNamespace, clinic.AbsoluteUrl(SitePaths.Home(language)));
             xml.WriteEndElement();
 
             foreach (var article in articles)
             {
-                var url = clinic.AbsoluteUrl(ArticlePaths.Article(article));
+                var url = clinic.AbsoluteUrl(SitePaths.Article(article));
                 xml.WriteStartElement("entry", AtomNamespace);
                 xml.WriteElementString("id", AtomNamespace, url);
                 xml.WriteElementString("title", AtomNamespace, article.Title);

@@ -1,5 +1,4 @@
 using DrChongClinic.Application.Clinic;
-using DrChongClinic.Domain;
 namespace DrChongClinic.Web.Seo;
 
 public static class PublicUrl
@@ -7,6 +6,4 @@ public static class PublicUrl
     /// <summary>The absolute address of a site path, from Clinic:PublicBaseUrl: "/articles" → "https://www.example.my/articles".</summary>
     public static string AbsoluteUrl(this ClinicDetails clinic, string path) => clinic.PublicBaseUrl.TrimEnd('/') + path;
 
-    /// <summary>The home page of a language: "/" or "/ms".</summary>
-    public static string HomePath(string language) => ClinicLanguage.Of(language).Pick("/", ClinicLanguage.Malay.UrlPrefix);
 }

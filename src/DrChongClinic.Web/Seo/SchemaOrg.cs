@@ -16,7 +16,7 @@ public static class SchemaOrg
     /// <param name="imageUrl">The page's share picture, absolute.</param>
     public static JsonObject MedicalWebPage(Article article, ClinicDetails clinic, ArticleReviewer? reviewer = null, string? imageUrl = null)
     {
-        var url = clinic.AbsoluteUrl(ArticlePaths.Article(article));
+        var url = clinic.AbsoluteUrl(SitePaths.Article(article));
         var page = new JsonObject
         {
             ["@context"] = Context,
@@ -70,7 +70,7 @@ public static class SchemaOrg
         {
             ["@context"] = Context,
             ["@type"] = "FAQPage",
-            ["url"] = clinic.AbsoluteUrl(ArticlePaths.Article(article)),
+            ["url"] = clinic.AbsoluteUrl(SitePaths.Article(article)),
             ["inLanguage"] = article.Language,
             ["mainEntity"] = questions,
         };
@@ -137,7 +137,7 @@ public static class SchemaOrg
         ["@type"] = "MedicalClinic",
         ["@id"] = clinic.AbsoluteUrl("/#clinic"),
         ["name"] = clinic.DisplayName(language),
-        ["url"] = clinic.AbsoluteUrl(PublicUrl.HomePath(language)),
+        ["url"] = clinic.AbsoluteUrl(SitePaths.Home(language)),
     };
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

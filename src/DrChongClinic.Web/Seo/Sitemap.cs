@@ -4,7 +4,6 @@ using System.Xml;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
-using DrChongClinic.Infrastructure.Content;
 
 namespace DrChongClinic.Web.Seo;
 
@@ -27,12 +26,12 @@ public static class Sitemap
             xml.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
 
             var newest = library.All.Count > 0 ? library.All.Max(a => a.LastReviewed) : (DateOnly?)null;
-            WritePage(xml, clinic, PublicUrl.HomePath, lastModified: null);
-            WritePage(xml, clinic, ArticlePaths.List, newest);
+            WritePage(xml, clinic, SitePaths.Home, lastModified: null);
+            WritePage(xml, clinic, SitePaths.Articles, newest);
             foreach (var article in library.InLanguage(ClinicLanguage.EnglishCode))
             {
                 var malay = library.Translation(article, ClinicLanguage.MalayCode)!;
-                WritePage(xml, clinic, language => ArticlePaths.Article(language == ClinicLanguage.EnglishCode ? article : malay), article.LastReviewed);
+                WritePage(xml, clinic, language => SitePaths.Article(language == ClinicLanguage.EnglishCode ? article : malay), article.LastReviewed);
             }
 
             xml.WriteEndElement();

@@ -1,4 +1,5 @@
 using System.Net;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Infrastructure.Content;
@@ -30,7 +31,7 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
     {
         foreach (var article in Library.All)
         {
-            var url = ArticlePaths.Article(article);
+            var url = SitePaths.Article(article);
             var page = await _client.GetPageAsync(url);
 
             Assert.Equal(article.Language, page.DocumentElement.GetAttribute("lang"));
@@ -48,7 +49,7 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
             Assert.True(consultationLinks.Count >= 2, url);
             Assert.All(consultationLinks, a => Assert.Equal($"{booking}?treatment=consultation", a.GetAttribute("href")));
             var crumbs = page.QuerySelectorAll(".breadcrumbs li a").Select(a => a.GetAttribute("href")).ToList();
-            Assert.Equal([article.Language == "ms" ? "/ms" : "/", ArticlePaths.List(article.Language), url], crumbs);
+            Assert.Equal([article.Language == "ms" ? "/ms" : "/", SitePaths.Articles(article.Language), url], crumbs);
             Assert.NotEmpty(page.QuerySelectorAll(".prose p"));
         }
     }
@@ -60,11 +61,11 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
         {
             var other = ClinicLanguage.Of(article.Language).Other.Code;
             var translation = Library.Translation(article, other)!;
-            var page = await _client.GetPageAsync(ArticlePaths.Article(article));
+            var page = await _client.GetPageAsync(SitePaths.Article(article));
 
-            Assert.Equal(ArticlePaths.Article(translation), page.QuerySelector("a.lang-switch")!.GetAttribute("href"));
-            Assert.Equal($"{BaseUrl}{ArticlePaths.Article(translation)}", page.QuerySelector($"link[rel=alternate][hreflang={other}]")!.GetAttribute("href"));
-            Assert.Equal($"{BaseUrl}{ArticlePaths.Article(article)}", page.QuerySelector($"link[rel=alternate][hreflang={article.Language}]")!.GetAttribute("href"));
+            Assert.Equal(SitePaths.Article(translation), page.QuerySelector("a.lang-switch")!.GetAttribute("href"));
+            Assert.Equal($"{BaseUrl}{SitePaths.Article(translation)}", page.QuerySelector($"link[rel=alternate][hreflang={other}]")!.GetAttribute("href"));
+            Assert.Equal($"{BaseUrl}{SitePaths.Article(article)}", page.QuerySelector($"link[rel=alternate][hreflang={article.Language}]")!.GetAttribute("href"));
         }
     }
 
@@ -76,7 +77,7 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
 
         foreach (var article in withContents)
         {
-            var page = await _client.GetPageAsync(ArticlePaths.Article(article));
+            var page = await _client.GetPageAsync(SitePaths.Article(article));
 
             var links = page.QuerySelectorAll(".toc a").Select(a => a.GetAttribute("href")!).ToList();
             Assert.Equal(article.Headings.Count, links.Count);
@@ -136,9 +137,9 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
 
         Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
         var listed = page.QuerySelectorAll(".article-card-title a").Select(a => a.GetAttribute("href")!).ToHashSet();
-        Assert.Equal(Library.InLanguage(language).Select(ArticlePaths.Article).ToHashSet(), listed);
+        Assert.Equal(Library.InLanguage(language).Select(SitePaths.Article).ToHashSet(), listed);
         var topics = page.QuerySelectorAll(".topics a").Select(a => a.GetAttribute("href")!).ToHashSet();
-        Assert.Equal(Library.Tags(language).Select(t => ArticlePaths.Tag(language, t.Tag)).ToHashSet(), topics);
+        Assert.Equal(Library.Tags(language).Select(t => SitePaths.Tag(language, t.Tag)).ToHashSet(), topics);
         Assert.Equal(otherList, page.QuerySelector("a.lang-switch")!.GetAttribute("href"));
     }
 
@@ -149,12 +150,12 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
         {
             foreach (var tag in Library.Tags(language))
             {
-                var page = await _client.GetPageAsync(ArticlePaths.Tag(language, tag.Tag));
+                var page = await _client.GetPageAsync(SitePaths.Tag(language, tag.Tag));
 
                 var listed = page.QuerySelectorAll(".article-card-title a").Select(a => a.GetAttribute("href")!).ToHashSet();
-                Assert.Equal(Library.Tagged(language, tag.Tag).Select(ArticlePaths.Article).ToHashSet(), listed);
+                Assert.Equal(Library.Tagged(language, tag.Tag).Select(SitePaths.Article).ToHashSet(), listed);
                 Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
-                Assert.Equal(ArticlePaths.List(ClinicLanguage.Of(language).Other.Code), page.QuerySelector("a.lang-switch")!.GetAttribute("href"));
+                Assert.Equal(SitePaths.Articles(ClinicLanguage.Of(language).Other.Code), page.QuerySelector("a.lang-switch")!.GetAttribute("href"));
             }
         }
     }
@@ -194,9 +195,9 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
                 .OrderByDescending(w => w.Length)
                 .First();
 
-            var page = await _client.GetPageAsync($"{ArticlePaths.Search(article.Language)}?q={Uri.EscapeDataString(word)}");
+            var page = await _client.GetPageAsync($"{SitePaths.Search(article.Language)}?q={Uri.EscapeDataString(word)}");
 
-            Assert.Contains(ArticlePaths.Article(article), page.QuerySelectorAll(".article-card-title a").Select(a => a.GetAttribute("href")));
+            Assert.Contains(SitePaths.Article(article), page.QuerySelectorAll(".article-card-title a").Select(a => a.GetAttribute("href")));
         }
     }
 
@@ -228,6 +229,6 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
         var page = await _client.GetPageAsync(url);
 
         var latest = page.QuerySelectorAll(".latest-articles .article-card-title a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(Library.Latest(language, 3).Select(ArticlePaths.Article), latest);
+        Assert.Equal(Library.Latest(language, 3).Select(SitePaths.Article), latest);
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.IntegrationTests.Infrastructure;
@@ -34,7 +35,7 @@ public sealed class ArticleTrustTests(ClinicFactory factory) : IClassFixture<Cli
     {
         foreach (var article in Library.All)
         {
-            var page = await _client.GetPageAsync(ArticlePaths.Article(article));
+            var page = await _client.GetPageAsync(SitePaths.Article(article));
 
             Assert.Contains("Test Reviewer", page.QuerySelector(".article-reviewer")!.TextContent, StringComparison.Ordinal);
             var webPage = SearchEngineTests.JsonLd(page)["MedicalWebPage"];
@@ -52,7 +53,7 @@ public sealed class ArticleTrustTests(ClinicFactory factory) : IClassFixture<Cli
         var withFaq = 0;
         foreach (var article in Library.All)
         {
-            var page = await _client.GetPageAsync(ArticlePaths.Article(article));
+            var page = await _client.GetPageAsync(SitePaths.Article(article));
             if (!SearchEngineTests.JsonLd(page).TryGetValue("FAQPage", out var faq))
             {
                 Assert.Empty(article.Faq);
@@ -81,13 +82,13 @@ public sealed class ArticleTrustTests(ClinicFactory factory) : IClassFixture<Cli
         Assert.Equal(first, links[0]);
         Assert.Equal(last, links[^1]);
         var language = url.StartsWith("/ms", StringComparison.Ordinal) ? "ms" : "en";
-        Assert.Equal(Library.InLanguage(language).OrderBy(a => a.Order).Select(ArticlePaths.Article), links);
+        Assert.Equal(Library.InLanguage(language).OrderBy(a => a.Order).Select(SitePaths.Article), links);
     }
 
     [Fact]
     public async Task Every_article_and_the_home_page_carry_a_1200_by_630_share_picture_with_alt_text()
     {
-        var pages = Library.All.Select(ArticlePaths.Article).Concat(["/", "/ms"]).ToList();
+        var pages = Library.All.Select(SitePaths.Article).Concat(["/", "/ms"]).ToList();
         foreach (var url in pages)
         {
             var page = await _client.GetPageAsync(url);

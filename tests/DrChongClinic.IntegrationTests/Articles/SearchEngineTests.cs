@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using AngleSharp.Dom;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 using DrChongClinic.Domain.Scheduling;
@@ -35,12 +36,12 @@ public sealed class SearchEngineTests(ClinicFactory factory) : IClassFixture<Cli
         Assert.Contains($"{BaseUrl}/ms", urls.Keys);
         foreach (var article in Library.All)
         {
-            var url = urls[$"{BaseUrl}{ArticlePaths.Article(article)}"];
+            var url = urls[$"{BaseUrl}{SitePaths.Article(article)}"];
             Assert.Equal(article.LastReviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), url.Element(Sitemap + "lastmod")!.Value);
             var alternates = url.Elements(Xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => l.Attribute("href")!.Value);
             var translation = Library.Translation(article, ClinicLanguage.Of(article.Language).Other.Code)!;
-            Assert.Equal($"{BaseUrl}{ArticlePaths.Article(translation)}", alternates[translation.Language]);
-            Assert.Equal($"{BaseUrl}{ArticlePaths.Article(article)}", alternates[article.Language]);
+            Assert.Equal($"{BaseUrl}{SitePaths.Article(translation)}", alternates[translation.Language]);
+            Assert.Equal($"{BaseUrl}{SitePaths.Article(article)}", alternates[article.Language]);
         }
     }
 
@@ -58,11 +59,11 @@ public sealed class SearchEngineTests(ClinicFactory factory) : IClassFixture<Cli
         Assert.Equal($"{BaseUrl}{url}", feed.Root.Element(Atom + "id")!.Value);
         var entries = feed.Root.Elements(Atom + "entry").ToList();
         Assert.Equal(
-            Library.InLanguage(language).Select(a => $"{BaseUrl}{ArticlePaths.Article(a)}").Order(),
+            Library.InLanguage(language).Select(a => $"{BaseUrl}{SitePaths.Article(a)}").Order(),
             entries.Select(e => e.Element(Atom + "link")!.Attribute("href")!.Value).Order());
         Assert.All(entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Element(Atom + "title")!.Value)));
         Assert.All(entries, e => DateTimeOffset.Parse(e.Element(Atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture));
-        var page = await _client.GetPageAsync(ArticlePaths.List(language));
+        var page = await _client.GetPageAsync(SitePaths.Articles(language));
         Assert.Equal(url, page.QuerySelector("link[type='application/atom+xml']")!.GetAttribute("href"));
     }
 
@@ -83,14 +84,14 @@ public sealed class SearchEngineTests(ClinicFactory factory) : IClassFixture<Cli
     {
         foreach (var article in Library.All)
         {
-            var page = await _client.GetPageAsync(ArticlePaths.Article(article));
+            var page = await _client.GetPageAsync(SitePaths.Article(article));
             var data = JsonLd(page);
 
             var webPage = data["MedicalWebPage"];
             Assert.Equal(article.Title, webPage.GetProperty("name").GetString());
             Assert.Equal(article.Language, webPage.GetProperty("inLanguage").GetString());
             Assert.Equal("2026-11-20", webPage.GetProperty("lastReviewed").GetString());
-            Assert.Equal($"{BaseUrl}{ArticlePaths.Article(article)}", webPage.GetProperty("url").GetString());
+            Assert.Equal($"{BaseUrl}{SitePaths.Article(article)}", webPage.GetProperty("url").GetString());
             var crumbs = data["BreadcrumbList"].GetProperty("itemListElement").EnumerateArray().ToList();
             Assert.Equal(3, crumbs.Count);
             Assert.Equal(article.Title, crumbs[2].GetProperty("name").GetString());
@@ -105,7 +106,7 @@ public sealed class SearchEngineTests(ClinicFactory factory) : IClassFixture<Cli
     [InlineData("/ms/artikel/soalan-lazim-lubang-jerawat")]
     public async Task The_faq_article_lists_its_questions_as_an_faq_page(string url)
     {
-        var article = Library.All.Single(a => ArticlePaths.Article(a) == url);
+        var article = Library.All.Single(a => SitePaths.Article(a) == url);
         var data = JsonLd(await _client.GetPageAsync(url));
 
         var questions = data["FAQPage"].GetProperty("mainEntity").EnumerateArray().ToList();

@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -46,7 +46,7 @@ public static class BookingSteps
 
     /// <summary>GETs the booking page with a treatment, doctor and date chosen: the form with the time radios.</summary>
     public static Task<IDocument> DetailsPageAsync(this HttpClient client, string date = "2026-12-08", string treatment = "pico-laser", string practitioner = "any", string language = "en") =>
-        client.GetPageAsync($"{BookingLinks.Book(language)}?treatment={treatment}&practitioner={practitioner}&date={date}");
+        client.GetPageAsync($"{SitePaths.Book(language)}?treatment={treatment}&practitioner={practitioner}&date={date}");
 
     /// <summary>What a patient fills in, choosing <paramref name="slot"/>; change or remove (null) entries to test bad input.</summary>
     public static Dictionary<string, string?> Patient(string slot, string name = "Nur Aisyah binti Rahman", string email = "aisyah@example.com") => new()

@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +95,7 @@ public sealed class BookingServiceTests(BookingFactory factory) : IClassFixture<
         var recovered = await WithServiceAsync(s => Task.FromResult(s.ManageTokenOf(booked.Appointment!)));
 
         Assert.Equal(booked.ManageToken, recovered);
-        Assert.Equal($"/ms/tempah/urus/{recovered}", BookingLinks.Manage("ms", recovered!));
+        Assert.Equal($"/ms/tempah/urus/{recovered}", SitePaths.Manage("ms", recovered!));
     }
 
     private static BookingRequest StaffRequest(DateOnly date, TimeOnly time) => new(

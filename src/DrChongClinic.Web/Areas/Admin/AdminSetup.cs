@@ -101,7 +101,7 @@ public static class AdminSetup
         services.AddScoped<BookingDetailPages>();
         services.AddScoped<RequireTwoFactorFilter>();
         services.AddSingleton<SignInThrottle>();
-        services.AddScoped<UnknownAccountPasswordCheck>();
+        services.AddScoped<StaffPasswordSignIn>();
         return services;
     }
 }

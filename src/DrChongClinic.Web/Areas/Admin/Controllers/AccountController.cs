@@ -29,7 +29,7 @@ public sealed class AccountController(
     [HttpPost("sign-in")]
     [EnableRateLimiting(ClinicRateLimits.SignIn)]
     public async Task<IActionResult> SignIn(
-        SignInInput input, [FromServices] IValidator<SignInInput> validator, [FromServices] UnknownAccountPasswordCheck unknownAccount)
+        SignInInput input, [FromServices] IValidator<SignInInput> validator, [FromServices] StaffPasswordSignIn passwords)
     {
         if (Throttled() is { } tooMany)
         {
@@ -41,21 +41,10 @@ public sealed class AccountController(
             return View(input);
         }
 
-        // The same password-hash work whether or not the account exists, so timing does not tell; wrong passwords
-        // count against the address (SignInThrottle), never towards locking the account.
-        var user = await users.FindByNameAsync(input.Email.Trim());
-        var passwordRight = user is not null && await users.CheckPasswordAsync(user, input.Password);
-        if (user is null)
+        var result = await passwords.SignInAsync(input.Email, input.Password);
+        if (!result.Succeeded && !result.RequiresTwoFactor)
         {
-            unknownAccount.Verify(input.Password);
-        }
-
-        var result = passwordRight
-            ? await signIn.PasswordSignInAsync(user!, input.Password, isPersistent: false, lockoutOnFailure: false)
-            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
-        if (!passwordRight)
-        {
-            throttle.RecordFailure(HttpContext);
+            throttle.RecordFailure(HttpContext); // counted against the address, never towards locking the account
         }
 
         if (result.Succeeded)
