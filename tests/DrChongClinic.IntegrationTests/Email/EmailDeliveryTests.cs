@@ -203,10 +203,10 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         var booking = await BookAsync(_site, Patient(patient, name: "Mei Ling"), KualaLumpur(2031, 3, 12, 9, 0), needsConfirmation: false, EmailKind.BookingConfirmed);
         await _site.SendEmailsAsync(_smtp, patient);
         await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(KualaLumpur(2031, 3, 13, 9, 0), a.PractitionerId, ChangedBy.Staff, "test", now, new BookingPolicy()));
+        var moved = (await _site.SendEmailsAsync(_smtp, patient))[1];
         await ChangeAsync(_site, booking.Id, (a, now) => a.Cancel(ChangedBy.Staff, "test", null, now, new BookingPolicy()));
 
-        var emails = await _site.SendEmailsAsync(_smtp, patient);
-        var (moved, cancelled) = (emails[1], emails[2]);
+        var cancelled = (await _site.SendEmailsAsync(_smtp, patient))[2];
 
         Assert.Contains("moves the entry already in your calendar", moved.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("adds this appointment", moved.Text, StringComparison.Ordinal);
