@@ -158,7 +158,7 @@ public sealed class BookingBadInputTests(BookingFactory factory) : IClassFixture
         var response = await _client.BookAsync(fields, language: "ms");
 
         await AssertRefusedAsync(response, HttpStatusCode.UnprocessableEntity, "Sila bersetuju dengan notis privasi");
-        Assert.Contains("Ini bukan nombor telefon bimbit Malaysia", Html.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent);
+        Assert.Contains("Ini kelihatan seperti nombor talian tetap", Html.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent);
     }
 
     [Fact]

@@ -161,7 +161,8 @@ public sealed class PatientSideTests(PatientSideTests.Site site) : IClassFixture
         Assert.Contains("https://waze.com/ul?ll=3.1%2C101.6&navigate=yes", links);
         Assert.Empty(page.QuerySelectorAll("script[src], iframe"));
 
-        var clinic = page.QuerySelectorAll("script[type='application/ld+json']")
+        var home = await _client.GetPageAsync(url.StartsWith("/ms", StringComparison.Ordinal) ? "/ms" : "/");
+        var clinic = home.QuerySelectorAll("script[type='application/ld+json']")
             .Select(s => JsonDocument.Parse(s.TextContent).RootElement)
             .Single(json => json.GetProperty("@type").GetString() == "MedicalClinic");
         Assert.Equal(3.1, clinic.GetProperty("geo").GetProperty("latitude").GetDouble());
