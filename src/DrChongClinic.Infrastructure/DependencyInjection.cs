@@ -70,6 +70,7 @@ public static class DependencyInjection
                 ? ActivatorUtilities.CreateInstance<PickupFolderEmailTransport>(provider)
                 : ActivatorUtilities.CreateInstance<SmtpEmailTransport>(provider));
         services.AddScoped<EmailComposer>();
+        services.AddScoped<AppointmentCalendarFile>();
         services.AddScoped<IEmailSender, EmailSender>();
         services.AddBackgroundPass<OutboxPass, OutboxPassResult>(provider => provider.GetRequiredService<IOptions<OutboxOptions>>().Value.PollInterval);
     }

@@ -88,6 +88,16 @@ public static class ClinicPlaceholders
             problems.Add($"{Section}:Email is '{clinic.Email}': set an address patients can write to (example and test domains are placeholders)");
         }
 
+        if (!string.IsNullOrWhiteSpace(clinic.WhatsApp) && (PatientPhone.WhatsAppDigits(clinic.WhatsApp) is null || IsPlaceholderPhone(clinic.WhatsApp)))
+        {
+            problems.Add($"{Section}:WhatsApp is '{clinic.WhatsApp}': set the clinic's WhatsApp number with its country code, e.g. +60 1x-xxx xxxx, or leave it empty for no WhatsApp link");
+        }
+
+        if ((clinic.Latitude is not null || clinic.Longitude is not null) && !clinic.HasCoordinates)
+        {
+            problems.Add($"{Section}:Latitude and {Section}:Longitude are '{clinic.Latitude}' and '{clinic.Longitude}': set both in decimal degrees (latitude -90 to 90, longitude -180 to 180), or neither");
+        }
+
         if (IsPlaceholderUrl(clinic.PublicBaseUrl))
         {
             problems.Add($"{Section}:PublicBaseUrl is '{clinic.PublicBaseUrl}': set the site's public address, e.g. https://www.your-domain.my");

@@ -276,7 +276,7 @@ public sealed class BookingService(
         var mailbox = MailboxKey.Of(patient.Email);
         var domain = "@" + MailboxKey.DomainOf(patient.Email);
         var googleDomain = domain == "@gmail.com" ? "@googlemail.com" : domain;
-        var phone = (MalaysianMobileNumber.ToE164(patient.Phone) ?? patient.Phone).Trim();
+        var phone = (PatientPhone.ToE164(patient.Phone) ?? patient.Phone).Trim();
         var holders = await db.Appointments.AsNoTracking()
             .Where(a => (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed) && a.StartUtc > now)
             // Narrowed in the database by phone or domain (LIKE ignores ASCII case on both providers), counted here by mailbox.

@@ -46,6 +46,8 @@ public static class SitePaths
     /// <summary>A doctor's photo; the version changes with each new photo, so the address can be cached for a year.</summary>
     public static string DoctorPhoto(int practitionerId, string version) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DoctorsEn}/photos/{practitionerId}/{version}.jpg");
+    /// <summary>The code of the consultation treatment: its price is the consultation fee, and articles' "Book a consultation" books it.</summary>
+    public const string ConsultationCode = "consultation";
 
     /// <summary>The booking page, optionally with a treatment chosen: /book?treatment=pico-laser.</summary>
     public static string Book(string language, string? treatmentCode = null) =>
@@ -59,6 +61,9 @@ public static class SitePaths
 
     /// <summary>The free times to move a booking to, as JSON for booking.js.</summary>
     public static string ManageSlots(string language, string token) => Manage(language, token) + Pick(language, "/slots", "/slot");
+
+    /// <summary>The booking's calendar file (.ics), downloaded from the confirmation and manage page.</summary>
+    public static string CalendarFile(string language, string token) => Manage(language, token) + Pick(language, "/calendar.ics", "/kalendar.ics");
 
     public static string Cancel(string language, string token) => Manage(language, token) + Pick(language, "/cancel", "/batal");
 

@@ -7,9 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace DrChongClinic.Application.Schedule;
 
 /// <summary>A treatment as staff edit it (the code is set once, at creation).</summary>
-public sealed record TreatmentDetails(string NameEn, string NameMs, int DurationMinutes, int BufferMinutes, bool IsActive, int SortOrder)
+public sealed record TreatmentDetails(
+    string NameEn,
+    string NameMs,
+    int DurationMinutes,
+    int BufferMinutes,
+    bool IsActive,
+    int SortOrder,
+    decimal? Price = null,
+    bool PriceIsFrom = false,
+    string? IncludedEn = null,
+    string? IncludedMs = null)
 {
-    public static TreatmentDetails From(Treatment t) => new(t.NameEn, t.NameMs, t.DurationMinutes, t.BufferMinutes, t.IsActive, t.SortOrder);
+    public static TreatmentDetails From(Treatment t) =>
+        new(t.NameEn, t.NameMs, t.DurationMinutes, t.BufferMinutes, t.IsActive, t.SortOrder, t.Price, t.PriceIsFrom, t.IncludedEn, t.IncludedMs);
 
     public void ApplyTo(Treatment t)
     {
@@ -19,10 +30,20 @@ public sealed record TreatmentDetails(string NameEn, string NameMs, int Duration
         t.BufferMinutes = BufferMinutes;
         t.IsActive = IsActive;
         t.SortOrder = SortOrder;
+        if (Price is < 0 or > Treatment.MaxPrice)
+        {
+            throw new InvalidOperationException($"A price is between 0 and {Treatment.MaxPrice} ringgit (the form validator checks this first).");
+        }
+
+        t.Price = Price is { } price ? decimal.Round(price, 2) : null;
+        t.PriceIsFrom = Price is not null && PriceIsFrom;
+        t.IncludedEn = string.IsNullOrWhiteSpace(IncludedEn) ? null : IncludedEn.Trim();
+        t.IncludedMs = string.IsNullOrWhiteSpace(IncludedMs) ? null : IncludedMs.Trim();
     }
 
     public string Describe() =>
-        $"{NameEn.Trim()} / {NameMs.Trim()}, {DurationMinutes} min + {BufferMinutes} min buffer, {(IsActive ? "active" : "inactive")}, order {SortOrder}";
+        $"{NameEn.Trim()} / {NameMs.Trim()}, {DurationMinutes} min + {BufferMinutes} min buffer, {(IsActive ? "active" : "inactive")}, order {SortOrder}, " +
+        $"price {(Price is { } price ? $"{(PriceIsFrom ? "from " : "")}RM {price.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}" : "not published")}";
 }
 
 /// <summary>The treatments patients can book: create, edit, deactivate (warning about the bookings it strands). Audited.</summary>

@@ -139,7 +139,7 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
         {
             yield return new BookingRow(
                 r.Id, BookingReference.Display(r.Reference), clock.ToLocal(r.StartUtc), r.Status, r.Patient.Name, r.Patient.Email ?? "",
-                MalaysianMobileNumber.Display(r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc));
+                PatientPhone.Display(r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc));
         }
     }
 
@@ -190,7 +190,7 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
         // name is the filter of the index IX_Appointments_PatientSearch, so the search reads that index, not the table.
         var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         query = query.Where(a => a.Patient.Name != Appointment.AnonymizedName);
-        var phone = MalaysianMobileNumber.ToE164(search);
+        var phone = PatientPhone.ToE164(search);
         return phone is null
             ? query.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\"))
             : query.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone);

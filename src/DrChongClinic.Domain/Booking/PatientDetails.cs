@@ -8,7 +8,7 @@ public sealed class PatientDetails
     /// <summary>Null for a phone-in booking without an address: the patient then gets no emails (the clinic inbox still does).</summary>
     public required string? Email { get; set; }
 
-    /// <summary>Malaysian mobile number in E.164 form, e.g. +60123456789.</summary>
+    /// <summary>Mobile number in E.164 form, e.g. +60123456789 or +6591234567 (see Application PatientPhone).</summary>
     public required string Phone { get; set; }
 
     public string? Notes { get; set; }

@@ -45,7 +45,7 @@ public sealed record Article
     /// <summary>Lowercase, hyphenated tags in the article's language, e.g. "acne-scars".</summary>
     public required IReadOnlyList<string> Tags { get; init; }
 
-    /// <summary>The treatment the "Book a consultation" button pre-selects, e.g. "pico-laser".</summary>
+    /// <summary>The treatment the article is about, e.g. "pico-laser" ("consultation" for general articles). The "Book a consultation" button always books a consultation.</summary>
     public required string TreatmentCode { get; init; }
 
     public IReadOnlyList<FaqEntry> Faq { get; init; } = [];

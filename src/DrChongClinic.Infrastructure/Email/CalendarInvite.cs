@@ -20,7 +20,8 @@ internal sealed record CalendarEntry(
     bool Cancelled,
     string OrganizerName,
     string OrganizerEmail,
-    string AttendeeEmail);
+    string? AttendeeEmail,
+    bool Published = false);
 
 /// <summary>
 /// Builds the .ics attached to booking emails (RFC 5546 iTIP). One UID per appointment; each later
@@ -31,7 +32,8 @@ internal static class CalendarInvite
 {
     public const string FileName = "appointment.ics";
 
-    public static string Method(CalendarEntry entry) => entry.Cancelled ? "CANCEL" : "REQUEST";
+    /// <summary>CANCEL or REQUEST for an email; PUBLISH for the file a patient downloads from the manage page (no reply expected).</summary>
+    public static string Method(CalendarEntry entry) => entry.Published ? "PUBLISH" : entry.Cancelled ? "CANCEL" : "REQUEST";
 
     public static string Build(CalendarEntry entry)
     {
@@ -50,7 +52,7 @@ internal static class CalendarInvite
             Status = entry.Cancelled ? "CANCELLED" : entry.Tentative ? "TENTATIVE" : "CONFIRMED",
             Transparency = "OPAQUE",
             Organizer = new Organizer("mailto:" + entry.OrganizerEmail) { CommonName = HeaderText.Clean(entry.OrganizerName).Replace("\"", "", StringComparison.Ordinal) },
-            Attendees = [new Attendee("mailto:" + entry.AttendeeEmail) { Rsvp = false, Role = "REQ-PARTICIPANT" }],
+            Attendees = entry.AttendeeEmail is { } attendee ? [new Attendee("mailto:" + attendee) { Rsvp = false, Role = "REQ-PARTICIPANT" }] : [],
         });
         return new CalendarSerializer().SerializeToString(calendar)!;
     }

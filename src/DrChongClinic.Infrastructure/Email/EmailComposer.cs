@@ -103,6 +103,8 @@ public sealed class EmailComposer(
             (words.TreatmentLabel, facts.Treatment.Name(words.Language)),
             (words.DoctorLabel, facts.PractitionerName),
             (words.ReferenceLabel, reference),
+            (words.PriceLabel, cancelled ? null : TreatmentPrice.Text(facts.Treatment, ClinicLanguage.Of(words.Language)) ?? words.PriceAskClinic),
+            (words.IncludedLabel, cancelled ? null : facts.Treatment.Included(words.Language)),
             (words.AddressLabel, _clinic.AddressLine),
             // A reason staff wrote is the clinic's own word; one typed on the manage link is not repeated to the address.
             (words.ReasonLabel, cancelled && appointment.CancelledBy == ChangedBy.Staff ? appointment.CancellationReason : null));
@@ -110,7 +112,7 @@ public sealed class EmailComposer(
         if (cancelled)
         {
             body.Paragraph(words.BookAgain);
-            body.Link(words.BookAgain.TrimEnd(':'), ManageLink.BookingPageUrl(_clinic.BaseUrl, words.Language));
+            body.Link(words.BookAgainLink, ManageLink.BookingPageUrl(_clinic.BaseUrl, words.Language));
         }
         else
         {
@@ -123,7 +125,7 @@ public sealed class EmailComposer(
 
             if (HasCalendarFile(facts.Message.Kind))
             {
-                body.Paragraph(words.CalendarNote);
+                body.Paragraph(facts.Message.Kind == EmailKind.BookingRescheduled ? words.CalendarUpdateNote : words.CalendarNote);
             }
 
             body.Paragraph(words.CannotCome);
@@ -174,7 +176,7 @@ public sealed class EmailComposer(
         var clinicName = _clinic.DisplayName(language);
         var treatment = facts.Treatment.Name(language);
         return new CalendarEntry(
-            Uid: $"{appointment.Reference}@{SiteHost}",
+            Uid: AppointmentCalendarFile.CalendarUid(appointment, _clinic),
             Sequence: facts.CalendarSequence,
             StampUtc: facts.Message.CreatedAtUtc,
             Start: clinicClock.ToLocal(appointment.StartUtc),

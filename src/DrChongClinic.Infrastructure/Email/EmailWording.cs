@@ -17,10 +17,11 @@ internal sealed class EmailWording
         ConfirmedSubject = (clinic, date, reference) => $"{clinic}: your appointment on {date} is confirmed ({reference})",
         ConfirmedIntro = "Your appointment is confirmed. We look forward to seeing you.",
         RescheduledSubject = (clinic, date, reference) => $"{clinic}: your appointment has moved to {date} ({reference})",
-        RescheduledIntro = "Your appointment has been moved. These are the new details; the attached calendar file updates the entry in your calendar.",
+        RescheduledIntro = "Your appointment has been moved. These are the new details.",
         CancelledSubject = (clinic, date, reference) => $"{clinic}: your appointment on {date} has been cancelled ({reference})",
         CancelledIntro = "Your appointment below has been cancelled. The attached calendar file removes it from your calendar.",
-        BookAgain = "You are welcome to book a new time whenever it suits you:",
+        BookAgain = "You are welcome to book a new time whenever it suits you.",
+        BookAgainLink = "Book a new appointment",
         ReminderSubject = (clinic, date, time) => $"Reminder: your appointment at {clinic} on {date} at {time}",
         ReminderIntro = "This is a friendly reminder of your upcoming appointment.",
         NoticeSubject = (date, time, treatment, reference) => $"New booking: {date} {time}, {treatment} ({reference})",
@@ -36,6 +37,9 @@ internal sealed class EmailWording
         ReferenceLabel = "Booking reference",
         AddressLabel = "Clinic address",
         ReasonLabel = "Reason",
+        PriceLabel = "Price",
+        PriceAskClinic = "Please ask the clinic",
+        IncludedLabel = "Includes",
         StatusLabel = "Status",
         PatientLabel = "Patient",
         EmailLabel = "Email",
@@ -48,6 +52,7 @@ internal sealed class EmailWording
         ManageLinkLabel = "View, reschedule or cancel your booking",
         ManageLinkPrivate = "Please keep this link to yourself: anyone who has it can change your booking.",
         CalendarNote = "The attached calendar file (appointment.ics) adds this appointment to your calendar.",
+        CalendarUpdateNote = "The attached calendar file (appointment.ics) moves the entry already in your calendar to the new time.",
         CannotCome = "If you cannot come, please let us know as early as possible so that another patient can have the time.",
         Contact = phone => $"Questions? Call us at {phone} or simply reply to this email.",
         SignOff = "Kind regards,",
@@ -65,10 +70,11 @@ internal sealed class EmailWording
         ConfirmedSubject = (clinic, date, reference) => $"{clinic}: temujanji anda pada {date} telah disahkan ({reference})",
         ConfirmedIntro = "Temujanji anda telah disahkan. Kami menantikan kedatangan anda.",
         RescheduledSubject = (clinic, date, reference) => $"{clinic}: temujanji anda telah dipindahkan ke {date} ({reference})",
-        RescheduledIntro = "Temujanji anda telah dipindahkan. Berikut ialah butiran baharu; fail kalendar yang dilampirkan mengemas kini catatan dalam kalendar anda.",
+        RescheduledIntro = "Temujanji anda telah dipindahkan. Berikut ialah butiran baharu.",
         CancelledSubject = (clinic, date, reference) => $"{clinic}: temujanji anda pada {date} telah dibatalkan ({reference})",
         CancelledIntro = "Temujanji anda di bawah telah dibatalkan. Fail kalendar yang dilampirkan akan membuangnya daripada kalendar anda.",
-        BookAgain = "Anda dialu-alukan untuk menempah masa baharu bila-bila masa yang sesuai:",
+        BookAgain = "Anda dialu-alukan untuk menempah masa baharu bila-bila masa yang sesuai.",
+        BookAgainLink = "Tempah temujanji baharu",
         ReminderSubject = (clinic, date, time) => $"Peringatan: temujanji anda di {clinic} pada {date}, {time}",
         ReminderIntro = "Ini ialah peringatan mesra tentang temujanji anda yang akan datang.",
         NoticeSubject = (date, time, treatment, reference) => $"Tempahan baharu: {date} {time}, {treatment} ({reference})",
@@ -84,6 +90,9 @@ internal sealed class EmailWording
         ReferenceLabel = "Nombor rujukan",
         AddressLabel = "Alamat klinik",
         ReasonLabel = "Sebab",
+        PriceLabel = "Harga",
+        PriceAskClinic = "Sila tanya klinik",
+        IncludedLabel = "Termasuk",
         StatusLabel = "Status",
         PatientLabel = "Pesakit",
         EmailLabel = "E-mel",
@@ -96,6 +105,7 @@ internal sealed class EmailWording
         ManageLinkLabel = "Lihat, tukar masa atau batalkan tempahan anda",
         ManageLinkPrivate = "Sila simpan pautan ini untuk diri anda sahaja: sesiapa yang memilikinya boleh mengubah tempahan anda.",
         CalendarNote = "Fail kalendar yang dilampirkan (appointment.ics) boleh menambah temujanji ini ke dalam kalendar anda.",
+        CalendarUpdateNote = "Fail kalendar yang dilampirkan (appointment.ics) memindahkan catatan yang sudah ada dalam kalendar anda ke masa baharu.",
         CannotCome = "Jika anda tidak dapat hadir, sila maklumkan kepada kami secepat mungkin supaya pesakit lain boleh menggunakan masa tersebut.",
         Contact = phone => $"Ada pertanyaan? Hubungi kami di {phone} atau balas sahaja e-mel ini.",
         SignOff = "Salam hormat,",
@@ -127,6 +137,9 @@ internal sealed class EmailWording
 
     public required string BookAgain { get; init; }
 
+    /// <summary>The label of the link to the booking page under <see cref="BookAgain"/>.</summary>
+    public required string BookAgainLink { get; init; }
+
     public required Func<string, string, string, string> ReminderSubject { get; init; }
 
     public required string ReminderIntro { get; init; }
@@ -157,6 +170,14 @@ internal sealed class EmailWording
 
     public required string ReasonLabel { get; init; }
 
+    /// <summary>The treatment's price (for a consultation, the consultation fee), in emails about a booking that is on.</summary>
+    public required string PriceLabel { get; init; }
+
+    /// <summary>Said as the price when the clinic publishes none.</summary>
+    public required string PriceAskClinic { get; init; }
+
+    public required string IncludedLabel { get; init; }
+
     public required string StatusLabel { get; init; }
 
     public required string PatientLabel { get; init; }
@@ -180,6 +201,9 @@ internal sealed class EmailWording
     public required string ManageLinkPrivate { get; init; }
 
     public required string CalendarNote { get; init; }
+
+    /// <summary>Said instead of <see cref="CalendarNote"/> when the calendar file moves an entry the patient already has.</summary>
+    public required string CalendarUpdateNote { get; init; }
 
     public required string CannotCome { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using FluentValidation;
@@ -62,7 +63,7 @@ public sealed class BookingForm
         {
             Name = Name!.Trim(),
             Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(),
-            Phone = MalaysianMobileNumber.ToE164(Phone)!,
+            Phone = PatientPhone.ToE164(Phone)!,
             Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim(),
             Language = Language!,
         };
@@ -100,7 +101,7 @@ public sealed class BookingFormValidator : AbstractValidator<BookingForm>
         RuleFor(f => f.Email).PatientEmail(t).When(f => !f.EmailOptional || !string.IsNullOrWhiteSpace(f.Email));
         RuleFor(f => f.Phone)
             .NotEmpty().WithMessage(_ => t["Booking_Error_PhoneRequired"])
-            .Must(p => MalaysianMobileNumber.ToE164(p) is not null).WithMessage(_ => t["Booking_Error_PhoneInvalid"]);
+            .PatientMobile(t);
         RuleFor(f => f.Notes)
             .MaximumLength(BookingForm.NotesMaxLength).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_TooLong"], BookingForm.NotesMaxLength))
             .Must(n => !BookingInput.HasControlCharacters(n, allowLineBreaks: true)).WithMessage(_ => t["Booking_Error_TextInvalid"])
@@ -114,6 +115,11 @@ public sealed class BookingFormValidator : AbstractValidator<BookingForm>
 
 internal static class PatientRules
 {
+    /// <summary>A mobile number libphonenumber can read (Malaysian local forms, or any country's with its code); landlines get their own message.</summary>
+    public static IRuleBuilderOptions<T, string?> PatientMobile<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> t) => rule
+        .Must(p => PatientPhone.TryRead(p, out _, out var problem) || problem != PhoneNumberProblem.NotMobile).WithMessage(_ => t["Booking_Error_PhoneNotMobile"])
+        .Must(p => PatientPhone.ToE164(p) is not null).WithMessage(_ => t["Booking_Error_PhoneInvalid"]);
+
     public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> t) => rule
         .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => t["Booking_Error_NameRequired"])
         .Must(n => n is null || n.Trim().Length is >= 2 and <= BookingForm.NameMaxLength)

@@ -3,7 +3,6 @@ using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Privacy;
 using DrChongClinic.Domain;
-using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -13,6 +12,9 @@ namespace DrChongClinic.Web.Booking;
 /// <summary>Builds the booking and manage pages' view models from the database and the current language.</summary>
 public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder finder, ClinicClock clock, IStringLocalizer<SharedResource> t, IOptions<ClinicDetails> clinic, IOptions<PrivacyOptions> privacy)
 {
+    /// <summary>The treatment whose price is the consultation fee.</summary>
+    public const string ConsultationCode = SitePaths.ConsultationCode;
+
     /// <summary>How many dates with free times the date step lists.</summary>
     public const int DaysListed = 14;
 
@@ -30,13 +32,19 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         {
             Language = language,
             BookUrl = SitePaths.Book(language),
-            Treatments = choices.Treatments.Select(x => new TreatmentOption(x.Code, x.Name(language), x.DurationMinutes)).ToList(),
+            Treatments = choices.Treatments
+                .Select(x => new TreatmentOption(x.Code, x.Name(language), x.DurationMinutes, TreatmentPrice.Text(x, ClinicLanguage.Of(language)), x.Included(language)))
+                .ToList(),
+            ConsultationFee = choices.Treatments.FirstOrDefault(x => x.Code == ConsultationCode) is { } consultation
+                ? TreatmentPrice.Text(consultation, ClinicLanguage.Of(language))
+                : null,
             Practitioners = choices.Practitioners.Select(p => new PractitionerOption(BookingInput.Practitioner(p.Id), p.Name, SitePaths.Doctor(language, p.Slug))).ToList(),
             OffersFemaleDoctor = choices.Practitioners.Any(p => p.Gender == PractitionerGender.Female),
             MinDate = BookingInput.Date(choices.Today),
             MaxDate = BookingInput.Date(choices.LastBookableDay),
             MaxDateLabel = LongDate(choices.LastBookableDay),
             Form = form,
+            CutoffHours = CutoffHours,
             NoticeVersion = privacy.Value.NoticeVersion,
             PractitionerName = t["Booking_AnyDoctor"],
             ChoiceProblem = ChoiceMessage(choices),
@@ -84,6 +92,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         var appointment = details.Appointment;
         var localStart = clock.ToLocal(appointment.StartUtc);
         var path = SitePaths.Manage(language, token);
+        var whatsAppText = string.Format(Culture, t["WhatsApp_Message_Booking"], ClinicText.Reference(appointment.Reference));
         var page = new ManagePage
         {
             Language = language,
@@ -98,11 +107,15 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
             TimeLabel = TimeLabel(TimeOnly.FromDateTime(localStart)),
             PatientName = appointment.Patient.Name,
             PatientEmail = appointment.Patient.Email,
-            PatientPhone = MalaysianMobileNumber.Display(appointment.Patient.Phone),
+            PatientPhone = PatientPhone.Display(appointment.Patient.Phone),
             PatientNotes = appointment.Patient.Notes,
             CanChange = appointment.PatientMayChange(slots.NowUtc, slots.Policy),
-            CutoffHours = (int)Math.Round(slots.Policy.PatientChangeCutoff.TotalHours),
+            CutoffHours = CutoffHours,
             ClinicPhone = clinic.Value.Phone,
+            CalendarFileUrl = SitePaths.CalendarFile(language, token),
+            GoogleCalendarUrl = GoogleCalendarLink(details, language),
+            WhatsAppText = whatsAppText,
+            WhatsAppUrl = clinic.Value.WhatsAppLink(whatsAppText),
             Done = done is "booked" or "cancelled" or "rescheduled" ? done : null,
         };
 
@@ -139,6 +152,28 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
         }
 
         return page;
+    }
+
+    /// <summary>Hours before the appointment after which the patient can no longer change it online.</summary>
+    private int CutoffHours => (int)Math.Round(slots.Policy.PatientChangeCutoff.TotalHours);
+
+    /// <summary>
+    /// Google Calendar's "add event" template (calendar.google.com/calendar/render?action=TEMPLATE): title, UTC times,
+    /// the clinic's address and the booking reference. Never the manage link: it would end up on Google's servers.
+    /// </summary>
+    private string GoogleCalendarLink(AppointmentDetails details, string language)
+    {
+        var appointment = details.Appointment;
+        var clinicName = clinic.Value.DisplayName(language);
+        var title = string.Format(Culture, t["Booking_Calendar_EventTitle"], details.Treatment.Name(language), clinicName);
+        var text = string.Format(Culture, t["Booking_Calendar_EventDetails"], ClinicText.Reference(appointment.Reference), details.PractitionerName, clinic.Value.Phone);
+        static string Utc(DateTime instant) => instant.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        return "https://calendar.google.com/calendar/render?action=TEMPLATE" +
+               $"&text={Uri.EscapeDataString(title)}" +
+               $"&dates={Utc(appointment.StartUtc)}/{Utc(appointment.EndUtc)}" +
+               $"&details={Uri.EscapeDataString(text)}" +
+               $"&location={Uri.EscapeDataString($"{clinicName}, {clinic.Value.AddressLine}")}" +
+               $"&ctz={Uri.EscapeDataString(clock.Zone.Id)}";
     }
 
     public LinkNotFoundPage LinkNotFound() => new(ClinicLanguage.Current.Code, clinic.Value.Phone);

@@ -2,7 +2,8 @@ using DrChongClinic.Domain.Booking;
 
 namespace DrChongClinic.Web.Booking;
 
-public sealed record TreatmentOption(string Code, string Name, int DurationMinutes);
+/// <param name="Price">"RM 150.00" or "From RM 300.00"; null when the clinic publishes no price.</param>
+public sealed record TreatmentOption(string Code, string Name, int DurationMinutes, string? Price = null, string? Included = null);
 
 /// <summary>A doctor to choose, with the address of their public page.</summary>
 public sealed record PractitionerOption(string Value, string Name, string? PageUrl = null);
@@ -51,6 +52,12 @@ public sealed class BookingPage
     public required string MaxDateLabel { get; init; }
 
     public required BookingForm Form { get; init; }
+
+    /// <summary>Until how many hours before the appointment a patient may change or cancel online (Booking:PatientChangeCutoff).</summary>
+    public required int CutoffHours { get; init; }
+
+    /// <summary>The consultation's price ("RM 80.00"), shown before booking; null when not published.</summary>
+    public string? ConsultationFee { get; init; }
 
     /// <summary>Version of the privacy notice shown next to the consent box.</summary>
     public required string NoticeVersion { get; init; }
@@ -127,6 +134,18 @@ public sealed class ManagePage
     public required int CutoffHours { get; init; }
 
     public required string ClinicPhone { get; init; }
+
+    /// <summary>The .ics download ("Add to calendar").</summary>
+    public required string CalendarFileUrl { get; init; }
+
+    /// <summary>A Google Calendar "add event" link with the appointment filled in (no manage link in it).</summary>
+    public required string GoogleCalendarUrl { get; init; }
+
+    /// <summary>WhatsApp chat with the clinic, the booking reference typed in; null when the clinic has no WhatsApp number set.</summary>
+    public string? WhatsAppUrl { get; init; }
+
+    /// <summary>The WhatsApp message the footer link types in on this page (it names the booking reference).</summary>
+    public required string WhatsAppText { get; init; }
 
     /// <summary>"booked", "cancelled" or "rescheduled" right after that happened (POST, redirect, GET).</summary>
     public string? Done { get; init; }

@@ -1,7 +1,9 @@
+using System.Text;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
+using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -69,6 +71,21 @@ public sealed class ManageBookingController(
 
         var free = await slots.FreeSlotsAsync(SlotSearch.ToMove(details.Appointment), day, cancellationToken);
         return Json(pages.SlotsJson(day, free));
+    }
+
+    /// <summary>"Add to calendar": the booking as an .ics file, while it is still on (requested or confirmed).</summary>
+    [HttpGet("book/manage/{token}/calendar.ics")]
+    [HttpGet("ms/tempah/urus/{token}/kalendar.ics")]
+    public async Task<IActionResult> CalendarFile(string token, [FromServices] AppointmentCalendarFile calendar, CancellationToken cancellationToken)
+    {
+        var details = await bookings.FindByManageTokenAsync(token, cancellationToken);
+        if (details is null || details.Appointment.Status is not (AppointmentStatus.Requested or AppointmentStatus.Confirmed))
+        {
+            return LinkNotFound();
+        }
+
+        var ics = Encoding.UTF8.GetBytes(calendar.Build(details, ClinicLanguage.Current.Code));
+        return File(ics, "text/calendar; charset=utf-8", AppointmentCalendarFile.FileName);
     }
 
     [HttpPost("book/manage/{token}/cancel")]

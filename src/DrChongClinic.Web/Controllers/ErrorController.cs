@@ -1,7 +1,12 @@
 using System.Globalization;
+using DrChongClinic.Application.Privacy;
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Web.Booking;
 using DrChongClinic.Web.Security;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace DrChongClinic.Web.Controllers;
 
@@ -10,7 +15,11 @@ namespace DrChongClinic.Web.Controllers;
 public sealed class ErrorController : Controller
 {
     [Route("error/{code:int?}")]
-    public IActionResult Index([FromRoute] int? code)
+    public async Task<IActionResult> Index(
+        [FromRoute] int? code,
+        [FromServices] IStringLocalizer<SharedResource> t,
+        [FromServices] IOptions<BookingPolicy> policy,
+        [FromServices] IOptions<PrivacyOptions> privacy)
     {
         // Only error statuses: anyone can type /error/-1 or /error/200 into the address bar.
         var status = code switch
@@ -27,6 +36,19 @@ public sealed class ErrorController : Controller
         }
 
         Response.StatusCode = status;
+        if (status == StatusCodes.Status429TooManyRequests)
+        {
+            // The limiter's true wait, never a guess; a refused booking form comes back with what was typed.
+            var wait = TooManyBookingsPage.WaitText(TooManyBookingsPage.Wait(Response), t);
+            if (TooManyBookingsPage.IsRefusedBookingPost(HttpContext))
+            {
+                var cutoff = (int)Math.Round(policy.Value.PatientChangeCutoff.TotalHours);
+                return View("~/Views/Booking/TooMany.cshtml", await TooManyBookingsPage.BuildAsync(Request, wait, cutoff, privacy.Value.NoticeVersion));
+            }
+
+            ViewData["Wait"] = wait;
+        }
+
         return View("Error", status);
     }
 }

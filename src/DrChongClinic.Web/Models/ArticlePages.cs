@@ -121,7 +121,7 @@ public sealed record ArticlePage(
             TagLink.For(article.Language, article.Tags),
             breadcrumbs,
             related.Select(ArticleCard.For).ToList(),
-            SitePaths.Book(article.Language, article.TreatmentCode),
+            SitePaths.Book(article.Language, SitePaths.ConsultationCode),
             structuredData);
     }
 }

@@ -14,7 +14,9 @@ public sealed record TreatmentsPage(IReadOnlyList<TreatmentDescription> Treatmen
 /// the resx keys Treatments_{code}_What and Treatments_{code}_Suits. A treatment staff add later without
 /// those keys still shows, with a generic line and no "suits" line.
 /// </summary>
-public sealed record TreatmentDescription(string Code, string Name, int DurationMinutes, string What, string? Suits, string? ArticleUrl, string BookUrl)
+/// <param name="Price">"RM 150.00" or "From RM 300.00"; null when the clinic publishes no price (the page says to ask).</param>
+/// <param name="Included">What the price includes, as staff wrote it; null when not written.</param>
+public sealed record TreatmentDescription(string Code, string Name, int DurationMinutes, string What, string? Suits, string? ArticleUrl, string BookUrl, string? Price = null, string? Included = null)
 {
     public static TreatmentDescription From(Treatment treatment, string language, IStringLocalizer text)
     {
@@ -28,7 +30,9 @@ public sealed record TreatmentDescription(string Code, string Name, int Duration
             what.ResourceNotFound ? text["Treatments_Generic"].Value : what.Value,
             suits.ResourceNotFound ? null : suits.Value,
             slug is null ? null : SitePaths.Article(language, slug),
-            SitePaths.Book(language, treatment.Code));
+            SitePaths.Book(language, treatment.Code),
+            TreatmentPrice.Text(treatment, ClinicLanguage.Of(language)),
+            treatment.Included(language));
     }
 }
 
@@ -71,3 +75,6 @@ public sealed record PrivacyPage(string NoticeVersion, string? NoticeMonth, stri
         _ => text["Privacy_RetentionMonths", months].Value,
     };
 }
+
+/// <summary>A treatment's price line (treatments page, booking form): the price or "please ask the clinic", and what it includes.</summary>
+public sealed record PriceLine(string? Price, string? Included);

@@ -120,6 +120,12 @@ public static class SchemaOrg
             ["addressRegion"] = clinic.Region,
             ["addressCountry"] = clinic.Country,
         };
+        if (clinic.HasCoordinates)
+        {
+            data["geo"] = new JsonObject { ["@type"] = "GeoCoordinates", ["latitude"] = clinic.Latitude, ["longitude"] = clinic.Longitude };
+        }
+
+        data["hasMap"] = clinic.GoogleMapsUrl;
         data["telephone"] = clinic.Phone;
         data["email"] = clinic.Email;
         data["medicalSpecialty"] = "Dermatology";

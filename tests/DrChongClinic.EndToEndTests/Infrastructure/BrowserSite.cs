@@ -28,6 +28,15 @@ public class BrowserSite : IAsyncLifetime
         // Kestrel here is plain http on loopback, so no Secure/__Host- cookies (production is https).
         Site.With("Security:SecureCookies", "false");
         Site.With("BackgroundJobs:Enabled", "true"); // as on the live site: the outbox sends on its own (integration tests run the passes themselves)
+        // The optional clinic details (test values), so the checks and screenshots cover the WhatsApp links, the map
+        // links and the travel notes.
+        Site.With("Clinic:WhatsApp", "+60 12-345 6789");
+        Site.With("Clinic:Latitude", "3.1");
+        Site.With("Clinic:Longitude", "101.6");
+        Site.With("Clinic:Parking", "Basement car park (test settings)");
+        Site.With("Clinic:ParkingMs", "Tempat letak kereta bawah tanah (tetapan ujian)");
+        Site.With("Clinic:Transit", "Five minutes' walk from the LRT station (test settings)");
+        Site.With("Clinic:TransitMs", "Lima minit berjalan kaki dari stesen LRT (tetapan ujian)");
         Configure(Site);
         Site.UseKestrel(0);
         Site.StartServer();

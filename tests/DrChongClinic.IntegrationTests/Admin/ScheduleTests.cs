@@ -44,6 +44,10 @@ public sealed class ScheduleTests(ClinicFactory factory) : IClassFixture<ClinicF
     [InlineData("NameMs", "", "Enter a name")]
     [InlineData("Code", "Pico Laser!", "lower-case letters")]
     [InlineData("Code", "pico-laser", "already uses this code")]
+    [InlineData("Price", "-5", "no negative amounts")]
+    [InlineData("Price", "100000.01", "at most RM 100,000.00")]
+    [InlineData("Price", "12.345", "at most two decimals")]
+    [InlineData("Price", "free", "Enter the price in ringgit")]
     public async Task A_treatment_with_bad_values_is_refused_with_a_clear_message_and_nothing_is_stored(string field, string value, string message)
     {
         var (client, _) = await StaffAsync();
@@ -64,6 +68,35 @@ public sealed class ScheduleTests(ClinicFactory factory) : IClassFixture<ClinicF
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, (await Html.ReadAsync(response)).QuerySelector($"[data-valmsg-for={field}]")!.TextContent);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Treatments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Staff_set_a_starting_price_and_what_it_includes_and_patients_see_it()
+    {
+        var (client, _) = await StaffAsync();
+        var treatment = await TestBookings.TreatmentAsync(factory);
+        var form = await client.GetPageAsync($"/admin/schedule/treatments/{treatment.Id}");
+        Assert.Equal("", form.QuerySelector("input[name=Price]")!.GetAttribute("value") ?? "");
+
+        await client.SubmitAsync(form, "#treatment-form", new Dictionary<string, string?>
+        {
+            ["Price"] = "RM 1,250.5",
+            ["PriceIsFrom"] = "true",
+            ["IncludedEn"] = "Numbing cream and one session",
+            ["IncludedMs"] = "Krim kebas dan satu sesi",
+        });
+
+        var saved = await factory.WithDbAsync(db => db.Treatments.SingleAsync(t => t.Id == treatment.Id));
+        Assert.Equal((1250.50m, true, "Numbing cream and one session", "Krim kebas dan satu sesi"), (saved.Price, saved.PriceIsFrom, saved.IncludedEn, saved.IncludedMs));
+        Assert.Contains("From RM 1,250.50", (await client.GetPageAsync("/admin/schedule/treatments")).QuerySelector("#treatments-table")!.TextContent);
+        var card = (await factory.CreateClient().GetPageAsync("/ms/rawatan")).QuerySelector($"#{treatment.Code}")!.TextContent;
+        Assert.Contains("Dari RM 1,250.50", card);
+        Assert.Contains("Krim kebas dan satu sesi", card);
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "treatment.updated" && a.Subject == $"Treatment {treatment.Id}").ToListAsync());
+        Assert.Contains("price from RM 1250.50", Assert.Single(audit).Details);
+
+        await client.SubmitAsync(await client.GetPageAsync($"/admin/schedule/treatments/{treatment.Id}"), "#treatment-form", new Dictionary<string, string?> { ["Price"] = "", ["PriceIsFrom"] = null });
+        Assert.Null((await factory.WithDbAsync(db => db.Treatments.SingleAsync(t => t.Id == treatment.Id))).Price);
     }
 
     [Fact]

@@ -41,7 +41,13 @@ public sealed class ArticlePagesTests(ClinicFactory factory) : IClassFixture<Cli
             Assert.Equal(article.LastReviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector(".article-meta time")!.GetAttribute("datetime"));
             Assert.NotNull(page.QuerySelector(".disclaimer"));
             var booking = article.Language == "ms" ? "/ms/tempah" : "/book";
-            Assert.NotNull(page.QuerySelector($".book-cta a[href='{booking}?treatment={article.TreatmentCode}']"));
+            Assert.NotNull(page.QuerySelector($".book-cta a[href='{booking}?treatment=consultation']"));
+            // "Book a consultation" books a consultation, not the treatment the article is about (chemical peel, pico laser, subcision...).
+            var consultationLinks = page.QuerySelectorAll("main a")
+                .Where(a => a.TextContent.Contains("consultation", StringComparison.OrdinalIgnoreCase) || a.TextContent.Contains("konsultasi", StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            Assert.True(consultationLinks.Count >= 2, url);
+            Assert.All(consultationLinks, a => Assert.Equal($"{booking}?treatment=consultation", a.GetAttribute("href")));
             var crumbs = page.QuerySelectorAll(".breadcrumbs li a").Select(a => a.GetAttribute("href")).ToList();
             Assert.Equal([article.Language == "ms" ? "/ms" : "/", SitePaths.Articles(article.Language), url], crumbs);
             Assert.NotEmpty(page.QuerySelectorAll(".prose p"));

@@ -94,7 +94,8 @@ public sealed class BookingBadInputTests(BookingFactory factory) : IClassFixture
     [InlineData("EmailOptional", "true", "Please enter your email address")] // the staff-only switch cannot be posted: the email is still required
     [InlineData("Email", "not-an-email", "Please enter an email address like name@example.com")]
     [InlineData("Email", "a@b", "Please enter an email address like name@example.com")]
-    [InlineData("Phone", "03-2345 6789", "This is not a Malaysian mobile number")]
+    [InlineData("Phone", "03-2345 6789", "This looks like a landline")]
+    [InlineData("Phone", "12345", "This does not look like a phone number")]
     [InlineData("Phone", "", "Please enter your mobile number")]
     [InlineData("Consent", null, "Please agree to the privacy notice")]
     [InlineData("Consent", "banana", "Please agree to the privacy notice")]
@@ -164,7 +165,7 @@ public sealed class BookingBadInputTests(BookingFactory factory) : IClassFixture
         var response = await _client.BookAsync(fields, language: "ms");
 
         await AssertRefusedAsync(response, HttpStatusCode.UnprocessableEntity, "Sila bersetuju dengan notis privasi");
-        Assert.Contains("Ini bukan nombor telefon bimbit Malaysia", Html.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent);
+        Assert.Contains("Ini kelihatan seperti nombor talian tetap", Html.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent);
     }
 
     [Fact]

@@ -65,6 +65,8 @@ public sealed class ManageBookingTests(BookingFactory factory) : IClassFixture<B
         var after = await _client.GetPageAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("Your booking is cancelled", after.Text());
         Assert.Null(after.QuerySelector("#cancel form"));
+        Assert.Null(after.QuerySelector(".manage-link"));
+        Assert.DoesNotContain("Anyone with the link can change the booking", after.Text());
         Assert.Contains("2026-12-14T11:00", await FreeTimesAsync("2026-12-14", "any"));
     }
 

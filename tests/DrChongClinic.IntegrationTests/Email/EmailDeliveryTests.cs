@@ -55,7 +55,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         Assert.Equal($"Dr Chong Clinic: we have received your booking request ({booking.GroupedReference})", email.Subject);
 
         var manageUrl = $"{PublicBaseUrl}/book/manage/{booking.ManageToken}";
-        foreach (var expected in new[] { "Hello,", "Monday, 3 March 2031", "10:30 am", "Pico laser", "Dr Chong Wei Liang", booking.GroupedReference, "50000 Kuala Lumpur", manageUrl })
+        foreach (var expected in new[] { "Hello,", "Monday, 3 March 2031", "10:30 am", "Pico laser", "Dr Chong Wei Liang", booking.GroupedReference, "50000 Kuala Lumpur", manageUrl, "Price: Please ask the clinic" })
         {
             Assert.Contains(expected, email.Text, StringComparison.Ordinal);
         }
@@ -174,9 +174,36 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         Assert.DoesNotContain(booking.ManageToken, cancelled.Text + cancelled.Html, StringComparison.Ordinal);
         Assert.Contains(Html.Parse(cancelled.Html).QuerySelectorAll("a"), a => a.GetAttribute("href") == $"{PublicBaseUrl}/book");
 
+        // Each thing said once: the moved email's calendar file "moves" the entry (never also "adds" it); the
+        // cancellation invites a new booking in one sentence, with a short button label.
+        Assert.Contains("moves the entry already in your calendar", moved.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("adds this appointment", moved.Text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(moved.Text, "calendar file"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(cancelled.Text, "book a new time"));
+        Assert.Equal("Book a new appointment", Html.Parse(cancelled.Html).QuerySelectorAll("a").Single(a => a.GetAttribute("href") == $"{PublicBaseUrl}/book").TextContent.Trim());
+
         Assert.All(await OutboxAsync(_site, booking.Id), m => Assert.Equal(OutboxStatus.Sent, m.Status));
         Assert.Equal(3, _smtp.To(patient).Count);
     }
+
+    [Fact]
+    public async Task The_confirmation_of_a_consultation_states_the_consultation_fee_and_what_it_includes()
+    {
+        const string patient = "nadia.fee@patients.test";
+        await _site.WithDbAsync(async db =>
+        {
+            var consultation = await db.Treatments.SingleAsync(t => t.Code == "consultation");
+            (consultation.Price, consultation.IncludedEn, consultation.IncludedMs) = (80m, "Doctor's assessment (test)", "Penilaian doktor (ujian)");
+            return await db.SaveChangesAsync();
+        });
+        await BookTreatmentAsync(_site, "consultation", Patient(patient, "ms", name: "Nadia"), KualaLumpur(2031, 3, 17, 9, 0), needsConfirmation: false, EmailKind.BookingConfirmed);
+
+        var email = Assert.Single(await _site.SendEmailsAsync(_smtp, patient));
+
+        Assert.Contains("Harga: RM 80.00", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Termasuk: Penilaian doktor (ujian)", email.Text, StringComparison.Ordinal);
+    }
+
 
     [Fact]
     public async Task The_clinic_inbox_gets_a_notice_of_each_new_booking_without_the_manage_link()

@@ -45,8 +45,12 @@ public static class TestBookings
     public static DateTime KualaLumpur(int year, int month, int day, int hour, int minute) =>
         new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Utc).AddHours(-8);
 
-    public static async Task<TestBooking> BookAsync(
-        ClinicFactory site, PatientDetails patient, DateTime startUtc, bool needsConfirmation, params EmailKind[] emails)
+    public static Task<TestBooking> BookAsync(
+        ClinicFactory site, PatientDetails patient, DateTime startUtc, bool needsConfirmation, params EmailKind[] emails) =>
+        BookTreatmentAsync(site, "pico-laser", patient, startUtc, needsConfirmation, emails);
+
+    public static async Task<TestBooking> BookTreatmentAsync(
+        ClinicFactory site, string treatmentCode, PatientDetails patient, DateTime startUtc, bool needsConfirmation, params EmailKind[] emails)
     {
         using var scope = site.Services.CreateScope();
         var services = scope.ServiceProvider;
@@ -54,7 +58,7 @@ public static class TestBookings
         var outbox = services.GetRequiredService<EmailOutbox>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var token = ManageToken.New();
-        var treatment = await db.Treatments.SingleAsync(t => t.Code == "pico-laser");
+        var treatment = await db.Treatments.SingleAsync(t => t.Code == treatmentCode);
         var practitioner = await db.Practitioners.OrderBy(p => p.Id).FirstAsync();
         var appointment = Appointment.Book(
             new NewAppointment(

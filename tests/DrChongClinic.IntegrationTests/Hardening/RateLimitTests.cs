@@ -17,12 +17,43 @@ public sealed class RateLimitTests(RateLimitTests.Site site) : IClassFixture<Rat
         Assert.Equal(HttpStatusCode.SeeOther, second.StatusCode);
         var count = await site.AppointmentCountAsync();
 
-        var third = await client.BookAsync(BookingSteps.Patient("2026-12-09T11:00"));
+        var typed = BookingSteps.Patient("2026-12-09T11:00", name: "Siti Hajar binti Osman", email: "siti.hajar@example.com");
+        typed["Phone"] = "+65 9123 4567";
+        var third = await client.BookAsync(typed);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
-        Assert.True(third.Headers.Contains("Retry-After"));
-        Assert.Contains("Too many requests in a short time", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var retryAfter = int.Parse(Assert.Single(third.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 541, 600); // the ten-minute window, not "a minute"
+        var page = await Html.ReadAsync(third);
+        Assert.Equal("Too many booking attempts from this device", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Please wait 10 minutes", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("wait a minute", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Siti Hajar binti Osman", page.QuerySelector("input[name=Name]")!.GetAttribute("value"));
+        Assert.Equal("siti.hajar@example.com", page.QuerySelector("input[name=Email]")!.GetAttribute("value"));
+        Assert.Equal("+65 9123 4567", page.QuerySelector("input[name=Phone]")!.GetAttribute("value"));
+        Assert.Equal("First visit, rolling scars on both cheeks.", page.QuerySelector("textarea[name=Notes]")!.TextContent.Trim());
+        Assert.Equal("2026-12-09T11:00", page.QuerySelector("input[name=Slot]")!.GetAttribute("value"));
+        Assert.Equal("pico-laser", page.QuerySelector("input[name=Treatment]")!.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector("input[name=Consent][checked]"));
+        Assert.Contains("Wednesday, 9 December 2026, 11:00 am", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(count, await site.AppointmentCountAsync());
+    }
+
+    [Fact]
+    public async Task Other_pages_over_their_limit_say_the_true_wait_in_the_pages_language()
+    {
+        var client = TestClientAddress.From(site.Browser(), "198.51.100.61"); // its own count, apart from the other tests
+        for (var i = 0; i < 4; i++)
+        {
+            await client.GetAsync($"/ms/tempah/urus/wait{i}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        }
+
+        var refused = await client.GetAsync("/ms/tempah/urus/waitAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var text = (await Html.ReadAsync(refused)).QuerySelector("main")!.TextContent;
+        Assert.Contains("Sila tunggu 10 minit dan cuba lagi.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("tidak hilang", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,7 +37,8 @@ public class BookingFormValidatorTests
     [InlineData("Email", "a@b@example.com", "Please enter an email address like name@example.com")]
     [InlineData("Email", "victim@example.com\r\nBcc: all@example.com", "Please enter an email address like name@example.com")]
     [InlineData("Phone", "", "Please enter your mobile number")]
-    [InlineData("Phone", "03-2345 6789", "This is not a Malaysian mobile number")]
+    [InlineData("Phone", "03-2345 6789", "This looks like a landline")]
+    [InlineData("Phone", "12345", "This does not look like a phone number")]
     [InlineData("Language", "zh", "Please choose English or Bahasa Malaysia")]
     [InlineData("Notes", "\u0000", "This contains characters we cannot accept")]
     public void Each_bad_field_gets_its_own_message(string field, string value, string message)
@@ -87,7 +88,7 @@ public class BookingFormValidatorTests
             var errors = new BookingFormValidator(Text).Validate(form).Errors.Select(e => e.ErrorMessage).ToList();
 
             Assert.Contains("Sila bersetuju dengan notis privasi supaya kami boleh menempah temujanji anda.", errors);
-            Assert.Contains(errors, e => e.StartsWith("Ini bukan nombor telefon bimbit Malaysia", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.StartsWith("Ini tidak kelihatan seperti nombor telefon", StringComparison.Ordinal));
         }
         finally
         {

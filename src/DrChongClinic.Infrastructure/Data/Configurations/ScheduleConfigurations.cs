@@ -12,6 +12,9 @@ internal sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatmen
         builder.HasIndex(t => t.Code).IsUnique();
         builder.Property(t => t.NameEn).HasMaxLength(100);
         builder.Property(t => t.NameMs).HasMaxLength(100);
+        builder.Property(t => t.Price).HasPrecision(10, 2);
+        builder.Property(t => t.IncludedEn).HasMaxLength(Treatment.IncludedMaxLength);
+        builder.Property(t => t.IncludedMs).HasMaxLength(Treatment.IncludedMaxLength);
     }
 }
 

@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Schedule;
 using DrChongClinic.Domain.Scheduling;
 using FluentValidation;
@@ -24,6 +25,15 @@ public sealed class TreatmentInput : ScheduleChangeInput
 
     public int SortOrder { get; set; }
 
+    /// <summary>The price as typed, e.g. "150", "1,250.50" or "RM 150"; empty: no published price.</summary>
+    public string? Price { get; set; }
+
+    public bool PriceIsFrom { get; set; }
+
+    public string? IncludedEn { get; set; }
+
+    public string? IncludedMs { get; set; }
+
     public static TreatmentInput From(Treatment t) => new()
     {
         Id = t.Id,
@@ -34,9 +44,18 @@ public sealed class TreatmentInput : ScheduleChangeInput
         BufferMinutes = t.BufferMinutes,
         IsActive = t.IsActive,
         SortOrder = t.SortOrder,
+        Price = t.Price?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+        PriceIsFrom = t.PriceIsFrom,
+        IncludedEn = t.IncludedEn,
+        IncludedMs = t.IncludedMs,
     };
 
-    public TreatmentDetails ToDetails() => new(NameEn, NameMs, DurationMinutes, BufferMinutes, IsActive, SortOrder);
+    /// <summary>What the service saves; only called once the validator has passed (so the price reads).</summary>
+    public TreatmentDetails ToDetails()
+    {
+        _ = TreatmentPrice.TryParse(Price, out var price);
+        return new(NameEn, NameMs, DurationMinutes, BufferMinutes, IsActive, SortOrder, price, PriceIsFrom, IncludedEn, IncludedMs);
+    }
 }
 
 public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
@@ -55,5 +74,9 @@ public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
         RuleFor(x => x.BufferMinutes).InclusiveBetween(0, 240).WithMessage(t["Admin_Treatment_BufferRange"])
             .Must(m => m % 5 == 0).WithMessage(t["Admin_Treatment_FiveMinuteSteps"]);
         RuleFor(x => x.SortOrder).InclusiveBetween(0, 999).WithMessage(t["Admin_Treatment_SortOrderRange"]);
+        RuleFor(x => x.Price).Must(p => TreatmentPrice.TryParse(p, out _))
+            .WithMessage(_ => string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Admin_Treatment_PriceInvalid"], TreatmentPrice.Ringgit(Treatment.MaxPrice)));
+        RuleFor(x => x.IncludedEn).MaximumLength(Treatment.IncludedMaxLength).WithMessage(t["Admin_Validation_TooLong"]);
+        RuleFor(x => x.IncludedMs).MaximumLength(Treatment.IncludedMaxLength).WithMessage(t["Admin_Validation_TooLong"]);
     }
 }
