@@ -24,8 +24,9 @@ public sealed partial class PatientJourneyTests(EmailingBrowserSite browser) : I
 
         await page.GotoAsync(article);
         await page.Locator(".book-cta a.button").ClickAsync();
-        Assert.Contains("treatment=pico-laser", page.Url, StringComparison.Ordinal);
-        await Assertions.Expect(page.Locator("input[type=radio][name=treatment][value=pico-laser]")).ToBeCheckedAsync();
+        // "Book a consultation" books a consultation, whatever treatment the article is about.
+        Assert.Contains("treatment=consultation", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("input[type=radio][name=treatment][value=consultation]")).ToBeCheckedAsync();
 
         await page.Locator("[data-day-list] a[data-date]").Nth(nthDate).ClickAsync();
         await page.Locator("label.time").First.ClickAsync();
