@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using DrChongClinic.Application.Doctors;
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Data;
+using DrChongClinic.Application.Doctors;
 using DrChongClinic.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
