@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -f docs/screenshots/*.png
-DRCHONG_SCREENSHOTS_DIR=docs/screenshots dotnet test tests/DrChongClinic.EndToEndTests --filter "FullyQualifiedName~ScreenshotTests|FullyQualifiedName~Two_factor_page|FullyQualifiedName~AdminScreenshotTests"
+DRCHONG_SCREENSHOTS_DIR=docs/screenshots dotnet test tests/DrChongClinic.EndToEndTests --filter "FullyQualifiedName~ScreenshotTests|FullyQualifiedName~Two_factor_page|FullyQualifiedName~AdminScreenshotTests|FullyQualifiedName~AdminPagesTests"
 # Lossless recompression (about a quarter smaller) when optipng is installed: apt-get install optipng.
 if command -v optipng >/dev/null; then
   optipng -quiet -o2 -strip all docs/screenshots/*.png
