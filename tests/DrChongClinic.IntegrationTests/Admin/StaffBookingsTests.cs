@@ -84,6 +84,23 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         Assert.Single((await OnlineBookings.LoadAsync(_site, booking.Id)).History, h => h.What == "Confirmed");
     }
 
+    [Theory]
+    [InlineData("not-a-version")]
+    [InlineData("00000000-0000-0000-0000-00000000000")]
+    public async Task An_unreadable_version_is_refused_as_changed_meanwhile_and_changes_nothing(string version)
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail());
+        var (client, _) = await StaffAsync();
+        var page = await client.GetPageAsync($"/admin/bookings/{booking.Id}");
+
+        var response = await client.SubmitAsync(page, "#confirm-form", new Dictionary<string, string?> { ["version"] = version });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.NotNull(OnlineBookings.Problem(await Html.ReadAsync(response)));
+        Assert.Equal(AppointmentStatus.Requested, (await OnlineBookings.LoadAsync(_site, booking.Id)).Status);
+    }
+
     [Fact]
     public async Task Cancelling_needs_a_reason_then_frees_the_time_emails_the_patient_and_records_the_reason()
     {

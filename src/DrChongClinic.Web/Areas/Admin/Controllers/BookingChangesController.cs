@@ -23,7 +23,7 @@ public sealed class BookingChangesController(
 {
     [HttpPost("{id:int}/confirm")]
     public Task<IActionResult> Confirm(int id, Guid? version, CancellationToken cancellationToken) =>
-        ActAsync(id, bookings.ConfirmAsync(id, Actor, version, cancellationToken), "Admin_Booking_Confirmed", null, cancellationToken);
+        ActAsync(id, bookings.ConfirmAsync(id, Actor, Checked(version), cancellationToken), "Admin_Booking_Confirmed", null, cancellationToken);
 
     [HttpPost("{id:int}/cancel")]
     public async Task<IActionResult> Cancel(int id, Guid? version, string? reason, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ public sealed class BookingChangesController(
                 StatusCodes.Status422UnprocessableEntity, page => page.CancelReason = reason, cancellationToken);
         }
 
-        return await ActAsync(id, bookings.CancelAsync(id, ChangedBy.Staff, Actor, reason, version, cancellationToken), "Admin_Booking_Cancelled",
+        return await ActAsync(id, bookings.CancelAsync(id, ChangedBy.Staff, Actor, reason, Checked(version), cancellationToken), "Admin_Booking_Cancelled",
             page => page.CancelReason = reason, cancellationToken);
     }
 
@@ -46,17 +46,17 @@ public sealed class BookingChangesController(
             return await RefusedAsync(id, _ => t["Admin_Booking_ChooseTime"], StatusCodes.Status422UnprocessableEntity, null, cancellationToken);
         }
 
-        var result = await bookings.RescheduleAsync(id, date, when, practitioner, ChangedBy.Staff, Actor, version, cancellationToken);
+        var result = await bookings.RescheduleAsync(id, date, when, practitioner, ChangedBy.Staff, Actor, Checked(version), cancellationToken);
         return await ResultAsync(id, result, "Admin_Booking_Rescheduled", null, cancellationToken, date, practitioner);
     }
 
     [HttpPost("{id:int}/complete")]
     public Task<IActionResult> Complete(int id, Guid? version, CancellationToken cancellationToken) =>
-        ActAsync(id, bookings.MarkCompletedAsync(id, Actor, version, cancellationToken), "Admin_Booking_Completed", null, cancellationToken);
+        ActAsync(id, bookings.MarkCompletedAsync(id, Actor, Checked(version), cancellationToken), "Admin_Booking_Completed", null, cancellationToken);
 
     [HttpPost("{id:int}/no-show")]
     public Task<IActionResult> NoShow(int id, Guid? version, CancellationToken cancellationToken) =>
-        ActAsync(id, bookings.MarkNoShowAsync(id, Actor, version, cancellationToken), "Admin_Booking_NoShowRecorded", null, cancellationToken);
+        ActAsync(id, bookings.MarkNoShowAsync(id, Actor, Checked(version), cancellationToken), "Admin_Booking_NoShowRecorded", null, cancellationToken);
 
     [HttpPost("{id:int}/notes")]
     public async Task<IActionResult> Notes(int id, Guid? version, string? notes, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public sealed class BookingChangesController(
                 StatusCodes.Status422UnprocessableEntity, page => page.Notes = notes, cancellationToken);
         }
 
-        return await ActAsync(id, bookings.SaveInternalNotesAsync(id, Actor, notes, version, cancellationToken), "Admin_Booking_NotesSaved",
+        return await ActAsync(id, bookings.SaveInternalNotesAsync(id, Actor, notes, Checked(version), cancellationToken), "Admin_Booking_NotesSaved",
             page => page.Notes = notes, cancellationToken);
     }
 
@@ -105,4 +105,11 @@ public sealed class BookingChangesController(
         view.StatusCode = status;
         return view;
     }
+
+    /// <summary>
+    /// The version the page was rendered with. One that was sent but cannot be read counts as out of date (Guid.Empty
+    /// matches no booking), so a mangled form is refused as "changed meanwhile" instead of skipping the check.
+    /// </summary>
+    private Guid? Checked(Guid? version) =>
+        ModelState.TryGetValue("version", out var entry) && entry.Errors.Count > 0 ? Guid.Empty : version;
 }
