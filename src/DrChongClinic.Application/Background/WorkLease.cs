@@ -23,6 +23,8 @@ public sealed class WorkLease
 /// Takes named leases on the database: <c>await using var lease = await leases.TryTakeAsync("outbox", TimeSpan.FromMinutes(5), ct);</c>
 /// then, when it is null, another instance (or pass) is doing the work: return. Work that may run longer than the lease
 /// calls <see cref="HeldLease.RenewAsync"/> between steps. Disposing releases it, so the next pass anywhere may take it.
+/// Take it first thing in a pass, before tracking any change: the first use of a name saves its row.
+/// Times come from <see cref="ClinicClock"/>; instances' clocks should agree to within a small part of the lease.
 /// </summary>
 public sealed class WorkLeases(IClinicDatabase db, ClinicClock clock)
 {
@@ -62,7 +64,7 @@ public sealed class WorkLeases(IClinicDatabase db, ClinicClock clock)
         }
         finally
         {
-            db.ChangeTracker.Clear();
+            db.ChangeTracker.Entries<WorkLease>().ToList().ForEach(entry => entry.State = EntityState.Detached);
         }
     }
 }
