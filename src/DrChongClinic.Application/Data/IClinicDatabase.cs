@@ -21,6 +21,9 @@ public interface IClinicDatabase
 
     DbSet<PractitionerPhoto> PractitionerPhotos { get; }
 
+    /// <summary>Addresses doctors' pages had before a rename (redirected to the current one).</summary>
+    DbSet<PractitionerFormerSlug> PractitionerFormerSlugs { get; }
+
     DbSet<WorkingHours> WorkingHours { get; }
 
     DbSet<Closure> Closures { get; }

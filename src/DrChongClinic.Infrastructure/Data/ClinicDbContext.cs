@@ -18,6 +18,8 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
 
     public DbSet<PractitionerPhoto> PractitionerPhotos => Set<PractitionerPhoto>();
 
+    public DbSet<PractitionerFormerSlug> PractitionerFormerSlugs => Set<PractitionerFormerSlug>();
+
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
 
     public DbSet<Closure> Closures => Set<Closure>();

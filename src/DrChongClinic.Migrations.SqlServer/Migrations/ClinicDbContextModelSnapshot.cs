@@ -321,6 +321,13 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<DateTime?>("DiaryFeedIssuedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DiaryFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Gender")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -356,10 +363,30 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DiaryFeedTokenHash")
+                        .IsUnique()
+                        .HasFilter("[DiaryFeedTokenHash] IS NOT NULL");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerFormerSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("PractitionerId");
+
+                    b.ToTable("PractitionerFormerSlugs");
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>
@@ -768,6 +795,15 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PractitionerId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerFormerSlug", b =>
+                {
+                    b.HasOne("DrChongClinic.Domain.Scheduling.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>

@@ -302,6 +302,13 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DiaryFeedIssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiaryFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Gender")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -337,10 +344,29 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DiaryFeedTokenHash")
+                        .IsUnique();
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerFormerSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("PractitionerId");
+
+                    b.ToTable("PractitionerFormerSlugs");
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>
@@ -739,6 +765,15 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PractitionerId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerFormerSlug", b =>
+                {
+                    b.HasOne("DrChongClinic.Domain.Scheduling.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>
