@@ -135,12 +135,39 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
                 join p in db.Practitioners on a.PractitionerId equals p.Id
                 select new { a.Id, a.Reference, a.StartUtc, a.Status, a.Patient, Treatment = t.NameEn, Practitioner = p.Name, a.CreatedAtUtc })
             .AsAsyncEnumerable();
+        // Writing a phone number for people (libphonenumber: parse, check, format) costs far more than the rest of a row,
+        // and a patient who comes back has the same number on each booking: each number is written once per list or export.
+        var phones = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var r in rows)
         {
             yield return new BookingRow(
                 r.Id, BookingReference.Display(r.Reference), clock.ToLocal(r.StartUtc), r.Status, r.Patient.Name, r.Patient.Email ?? "",
-                PatientPhone.Display(r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc));
+                PhoneOf(phones, r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc));
         }
+    }
+
+    /// <summary>At most this many numbers are remembered during one export, so its memory stays bounded however long it is.</summary>
+    private const int PhonesRemembered = 10_000;
+
+    private static string PhoneOf(Dictionary<string, string> phones, string stored)
+    {
+        if (stored.Length == 0)
+        {
+            return ""; // anonymised
+        }
+
+        if (phones.TryGetValue(stored, out var shown))
+        {
+            return shown;
+        }
+
+        shown = PatientPhone.Display(stored);
+        if (phones.Count < PhonesRemembered)
+        {
+            phones[stored] = shown;
+        }
+
+        return shown;
     }
 
     private async Task<IQueryable<Appointment>> FilteredAsync(BookingCriteria criteria, CancellationToken cancellationToken)

@@ -164,7 +164,7 @@ public static class HistoryMode
             fields["Slot"] = day + "T" + time.ToString("HH:mm", CultureInfo.InvariantCulture);
             fields["Name"] = "Benchmark Patient";
             fields["Email"] = $"post{i}@bench.example";
-            fields["Phone"] = "012-345 6789";
+            fields["Phone"] = BenchPhones.Typed(1_000_000 + i); // the caps allow 3 upcoming bookings per phone number
             var start = Stopwatch.GetTimestamp();
             using var response = await client.PostAsync("/book", new FormUrlEncodedContent(fields));
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
