@@ -1,8 +1,10 @@
+using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Auditing;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Infrastructure.Caching;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +35,11 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
+
+    /// <summary>What each instance's caches compare against to see that another instance changed something (<see cref="CacheStamp"/>).</summary>
+    public DbSet<CacheStamp> CacheStamps => Set<CacheStamp>();
 
     public bool IsDuplicate(DbUpdateException exception) => UniqueViolation.Is(exception);
 
