@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Auditing;
 using DrChongClinic.Domain.Booking;
@@ -37,6 +38,9 @@ public interface IClinicDatabase
     DbSet<OutboxMessage> OutboxMessages { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    /// <summary>Which instance runs which background work now (<see cref="WorkLeases"/>).</summary>
+    DbSet<WorkLease> WorkLeases { get; }
 
     DbSet<IdentityUser> Users { get; }
 

@@ -22,6 +22,24 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("DrChongClinic.Application.Background.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("LeasedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases");
+                });
+
             modelBuilder.Entity("DrChongClinic.Application.Email.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -491,6 +509,27 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                     b.HasIndex("PractitionerId", "Day");
 
                     b.ToTable("WorkingHours");
+                });
+
+            modelBuilder.Entity("DrChongClinic.Infrastructure.Caching.CacheStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("CacheStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "schedule",
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
