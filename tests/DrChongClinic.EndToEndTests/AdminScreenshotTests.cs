@@ -47,8 +47,8 @@ public sealed class AdminScreenshotTests(BrowserSite browser) : IClassFixture<Br
             ("admin-dashboard", "/admin"), ("admin-bookings", "/admin/bookings"), ("admin-booking", $"/admin/bookings/{bookingId}"),
             ("admin-calendar", "/admin/bookings/calendar"), ("admin-schedule", $"/admin/schedule/practitioners/{nurul}/hours"),
             ("admin-doctors", "/admin/schedule/practitioners"), ("admin-doctor", $"/admin/schedule/practitioners/{nurul}"),
-            ("admin-insights", "/admin/insights"), ("doctors", "/doctors"), ("doctor", "/doctors/dr-nurul-aina-hassan"),
-            ("doctor-ms", "/ms/doktor/dr-nurul-aina-hassan"), ("book-doctor-choice", "/book?treatment=consultation&practitioner=female"),
+            ("admin-insights", "/admin/insights"), ("doctors", "/doctors"), ("doctor", "/doctors/dr-sample-doctor-b"),
+            ("doctor-ms", "/ms/doktor/dr-sample-doctor-b"), ("book-doctor-choice", "/book?treatment=consultation&practitioner=female"),
         ];
         var sources = new Dictionary<string, string>();
         foreach (var viewport in new[] { Viewport.Desktop, Viewport.Phone })

@@ -40,7 +40,7 @@ public static class SitePaths
     /// <summary>The list of doctors: /doctors, /ms/doktor.</summary>
     public static string Doctors(string language) => Pick(language, DoctorsEn, DoctorsMs);
 
-    /// <summary>A doctor's page: /doctors/dr-nurul-aina-hassan, /ms/doktor/dr-nurul-aina-hassan.</summary>
+    /// <summary>A doctor's page: /doctors/dr-sample-doctor-b, /ms/doktor/dr-sample-doctor-b.</summary>
     public static string Doctor(string language, string slug) => $"{Doctors(language)}/{slug}";
 
     /// <summary>A doctor's photo; the version changes with each new photo, so the address can be cached for a year.</summary>

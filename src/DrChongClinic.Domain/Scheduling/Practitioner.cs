@@ -15,7 +15,7 @@ public sealed class Practitioner
 
     public List<WorkingHours> WorkingHours { get; set; } = [];
 
-    /// <summary>The public page's address part, e.g. "dr-chong-wei-liang" (/doctors/dr-chong-wei-liang). Unique.</summary>
+    /// <summary>The public page's address part, e.g. "dr-sample-doctor-a" (/doctors/dr-sample-doctor-a). Unique.</summary>
     public string Slug { get; set; } = "";
 
     /// <summary>As staff entered it; null when not stated (then the "female doctor" choice does not include them).</summary>
@@ -91,7 +91,7 @@ public static class SpokenLanguages
     }
 }
 
-/// <summary>Turns a doctor's name into the address part of their page: "Dr Nurul Aina Hassan" → "dr-nurul-aina-hassan".</summary>
+/// <summary>Turns a doctor's name into the address part of their page: "Dr Sample Doctor B" → "dr-sample-doctor-b".</summary>
 public static class PractitionerSlug
 {
     public static string From(string name)

@@ -16,13 +16,23 @@ public static class ClinicSeedData
         new() { Code = "subcision", NameEn = "Subcision", NameMs = "Subsisi", DurationMinutes = 45, BufferMinutes = 15, SortOrder = 7 },
     ];
 
-    public static IReadOnlyList<Practitioner> Practitioners() =>
-    [
-        // Names and hours only: registration numbers, LCP, gender, languages, biographies and photos are facts
-        // staff enter on the practitioners pages; none is invented here.
-        new() { Name = "Dr Chong Wei Liang", Slug = "dr-chong-wei-liang", WorkingHours = ClinicWeek() },
-        new() { Name = "Dr Nurul Aina Hassan", Slug = "dr-nurul-aina-hassan", WorkingHours = ClinicWeek() },
-    ];
+    /// <summary>
+    /// Doctors named in settings (Database:SeedDoctors), with the clinic's usual hours. Names and hours only:
+    /// registration numbers, LCP, gender, languages, biographies and photos are facts staff enter on the doctors pages.
+    /// </summary>
+    public static IReadOnlyList<Practitioner> Practitioners(IEnumerable<string> names)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var practitioners = new List<Practitioner>();
+        foreach (var name in names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            var slug = PractitionerSlug.Unique(PractitionerSlug.From(name), taken.Contains);
+            taken.Add(slug);
+            practitioners.Add(new Practitioner { Name = name, Slug = slug, WorkingHours = ClinicWeek() });
+        }
+
+        return practitioners;
+    }
 
     /// <summary>Mon–Fri 09:00–13:00 and 14:00–18:00 (lunch break), Sat 09:00–13:00.</summary>
     private static List<WorkingHours> ClinicWeek()

@@ -36,9 +36,9 @@ public static class DatabaseInitializer
             if (options.SeedOnStartup && !await db.Treatments.AnyAsync(cancellationToken))
             {
                 db.Treatments.AddRange(ClinicSeedData.Treatments());
-                db.Practitioners.AddRange(ClinicSeedData.Practitioners());
+                db.Practitioners.AddRange(ClinicSeedData.Practitioners(options.SeedDoctors));
                 await db.SaveChangesAsync(cancellationToken);
-                logger.LogInformation("Seeded treatments, practitioners and working hours");
+                logger.LogInformation("Seeded treatments and {DoctorCount} sample doctors", options.SeedDoctors.Count);
             }
 
             return true;

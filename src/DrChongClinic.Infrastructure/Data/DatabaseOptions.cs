@@ -22,6 +22,13 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations when the app starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
-    /// <summary>Insert the clinic's treatments, doctors and hours into an empty database.</summary>
+    /// <summary>Insert the clinic's treatments (and the doctors below, with the usual hours) into an empty database.</summary>
     public bool SeedOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// Names of doctors to add to an empty database, with the clinic's usual hours. None by default: the clinic's real
+    /// doctors are added by staff on the doctors page, so a fresh production site never shows an invented doctor.
+    /// Development and the tests fill in plainly made-up sample names.
+    /// </summary>
+    public IList<string> SeedDoctors { get; set; } = [];
 }

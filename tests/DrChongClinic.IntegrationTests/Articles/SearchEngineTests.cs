@@ -45,7 +45,7 @@ public sealed class SearchEngineTests(ClinicFactory factory) : IClassFixture<Cli
         }
 
         // The doctors: the list and each doctor's page, in both languages, each naming the other as its alternate.
-        foreach (var (english, malay) in new[] { ("/doctors", "/ms/doktor"), ("/doctors/dr-chong-wei-liang", "/ms/doktor/dr-chong-wei-liang"), ("/doctors/dr-nurul-aina-hassan", "/ms/doktor/dr-nurul-aina-hassan") })
+        foreach (var (english, malay) in new[] { ("/doctors", "/ms/doktor"), ("/doctors/dr-sample-doctor-a", "/ms/doktor/dr-sample-doctor-a"), ("/doctors/dr-sample-doctor-b", "/ms/doktor/dr-sample-doctor-b") })
         {
             foreach (var path in new[] { english, malay })
             {

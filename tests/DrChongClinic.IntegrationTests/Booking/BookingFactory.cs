@@ -42,7 +42,7 @@ public class BookingFactory : ClinicFactory
 /// <summary>Steps of the booking flow, done the way a browser does them.</summary>
 public static class BookingSteps
 {
-    public const string DrChong = "Dr Chong Wei Liang";
+    public const string DrChong = "Dr Sample Doctor A";
 
     /// <summary>GETs the booking page with a treatment, doctor and date chosen: the form with the time radios.</summary>
     public static Task<IDocument> DetailsPageAsync(this HttpClient client, string date = "2026-12-08", string treatment = "pico-laser", string practitioner = "any", string language = "en") =>

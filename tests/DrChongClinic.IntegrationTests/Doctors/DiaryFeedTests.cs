@@ -18,7 +18,7 @@ public sealed class DiaryFeedTests(DiaryFeedTests.Site site) : IClassFixture<Dia
     public async Task Staff_issue_a_diary_address_that_shows_the_doctors_bookings_with_initials_and_no_personal_data()
     {
         var chong = await site.PractitionerIdAsync(BookingSteps.DrChong);
-        var nurul = await site.PractitionerIdAsync("Dr Nurul Aina Hassan");
+        var nurul = await site.PractitionerIdAsync("Dr Sample Doctor B");
         var patient = site.Browser();
         var aisyah = await site.AppointmentAsync(BookingSteps.TokenFrom(await patient.BookAsync(BookingSteps.Patient("2026-12-08T10:00"), "pico-laser", chong.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var other = BookingSteps.Patient("2026-12-08T10:00", name: "Zainab Othman", email: "zainab@example.com");
@@ -52,7 +52,7 @@ public sealed class DiaryFeedTests(DiaryFeedTests.Site site) : IClassFixture<Dia
         // RFC 5545 form: CRLF only, lines folded at 75 octets, one event per booking with a stable UID.
         Assert.DoesNotContain("\n", ics.Replace("\r\n", "", StringComparison.Ordinal));
         Assert.All(ics.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line));
-        Assert.Contains("X-WR-CALNAME:Dr Chong Wei Liang – diary (", ics);
+        Assert.Contains("X-WR-CALNAME:Dr Sample Doctor A – diary (", ics);
         Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Kuala_Lumpur", ics);
         var calendar = Calendar.Load(ics)!;
         Assert.Equal("PUBLISH", calendar.Method);

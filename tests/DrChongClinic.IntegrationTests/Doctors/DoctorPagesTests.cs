@@ -15,7 +15,7 @@ namespace DrChongClinic.IntegrationTests.Doctors;
 /// <summary>The public doctor pages, what staff enter for them (details and photo), and "any female doctor" on the booking page.</summary>
 public sealed class DoctorPagesTests(BookingFactory factory) : IClassFixture<BookingFactory>
 {
-    private const string NurulSlug = "dr-nurul-aina-hassan";
+    private const string NurulSlug = "dr-sample-doctor-b";
 
     [Fact]
     public async Task Doctor_list_and_pages_exist_in_both_languages_and_invent_nothing_for_the_seed_doctors()
@@ -25,24 +25,24 @@ public sealed class DoctorPagesTests(BookingFactory factory) : IClassFixture<Boo
         var list = await client.GetPageAsync("/doctors");
         Assert.Equal("en", list.DocumentElement.GetAttribute("lang"));
         var links = list.QuerySelectorAll(".doctor h2 a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
-        Assert.Contains(("Dr Chong Wei Liang", "/doctors/dr-chong-wei-liang"), links);
-        Assert.Contains(("Dr Nurul Aina Hassan", $"/doctors/{NurulSlug}"), links);
+        Assert.Contains(("Dr Sample Doctor A", "/doctors/dr-sample-doctor-a"), links);
+        Assert.Contains(("Dr Sample Doctor B", $"/doctors/{NurulSlug}"), links);
         Assert.Contains(list.QuerySelectorAll("nav.main-nav a, .footer-links a"), a => a.GetAttribute("href") == "/doctors");
 
         var malayList = await client.GetPageAsync("/ms/doktor");
         Assert.Equal("ms", malayList.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Doktor kami", malayList.QuerySelector("h1")!.TextContent);
-        Assert.Contains(malayList.QuerySelectorAll(".doctor h2 a"), a => a.GetAttribute("href") == "/ms/doktor/dr-chong-wei-liang");
+        Assert.Contains(malayList.QuerySelectorAll(".doctor h2 a"), a => a.GetAttribute("href") == "/ms/doktor/dr-sample-doctor-a");
 
-        var page = await client.GetPageAsync("/doctors/dr-chong-wei-liang");
-        Assert.Equal("Dr Chong Wei Liang", page.QuerySelector("h1")!.TextContent);
+        var page = await client.GetPageAsync("/doctors/dr-sample-doctor-a");
+        Assert.Equal("Dr Sample Doctor A", page.QuerySelector("h1")!.TextContent);
         Assert.Null(page.QuerySelector(".doctor-facts")); // no MMC number, LCP, languages or gender were entered: none is shown
         Assert.Null(page.QuerySelector(".doctor-photo"));
         var physician = StructuredData(page, "Physician");
-        Assert.Equal("Dr Chong Wei Liang", physician.GetProperty("name").GetString());
-        Assert.Equal($"{ClinicFactory.PublicBaseUrl}/doctors/dr-chong-wei-liang", physician.GetProperty("url").GetString());
+        Assert.Equal("Dr Sample Doctor A", physician.GetProperty("name").GetString());
+        Assert.Equal($"{ClinicFactory.PublicBaseUrl}/doctors/dr-sample-doctor-a", physician.GetProperty("url").GetString());
         Assert.False(physician.TryGetProperty("identifier", out _));
-        Assert.Equal("/ms/doktor/dr-chong-wei-liang", page.QuerySelector("link[hreflang=ms]")!.GetAttribute("href")![ClinicFactory.PublicBaseUrl.Length..]);
+        Assert.Equal("/ms/doktor/dr-sample-doctor-a", page.QuerySelector("link[hreflang=ms]")!.GetAttribute("href")![ClinicFactory.PublicBaseUrl.Length..]);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/doctors/dr-nobody")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/doctors/DR--Chong")).StatusCode);
@@ -53,11 +53,11 @@ public sealed class DoctorPagesTests(BookingFactory factory) : IClassFixture<Boo
     public async Task Staff_enter_a_doctors_details_and_the_pages_show_them_in_each_language_with_structured_data()
     {
         var (client, account) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
-        var id = await factory.PractitionerIdAsync("Dr Nurul Aina Hassan");
+        var id = await factory.PractitionerIdAsync("Dr Sample Doctor B");
 
         var response = await PostFormAsync(client, $"/admin/schedule/practitioners/{id}", "#practitioner-form",
         [
-            new("Name", "Dr Nurul Aina Hassan"), new("IsActive", "true"), new("Gender", "Female"), new("MmcNumber", "TEST-00000"),
+            new("Name", "Dr Sample Doctor B"), new("IsActive", "true"), new("Gender", "Female"), new("MmcNumber", "TEST-00000"),
             new("HoldsLcp", "true"), new("Languages", "ms"), new("Languages", "en"), new("Languages", "klingon"),
             new("BioEn", "A test biography.\r\n\r\nSecond paragraph."), new("BioMs", "Biografi ujian."),
         ]);
@@ -66,7 +66,7 @@ public sealed class DoctorPagesTests(BookingFactory factory) : IClassFixture<Boo
 
         response = await PostFormAsync(client, $"/admin/schedule/practitioners/{id}", "#practitioner-form",
         [
-            new("Name", "Dr Nurul Aina Hassan"), new("IsActive", "true"), new("Gender", "Female"), new("MmcNumber", "TEST-00000"),
+            new("Name", "Dr Sample Doctor B"), new("IsActive", "true"), new("Gender", "Female"), new("MmcNumber", "TEST-00000"),
             new("HoldsLcp", "true"), new("Languages", "ms"), new("Languages", "en"),
             new("BioEn", "A test biography.\r\n\r\nSecond paragraph."), new("BioMs", "Biografi ujian."),
         ]);
@@ -144,7 +144,7 @@ public sealed class DoctorPagesTests(BookingFactory factory) : IClassFixture<Boo
     public async Task A_photo_is_checked_by_content_resized_stripped_of_metadata_and_served_with_a_long_cache()
     {
         var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
-        var id = await factory.PractitionerIdAsync("Dr Chong Wei Liang");
+        var id = await factory.PractitionerIdAsync("Dr Sample Doctor A");
 
         // Not a photo, whatever its name says: refused with a message, nothing stored.
         var refused = await UploadAsync(client, id, Encoding.UTF8.GetBytes("<svg onload=alert(1)>"), "portrait.jpg", "image/jpeg");
@@ -159,7 +159,7 @@ public sealed class DoctorPagesTests(BookingFactory factory) : IClassFixture<Boo
         var response = await UploadAsync(client, id, JpegWithCameraData(1600, 1200), "IMG_0001.JPG", "image/jpeg");
         Assert.Equal($"/admin/schedule/practitioners/{id}", response.RequestMessage!.RequestUri!.AbsolutePath);
 
-        var page = await factory.CreateClient().GetPageAsync("/doctors/dr-chong-wei-liang");
+        var page = await factory.CreateClient().GetPageAsync("/doctors/dr-sample-doctor-a");
         var src = page.QuerySelector("img.doctor-photo")!.GetAttribute("src")!;
         Assert.Matches($"^/doctors/photos/{id}/[0-9a-f]{{16}}\\.jpg$", src);
         Assert.Equal($"{ClinicFactory.PublicBaseUrl}{src}", StructuredData(page, "Physician").GetProperty("image").GetString());
@@ -186,7 +186,7 @@ public sealed class DoctorPagesTests(BookingFactory factory) : IClassFixture<Boo
     [Fact]
     public async Task Any_female_doctor_is_offered_once_a_doctor_is_marked_female_and_books_only_with_her()
     {
-        var nurul = await factory.PractitionerIdAsync("Dr Nurul Aina Hassan");
+        var nurul = await factory.PractitionerIdAsync("Dr Sample Doctor B");
         await SetGendersAsync(null);
         var client = factory.Browser();
 

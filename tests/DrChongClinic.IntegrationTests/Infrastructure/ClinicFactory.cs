@@ -31,6 +31,10 @@ public class ClinicFactory : WebApplicationFactory<Program>
         ["Clinic:PublicBaseUrl"] = PublicBaseUrl,
         ["Clinic:Reviewers:medical-director:Name"] = "Test Reviewer",
         ["Clinic:Reviewers:medical-director:Credential"] = "MBBS (test settings)",
+
+        // Production seeds no doctor (staff add the real ones); the tests book with two made-up ones.
+        ["Database:SeedDoctors:0"] = "Dr Sample Doctor A",
+        ["Database:SeedDoctors:1"] = "Dr Sample Doctor B",
     };
 
     private readonly Dictionary<string, string?> _settings = [];

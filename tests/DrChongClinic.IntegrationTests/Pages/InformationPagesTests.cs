@@ -144,7 +144,7 @@ public sealed class InformationPagesTests : IClassFixture<ClinicFactory>
 
             var doctors = page.QuerySelectorAll("main .doctor-list li").ToList();
             var names = doctors.Select(d => d.QuerySelector(".doctor-name")!.TextContent.Trim()).ToList();
-            Assert.Equal(["Dr Chong Wei Liang", "Dr Nurul Aina Hassan", "Dr New Colleague"], names);
+            Assert.Equal(["Dr Sample Doctor A", "Dr Sample Doctor B", "Dr New Colleague"], names);
             Assert.All(doctors, d => Assert.Contains(role, d.TextContent, StringComparison.Ordinal));
             Assert.Contains("Letter of Credentialing and Privileging", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         }

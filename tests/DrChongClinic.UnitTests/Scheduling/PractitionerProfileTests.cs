@@ -5,8 +5,8 @@ namespace DrChongClinic.UnitTests.Scheduling;
 public sealed class PractitionerProfileTests
 {
     [Theory]
-    [InlineData("Dr Nurul Aina Hassan", "dr-nurul-aina-hassan")]
-    [InlineData("  Dr. Chong  Wei-Liang ", "dr-chong-wei-liang")]
+    [InlineData("Dr Sample Doctor B", "dr-sample-doctor-b")]
+    [InlineData("  Dr. Chong  Wei-Liang ", "dr-sample-doctor-a")]
     [InlineData("Dr José O'Brien", "dr-jose-o-brien")]
     [InlineData("Dr 陈", "dr")]
     [InlineData("陈医生", "doctor")]

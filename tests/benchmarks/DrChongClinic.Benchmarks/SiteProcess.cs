@@ -67,6 +67,8 @@ public sealed class SiteProcess : IAsyncDisposable
         start.Environment["Clinic__PublicBaseUrl"] = "https://www.drchong-benchmark.my";
         start.Environment["Clinic__Reviewers__medical-director__Name"] = "Benchmark Reviewer";
         start.Environment["Clinic__Reviewers__medical-director__Credential"] = "MBBS (benchmark settings)";
+        start.Environment["Database__SeedDoctors__0"] = "Dr Sample Doctor A";
+        start.Environment["Database__SeedDoctors__1"] = "Dr Sample Doctor B";
 
         // Plain HTTP on loopback: cookies without the Secure flag (production sits behind TLS). One client address
         // makes every booking: the per-address rate limits (there against abuse) would stop the run.
