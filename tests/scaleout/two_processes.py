@@ -56,6 +56,8 @@ def start(port, name):
         "Clinic__PublicBaseUrl": "https://www.drchong-scaleout-tests.my",
         "Clinic__Reviewers__medical-director__Name": "Test Reviewer",
         "Clinic__Reviewers__medical-director__Credential": "MBBS (test settings)",
+        "Database__SeedDoctors__0": "Dr Sample Doctor A",
+        "Database__SeedDoctors__1": "Dr Sample Doctor B",
         "Security__SecureCookies": "false",
         "RateLimits__Booking__PermitLimit": "100000",
         "RateLimits__Slots__PermitLimit": "100000",
