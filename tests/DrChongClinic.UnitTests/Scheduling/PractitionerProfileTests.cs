@@ -6,7 +6,7 @@ public sealed class PractitionerProfileTests
 {
     [Theory]
     [InlineData("Dr Sample Doctor B", "dr-sample-doctor-b")]
-    [InlineData("  Dr. Chong  Wei-Liang ", "dr-sample-doctor-a")]
+    [InlineData("  Dr. Sample  Doctor-A ", "dr-sample-doctor-a")]
     [InlineData("Dr José O'Brien", "dr-jose-o-brien")]
     [InlineData("Dr 陈", "dr")]
     [InlineData("陈医生", "doctor")]

@@ -27,7 +27,7 @@ public static class SlotComputation
         var policy = new BookingPolicy();
         var zone = policy.ClinicTimeZone();
         var now = DateTime.UtcNow;
-        var practitioners = ClinicSeedData.Practitioners().ToList();
+        var practitioners = ClinicSeedData.Practitioners(["Dr Sample Doctor A", "Dr Sample Doctor B"]).ToList();
         for (var i = 0; i < practitioners.Count; i++)
         {
             practitioners[i].Id = i + 1;
