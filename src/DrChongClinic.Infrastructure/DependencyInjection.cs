@@ -72,6 +72,7 @@ public static class DependencyInjection
                 : ActivatorUtilities.CreateInstance<SmtpEmailTransport>(provider));
         services.AddScoped<EmailComposer>();
         services.AddScoped<AppointmentCalendarFile>();
+        services.AddScoped<DoctorDiaryCalendar>();
         services.AddScoped<IEmailSender, EmailSender>();
         services.AddScoped<WaitlistEmailComposer>();
         services.AddScoped<IWaitlistEmailSender, WaitlistEmailSender>();

@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Application.Waitlist;
 using DrChongClinic.Domain.Auditing;
@@ -23,6 +24,9 @@ public interface IClinicDatabase
 
     DbSet<PractitionerPhoto> PractitionerPhotos { get; }
 
+    /// <summary>Addresses doctors' pages had before a rename (redirected to the current one).</summary>
+    DbSet<PractitionerFormerSlug> PractitionerFormerSlugs { get; }
+
     DbSet<WorkingHours> WorkingHours { get; }
 
     DbSet<Closure> Closures { get; }
@@ -42,6 +46,9 @@ public interface IClinicDatabase
     DbSet<WaitlistMessage> WaitlistMessages { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    /// <summary>Which instance runs which background work now (<see cref="WorkLeases"/>).</summary>
+    DbSet<WorkLease> WorkLeases { get; }
 
     DbSet<IdentityUser> Users { get; }
 
