@@ -4,6 +4,7 @@ using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Application.Doctors;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Application.Waitlist;
 using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Caching;
 using DrChongClinic.Infrastructure.Content;
@@ -73,6 +74,9 @@ public static class DependencyInjection
         services.AddScoped<AppointmentCalendarFile>();
         services.AddScoped<DoctorDiaryCalendar>();
         services.AddScoped<IEmailSender, EmailSender>();
+        services.AddScoped<WaitlistEmailComposer>();
+        services.AddScoped<IWaitlistEmailSender, WaitlistEmailSender>();
+        services.AddClinicWaitlist(configuration);
         services.AddBackgroundPass<OutboxPass, OutboxPassResult>(provider => provider.GetRequiredService<IOptions<OutboxOptions>>().Value.PollInterval);
     }
 }

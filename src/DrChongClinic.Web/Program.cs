@@ -9,6 +9,7 @@ using DrChongClinic.Web.Forms;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Performance;
 using DrChongClinic.Web.Security;
+using DrChongClinic.Web.Waitlist;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (HealthCheckCommand.IsRequested(args))
@@ -34,6 +35,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database"
 builder.Services.AddClinicDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddClinicHsts(builder.Configuration);
 builder.Services.AddClinicBookingPages();
+builder.Services.AddClinicWaitlistPages();
 builder.Services.AddClinicAdmin(builder.Configuration, builder.Environment);
 builder.Services.AddPublicPageCache();
 builder.Services.AddClinicResponseCompression();

@@ -91,6 +91,26 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
         return days;
     }
 
+    /// <summary>Every free start time from <paramref name="from"/> to <paramref name="to"/> (clipped to today..horizon), in time order (the waitlist's scan).</summary>
+    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsBetweenAsync(SlotSearch search, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        from = Max(from, Today);
+        to = Min(to, LastBookableDay);
+        if (from > to)
+        {
+            return [];
+        }
+
+        var diary = await LoadAsync(search, from, to, cancellationToken);
+        var slots = new List<FreeSlot>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            slots.AddRange(SlotCalculator.FreeSlots(diary.Query(search, day)));
+        }
+
+        return slots;
+    }
+
     /// <summary>Checks one requested start; the query is returned too, for choosing a practitioner.</summary>
     public async Task<(SlotCheck Check, SlotQuery Query)> CheckAsync(SlotSearch search, DateOnly date, TimeOnly time, CancellationToken cancellationToken)
     {

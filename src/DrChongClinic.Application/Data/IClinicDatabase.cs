@@ -1,8 +1,10 @@
 using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Application.Waitlist;
 using DrChongClinic.Domain.Auditing;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Domain.Waitlist;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -36,6 +38,12 @@ public interface IClinicDatabase
     DbSet<AppointmentChange> AppointmentChanges { get; }
 
     DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<WaitlistEntry> WaitlistEntries { get; }
+
+    DbSet<WaitlistOffer> WaitlistOffers { get; }
+
+    DbSet<WaitlistMessage> WaitlistMessages { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
 

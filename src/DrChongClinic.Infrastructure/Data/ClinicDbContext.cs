@@ -1,9 +1,11 @@
 using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Application.Waitlist;
 using DrChongClinic.Domain.Auditing;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Domain.Waitlist;
 using DrChongClinic.Infrastructure.Caching;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -33,6 +35,12 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     public DbSet<AppointmentChange> AppointmentChanges => Set<AppointmentChange>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+
+    public DbSet<WaitlistOffer> WaitlistOffers => Set<WaitlistOffer>();
+
+    public DbSet<WaitlistMessage> WaitlistMessages => Set<WaitlistMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -128,6 +136,16 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
                 entry.Property(a => a.Version).CurrentValue = Guid.NewGuid();
                 entry.State = EntityState.Modified;
             }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<WaitlistEntry>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Property(e => e.Version).CurrentValue = Guid.NewGuid();
+        }
+
+        foreach (var entry in ChangeTracker.Entries<WaitlistOffer>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Property(e => e.Version).CurrentValue = Guid.NewGuid();
         }
     }
 }
