@@ -118,6 +118,12 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ConsentedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseSession")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -170,6 +176,8 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
@@ -375,6 +383,15 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CourseMaxWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseMinWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseSessions")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
