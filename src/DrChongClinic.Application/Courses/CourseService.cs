@@ -27,6 +27,10 @@ public sealed class CourseService(
 
     private BookingPolicy Policy => slots.Policy;
 
+    /// <summary>A booking by id, untracked (the staff course page), or null.</summary>
+    public Task<Appointment?> FindAsync(int appointmentId, CancellationToken cancellationToken) =>
+        db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken);
+
     /// <summary>The proposal for the sessions after this first one, honouring <paramref name="chosen"/> where those times work.</summary>
     public async Task<CourseResult> OfferAsync(int appointmentId, IReadOnlyList<DateTime?>? chosen, CancellationToken cancellationToken)
     {
