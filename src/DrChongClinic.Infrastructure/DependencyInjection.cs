@@ -71,6 +71,7 @@ public static class DependencyInjection
                 : ActivatorUtilities.CreateInstance<SmtpEmailTransport>(provider));
         services.AddScoped<EmailComposer>();
         services.AddScoped<AppointmentCalendarFile>();
+        services.AddScoped<DoctorDiaryCalendar>();
         services.AddScoped<IEmailSender, EmailSender>();
         services.AddBackgroundPass<OutboxPass, OutboxPassResult>(provider => provider.GetRequiredService<IOptions<OutboxOptions>>().Value.PollInterval);
     }

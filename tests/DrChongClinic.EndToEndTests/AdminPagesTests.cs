@@ -157,6 +157,21 @@ public sealed class AdminPagesTests(BrowserSite browser) : IClassFixture<Browser
         await Checkers.AssertAccessibleAsync(page);
         await Screenshots.KeepIfAskedAsync(page, $"admin-dashboard-{suffix}.png");
 
+        // A doctor's diary on their phone: staff make the private address and see it once, ready to copy.
+        await page.GotoAsync("/admin/schedule/practitioners");
+        await page.Locator(".card-actions a:not([href$='/hours'])").First.ClickAsync();
+        var issued = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("#diary-issue-form button[type=submit]").ClickAsync(),
+            response => response.Url.EndsWith("/diary-feed", StringComparison.Ordinal) && response.Request.Method == "POST");
+        await Assertions.Expect(page.Locator("#https-en")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/diary/[A-Za-z0-9_-]{43}\\.ics$"));
+        await Assertions.Expect(page.Locator("#webcal-en")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^webcal://"));
+        await Checkers.AssertAccessibleAsync(page);
+        sources["diary-address"] = await issued.TextAsync();
+        await Screenshots.KeepIfAskedAsync(page, $"admin-doctor-diary-{suffix}.png");
+        await page.Locator("a.button", new() { HasText = "Back to the doctor" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#diary-status")).ToContainTextAsync("A diary address was made on");
+        await Checkers.AssertAccessibleAsync(page);
+
         browser.AssertNoConsoleErrors(page);
         await Checkers.AssertValidHtmlAsync(sources);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -66,12 +67,16 @@ public sealed partial class BackgroundPassRunner<TPass, TResult>(
 
 public static class BackgroundPassServiceCollectionExtensions
 {
-    /// <summary>Registers a pass (scoped, so tests can resolve and run it) and the hosted runner that calls it every <paramref name="interval"/>.</summary>
+    /// <summary>
+    /// Registers a pass (scoped, so tests can resolve and run it) and the hosted runner that calls it every <paramref name="interval"/>.
+    /// Every instance runs the runner; a pass that must not run on two instances at once takes a <see cref="WorkLeases"/> lease first.
+    /// </summary>
     public static IServiceCollection AddBackgroundPass<TPass, TResult>(this IServiceCollection services, Func<IServiceProvider, TimeSpan> interval)
         where TPass : class, IBackgroundPass<TResult>
     {
         services.AddOptions<BackgroundJobOptions>().BindConfiguration(BackgroundJobOptions.Section);
         services.AddScoped<TPass>();
+        services.TryAddScoped<WorkLeases>();
         services.AddHostedService(provider => ActivatorUtilities.CreateInstance<BackgroundPassRunner<TPass, TResult>>(provider, interval(provider)));
         return services;
     }

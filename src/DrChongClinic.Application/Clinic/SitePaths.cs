@@ -46,6 +46,13 @@ public static class SitePaths
     /// <summary>A doctor's photo; the version changes with each new photo, so the address can be cached for a year.</summary>
     public static string DoctorPhoto(int practitionerId, string version) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{DoctorsEn}/photos/{practitionerId}/{version}.jpg");
+
+    public const string DiaryFeedEn = "/diary";
+    public const string DiaryFeedMs = "/ms/diari";
+
+    /// <summary>A doctor's private diary subscription (iCalendar), with its secret token: /diary/{token}.ics, /ms/diari/{token}.ics.</summary>
+    public static string DiaryFeed(string language, string token) => $"{Pick(language, DiaryFeedEn, DiaryFeedMs)}/{token}.ics";
+
     /// <summary>The code of the consultation treatment: its price is the consultation fee, and articles' "Book a consultation" books it.</summary>
     public const string ConsultationCode = "consultation";
 

@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Auditing;
 using DrChongClinic.Domain.Booking;
@@ -21,6 +22,9 @@ public interface IClinicDatabase
 
     DbSet<PractitionerPhoto> PractitionerPhotos { get; }
 
+    /// <summary>Addresses doctors' pages had before a rename (redirected to the current one).</summary>
+    DbSet<PractitionerFormerSlug> PractitionerFormerSlugs { get; }
+
     DbSet<WorkingHours> WorkingHours { get; }
 
     DbSet<Closure> Closures { get; }
@@ -34,6 +38,9 @@ public interface IClinicDatabase
     DbSet<OutboxMessage> OutboxMessages { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    /// <summary>Which instance runs which background work now (<see cref="WorkLeases"/>).</summary>
+    DbSet<WorkLease> WorkLeases { get; }
 
     DbSet<IdentityUser> Users { get; }
 

@@ -23,6 +23,12 @@ public sealed record DoctorProfile(
         new(p.Id, p.Name, p.Slug, p.Gender, p.MmcNumber, p.HoldsLcp, p.LanguageCodes, p.BioEn, p.BioMs, p.PhotoVersion);
 }
 
+/// <summary>A doctor page look-up: the doctor, or the current address of a page that moved (the doctor was renamed), or neither.</summary>
+public sealed record DoctorLookup(DoctorProfile? Doctor, string? MovedTo)
+{
+    public static readonly DoctorLookup NotFound = new(null, null);
+}
+
 /// <summary>The public doctor pages' data: the active doctors, one by page address, and a doctor's photo.</summary>
 public sealed class DoctorDirectory(IClinicDatabase db)
 {
@@ -43,6 +49,26 @@ public sealed class DoctorDirectory(IClinicDatabase db)
 
         var practitioner = await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && p.IsActive, cancellationToken);
         return practitioner is null ? null : DoctorProfile.From(practitioner);
+    }
+
+    /// <summary>An active doctor by page address; for an address the doctor had before a rename, the current one to redirect to.</summary>
+    public async Task<DoctorLookup> LookUpAsync(string? slug, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(slug, cancellationToken) is { } doctor)
+        {
+            return new DoctorLookup(doctor, null);
+        }
+
+        if (!PractitionerSlug.IsWellFormed(slug))
+        {
+            return DoctorLookup.NotFound;
+        }
+
+        var current = await db.PractitionerFormerSlugs.AsNoTracking()
+            .Where(s => s.Slug == slug)
+            .Join(db.Practitioners.Where(p => p.IsActive), s => s.PractitionerId, p => p.Id, (s, p) => p.Slug)
+            .FirstOrDefaultAsync(cancellationToken);
+        return current is null ? DoctorLookup.NotFound : new DoctorLookup(null, current);
     }
 
     /// <summary>The stored photo of a doctor (staff preview inactive ones too) when <paramref name="version"/> is its current one, or null.</summary>

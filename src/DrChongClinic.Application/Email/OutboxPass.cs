@@ -19,15 +19,25 @@ public sealed record OutboxPassResult(int RemindersQueued, int Sent, int Skipped
 /// whose send was cut off by a crash is tried again once the claim runs out. After the server accepts
 /// it, the row is marked Sent straight away; a sent message is never picked again.
 /// </para>
+/// <para>
+/// The whole pass runs under the "outbox" <see cref="WorkLease"/>: with several app instances on one database only
+/// one queues reminders and sends at a time (so a reminder is queued once and the per-address cap counts every send);
+/// the others' passes return at once. The lease is renewed before each message and runs out a few minutes after a
+/// crash, when another instance carries on.
+/// </para>
 /// </summary>
 public sealed partial class OutboxPass(
     IClinicDatabase db,
+    WorkLeases leases,
     EmailOutbox outbox,
     IEmailSender sender,
     ClinicClock clock,
     IOptions<OutboxOptions> options,
     ILogger<OutboxPass> logger) : IBackgroundPass<OutboxPassResult>
 {
+    /// <summary>The lease every instance's outbox pass takes first.</summary>
+    public const string LeaseName = "outbox";
+
     private static readonly int BatchSize = 20;
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromHours(6);
 
@@ -45,8 +55,14 @@ public sealed partial class OutboxPass(
 
     public async Task<OutboxPassResult> RunOnceAsync(CancellationToken cancellationToken)
     {
+        await using var lease = await leases.TryTakeAsync(LeaseName, LeaseDuration, cancellationToken);
+        if (lease is null)
+        {
+            return new OutboxPassResult(0, 0, 0, 0, 0); // another instance's pass is running
+        }
+
         var queued = await QueueDueRemindersAsync(cancellationToken);
-        var outcomes = await SendDueAsync(cancellationToken);
+        var outcomes = await SendDueAsync(lease, cancellationToken);
         return new OutboxPassResult(
             queued,
             outcomes.Count(o => o == Outcome.Sent),
@@ -107,7 +123,7 @@ public sealed partial class OutboxPass(
     /// bookings is cleared in one pass rather than a batch per poll interval. A patient's messages about one
     /// appointment go out in the order they were written: a later one waits while an earlier one is still pending.
     /// </summary>
-    private async Task<List<Outcome>> SendDueAsync(CancellationToken cancellationToken)
+    private async Task<List<Outcome>> SendDueAsync(HeldLease lease, CancellationToken cancellationToken)
     {
         var dueBy = clock.UtcNow;
         var outcomes = new List<Outcome>();
@@ -125,6 +141,11 @@ public sealed partial class OutboxPass(
 
             foreach (var message in due)
             {
+                if (!await lease.RenewAsync(cancellationToken))
+                {
+                    return outcomes; // it ran out and another instance took over
+                }
+
                 outcomes.Add(await SendOneAsync(message.Id, message.Attempts, cancellationToken));
             }
 
@@ -135,6 +156,9 @@ public sealed partial class OutboxPass(
             }
         }
     }
+
+    /// <summary>As long as one message may take (the same as its own claim): renewed before each one.</summary>
+    private TimeSpan LeaseDuration => sender.SendTimeout * 5;
 
     private async Task<Outcome> SendOneAsync(int id, int attemptsBefore, CancellationToken cancellationToken)
     {
@@ -191,8 +215,8 @@ public sealed partial class OutboxPass(
 
     /// <summary>
     /// True when the patient address of this message (as one mailbox) has had Email:MaxPerRecipientPerDay patient emails
-    /// sent in the 24 hours before <paramref name="now"/>. Sending is one pass at a time (one runner per database, see
-    /// docs/email.md), so the count cannot be overtaken by a send beside it.
+    /// sent in the 24 hours before <paramref name="now"/>. Sending is one pass at a time across instances (the "outbox"
+    /// lease), so the count cannot be overtaken by a send beside it.
     /// </summary>
     private async Task<bool> RecipientAtCapAsync(OutboxMessage message, DateTime now, CancellationToken cancellationToken)
     {

@@ -13,19 +13,30 @@ public sealed record RetentionPassResult(int Anonymized);
 
 /// <summary>
 /// PDPA retention: bookings whose appointment is more than "Privacy:RetentionMonths" in the past lose the patient's
-/// personal data (<see cref="Appointment.Anonymize"/>). Runs at start-up and then once a day.
+/// personal data (<see cref="Appointment.Anonymize"/>). Runs at start-up and then once a day, on one app instance at a
+/// time (the "retention" <see cref="WorkLease"/>, renewed after each batch).
 /// </summary>
 public sealed partial class PatientDataRetentionPass(
-    IClinicDatabase db, ClinicClock clock, IOptions<PrivacyOptions> privacy, ILogger<PatientDataRetentionPass> logger)
+    IClinicDatabase db, WorkLeases leases, ClinicClock clock, IOptions<PrivacyOptions> privacy, ILogger<PatientDataRetentionPass> logger)
     : IBackgroundPass<RetentionPassResult>
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(24);
 
+    public const string LeaseName = "retention";
+
     private static readonly int BatchSize = 500;
+
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(10);
 
     /// <summary>Anonymises every booking past the retention period, a batch at a time until none is left.</summary>
     public async Task<RetentionPassResult> RunOnceAsync(CancellationToken cancellationToken)
     {
+        await using var lease = await leases.TryTakeAsync(LeaseName, LeaseDuration, cancellationToken);
+        if (lease is null)
+        {
+            return new RetentionPassResult(0); // running on another instance
+        }
+
         var cutoff = clock.UtcNow.AddMonths(-privacy.Value.RetentionMonths);
         var total = 0;
         int anonymized;
@@ -34,7 +45,7 @@ public sealed partial class PatientDataRetentionPass(
             anonymized = await AnonymizeBatchAsync(cutoff, cancellationToken);
             total += anonymized;
         }
-        while (anonymized > 0);
+        while (anonymized > 0 && await lease.RenewAsync(cancellationToken));
 
         return new RetentionPassResult(total);
     }

@@ -92,7 +92,7 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
         profile.ApplyTo(practitioner);
         if (renamed)
         {
-            practitioner.Slug = await UniqueSlugAsync(practitioner.Name, id, cancellationToken);
+            await MoveSlugAsync(practitioner, cancellationToken);
         }
 
         audit.Record(actor, "practitioner.updated", $"Practitioner {id}", $"{before} → {Describe(practitioner)}{ConflictConfirmation.Note(stranded)}");
@@ -151,6 +151,34 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
         return ScheduleChangeResult.Saved(id, practitioner.Name);
     }
 
+    /// <summary>
+    /// A renamed doctor's page moves to an address made from the new name; the old address is kept as a former one,
+    /// which redirects (301) to the current page, so links in search results, messages and bookmarks keep working.
+    /// A doctor renamed back takes their old address again.
+    /// </summary>
+    private async Task MoveSlugAsync(Practitioner practitioner, CancellationToken cancellationToken)
+    {
+        var slug = await UniqueSlugAsync(practitioner.Name, practitioner.Id, cancellationToken);
+        if (slug == practitioner.Slug)
+        {
+            return;
+        }
+
+        var former = await db.PractitionerFormerSlugs.Where(s => s.PractitionerId == practitioner.Id).ToListAsync(cancellationToken);
+        if (former.FirstOrDefault(s => s.Slug == slug) is { } reused)
+        {
+            db.PractitionerFormerSlugs.Remove(reused);
+        }
+
+        if (practitioner.Slug.Length > 0 && former.All(s => s.Slug != practitioner.Slug))
+        {
+            db.PractitionerFormerSlugs.Add(new PractitionerFormerSlug { Slug = practitioner.Slug, PractitionerId = practitioner.Id });
+        }
+
+        practitioner.Slug = slug;
+    }
+
+    /// <summary>The slug of the name, made unique against every other doctor's current and former addresses (never one that redirects elsewhere).</summary>
     private async Task<string> UniqueSlugAsync(string name, int? ownId, CancellationToken cancellationToken)
     {
         var slug = PractitionerSlug.From(name);
@@ -158,6 +186,10 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
             .Where(p => p.Id != ownId && EF.Functions.Like(p.Slug, slug + "%"))
             .Select(p => p.Slug)
             .ToListAsync(cancellationToken);
+        taken.AddRange(await db.PractitionerFormerSlugs.AsNoTracking()
+            .Where(s => s.PractitionerId != ownId && EF.Functions.Like(s.Slug, slug + "%"))
+            .Select(s => s.Slug)
+            .ToListAsync(cancellationToken));
         return PractitionerSlug.Unique(slug, taken.Contains);
     }
 

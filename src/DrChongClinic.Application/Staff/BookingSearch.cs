@@ -135,12 +135,39 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
                 join p in db.Practitioners on a.PractitionerId equals p.Id
                 select new { a.Id, a.Reference, a.StartUtc, a.Status, a.Patient, Treatment = t.NameEn, Practitioner = p.Name, a.CreatedAtUtc })
             .AsAsyncEnumerable();
+        // Writing a phone number for people (libphonenumber: parse, check, format) costs far more than the rest of a row,
+        // and a patient who comes back has the same number on each booking: each number is written once per list or export.
+        var phones = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var r in rows)
         {
             yield return new BookingRow(
                 r.Id, BookingReference.Display(r.Reference), clock.ToLocal(r.StartUtc), r.Status, r.Patient.Name, r.Patient.Email ?? "",
-                PatientPhone.Display(r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc));
+                PhoneOf(phones, r.Patient.Phone), r.Patient.Language, r.Treatment, r.Practitioner, r.Patient.Notes, clock.ToLocal(r.CreatedAtUtc));
         }
+    }
+
+    /// <summary>At most this many numbers are remembered during one export, so its memory stays bounded however long it is.</summary>
+    private const int PhonesRemembered = 10_000;
+
+    private static string PhoneOf(Dictionary<string, string> phones, string stored)
+    {
+        if (stored.Length == 0)
+        {
+            return ""; // anonymised
+        }
+
+        if (phones.TryGetValue(stored, out var shown))
+        {
+            return shown;
+        }
+
+        shown = PatientPhone.Display(stored);
+        if (phones.Count < PhonesRemembered)
+        {
+            phones[stored] = shown;
+        }
+
+        return shown;
     }
 
     private async Task<IQueryable<Appointment>> FilteredAsync(BookingCriteria criteria, CancellationToken cancellationToken)
@@ -187,12 +214,16 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
         }
 
         // A name, e-mail or phone is looked for only among bookings that still hold personal data: the condition on the
-        // name is the filter of the index IX_Appointments_PatientSearch, so the search reads that index, not the table.
+        // name is the filter of the index IX_Appointments_PatientSearch, so the matching ids are read from that index alone,
+        // and the count and the page are taken over those ids (`Id IN (...)`), found by primary key. Put as one query with
+        // ORDER BY, SQLite would rather walk the time index from the oldest booking and read every anonymised year first.
         var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        query = query.Where(a => a.Patient.Name != Appointment.AnonymizedName);
+        var holders = db.Appointments.AsNoTracking().Where(a => a.Patient.Name != Appointment.AnonymizedName);
         var phone = PatientPhone.ToE164(search);
-        return phone is null
-            ? query.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\"))
-            : query.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone);
+        var matching = (phone is null
+                ? holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\"))
+                : holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone))
+            .Select(a => a.Id);
+        return query.Where(a => matching.Contains(a.Id));
     }
 }

@@ -25,6 +25,7 @@ public static class StaffServiceCollectionExtensions
         services.AddScoped<PatientDataService>();
         services.AddScoped<ClinicPublicData>();
         services.AddScoped<DoctorDirectory>();
+        services.AddScoped<DiaryFeedService>();
         services.AddScoped<ClinicInsights>();
         services.AddScoped<BookingSearch>();
         services.AddScoped<StaffBookingDetails>();

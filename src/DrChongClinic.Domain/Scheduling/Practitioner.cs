@@ -37,9 +37,26 @@ public sealed class Practitioner
     /// <summary>Changes with each new photo (part of the photo's address, so it can be cached for a year); null without a photo.</summary>
     public string? PhotoVersion { get; set; }
 
+    /// <summary>
+    /// SHA-256 of the token in the doctor's private diary subscription address (an iCalendar feed of their bookings;
+    /// the token has the form of a <see cref="Booking.ManageToken"/>). Null when no address is issued or it was revoked.
+    /// </summary>
+    public string? DiaryFeedTokenHash { get; set; }
+
+    /// <summary>When the current diary address was issued (shown to staff); null without one.</summary>
+    public DateTime? DiaryFeedIssuedAtUtc { get; set; }
+
     public string? Bio(string language) => ClinicLanguage.Of(language).Pick(BioEn, BioMs);
 
     public IReadOnlyList<string> LanguageCodes => SpokenLanguages.Parse(Languages);
+}
+
+/// <summary>An address a doctor's page had before they were renamed; it answers with a permanent redirect to the current one.</summary>
+public sealed class PractitionerFormerSlug
+{
+    public required string Slug { get; set; }
+
+    public int PractitionerId { get; set; }
 }
 
 public enum PractitionerGender

@@ -7,7 +7,8 @@ namespace DrChongClinic.Infrastructure.Caching;
 
 /// <summary>
 /// Purges the cached public pages after any save that changed treatments, doctors, working hours or
-/// closures, wherever the change was made: one mechanism instead of a purge call after every edit.
+/// closures, wherever the change was made: one mechanism instead of a purge call after every edit. The same save
+/// renews the schedule <see cref="CacheStamp"/>, so the other app instances purge theirs too (<see cref="CacheStampWatcher"/>).
 /// </summary>
 public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChangesInterceptor
 {
@@ -55,6 +56,26 @@ public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChang
         base.SaveChangesFailed(eventData);
     }
 
+    /// <summary>Marks the schedule stamp changed in this save (its row exists from the migration on).</summary>
+    private static void RenewStamp(DbContext context)
+    {
+        if (context.Model.FindEntityType(typeof(CacheStamp)) is null)
+        {
+            return;
+        }
+
+        var stamps = context.Set<CacheStamp>();
+        var stamp = stamps.Local.FirstOrDefault(s => s.Name == CacheStamp.Schedule);
+        if (stamp is null)
+        {
+            stamp = new CacheStamp { Name = CacheStamp.Schedule };
+            stamps.Attach(stamp);
+        }
+
+        stamp.Value = Guid.NewGuid();
+        context.Entry(stamp).Property(s => s.Value).IsModified = true;
+    }
+
     private void Remember(DbContext? context)
     {
         if (context is null)
@@ -68,6 +89,7 @@ public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChang
         if (changesSchedule)
         {
             _pending.AddOrUpdate(context, true);
+            RenewStamp(context);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrChongClinic.Domain.Content;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,11 +9,16 @@ namespace DrChongClinic.Infrastructure.Content;
 /// <summary>
 /// Holds the site's articles: every file is read and rendered once at start-up into an unchanging
 /// <see cref="ArticleLibrary"/> that all requests share. Problems are logged with the file name.
-/// In Development the folder is watched and reloaded when a file changes, so writers see edits on refresh.
+/// In Development the folder is watched and reloaded when a file changes, so writers see edits on refresh;
+/// "Content:Watch" = Polling does the same by looking at the files every <see cref="PollInterval"/> (a folder shared by
+/// several app instances, where file notifications do not cross machines or containers).
 /// </summary>
 public sealed partial class ArticleStore : IHostedService, IDisposable
 {
     private static readonly TimeSpan ReloadDelay = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How often "Content:Watch" = Polling looks at the files.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     private readonly IHostEnvironment _environment;
     private readonly ILogger<ArticleStore> _logger;
@@ -20,6 +26,9 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
     private ContentSnapshot _snapshot;
     private FileSystemWatcher? _watcher;
     private Timer? _reloadTimer;
+    private Timer? _pollTimer;
+    private string _fingerprint = "";
+    private readonly ContentWatch _watch;
 
     private readonly IReadOnlyCollection<string> _reviewers;
 
@@ -29,6 +38,8 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
         _logger = logger;
         _reviewers = reviewers.Value.Keys.ToList();
         ContentPath = options.Value.FullPath(environment.ContentRootPath);
+        _watch = options.Value.Watch ?? (environment.IsDevelopment() ? ContentWatch.Events : ContentWatch.Off);
+        _fingerprint = Fingerprint();
         _snapshot = LoadAndReport();
     }
 
@@ -57,15 +68,19 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
     public bool IsCurrentImageVersion(string fileName, string? version) =>
         version is not null && Volatile.Read(ref _snapshot).ImageVersions.GetValueOrDefault(fileName) == version;
 
-    /// <summary>True in Development once started: file changes reload the articles. Otherwise the start-up snapshot is kept.</summary>
-    public bool WatchesForChanges => _watcher is not null;
+    /// <summary>True once started when file changes reload the articles (Development, or "Content:Watch"). Otherwise the start-up snapshot is kept.</summary>
+    public bool WatchesForChanges => _watcher is not null || _pollTimer is not null;
 
     /// <summary>Raised after the files were read again (Development), once the new library is in place.</summary>
     public event EventHandler? Reloaded;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_environment.IsDevelopment() && Directory.Exists(ContentPath))
+        if (_watch == ContentWatch.Polling && Directory.Exists(ContentPath))
+        {
+            _pollTimer = new Timer(_ => Poll(), null, PollInterval, PollInterval);
+        }
+        else if (_watch == ContentWatch.Events && Directory.Exists(ContentPath))
         {
             _reloadTimer = new Timer(_ => Reload());
             _watcher = new FileSystemWatcher(ContentPath) { IncludeSubdirectories = true };
@@ -93,10 +108,49 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
         _watcher = null;
         _reloadTimer?.Dispose();
         _reloadTimer = null;
+        _pollTimer?.Dispose();
+        _pollTimer = null;
     }
 
     /// <summary>Editors save a file in several writes: wait until they have finished, then load once.</summary>
     private void ScheduleReload() => _reloadTimer?.Change(ReloadDelay, Timeout.InfiniteTimeSpan);
+
+    /// <summary>Reloads when any article file (or the synonyms file) was added, removed, resized or rewritten since the last look.</summary>
+    private void Poll()
+    {
+        try
+        {
+            var fingerprint = Fingerprint();
+            if (fingerprint != Volatile.Read(ref _fingerprint))
+            {
+                Volatile.Write(ref _fingerprint, fingerprint);
+                Reload();
+            }
+        }
+        catch (IOException e)
+        {
+            LogPollFailed(e.GetType().Name);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            LogPollFailed(e.GetType().Name);
+        }
+    }
+
+    /// <summary>Names, sizes and write times of the files a load reads: cheap (no file is opened).</summary>
+    private string Fingerprint()
+    {
+        if (!Directory.Exists(ContentPath))
+        {
+            return "";
+        }
+
+        var files = new DirectoryInfo(ContentPath).EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(f => f.Extension == ".md" || f.Name == ArticleLoader.SynonymsFile)
+            .OrderBy(f => f.FullName, StringComparer.Ordinal)
+            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.FullName}|{f.Length}|{f.LastWriteTimeUtc.Ticks}"));
+        return string.Join('\n', files);
+    }
 
     private void Reload()
     {
@@ -126,6 +180,9 @@ public sealed partial class ArticleStore : IHostedService, IDisposable
         LogLoaded(snapshot.Library.All.Count, ContentPath, snapshot.Problems.Count(p => p.Skipped));
         return snapshot;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look at the content folder for changes ({Error}); trying again shortly")]
+    private partial void LogPollFailed(string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Article file {File} was skipped: {Problem}")]
     private partial void LogSkipped(string file, string problem);

@@ -11,5 +11,21 @@ public sealed class ContentOptions
     /// </summary>
     public string Path { get; set; } = "../../content";
 
+    /// <summary>
+    /// Whether the running site reloads the articles when the files change: "Events" (file system notifications;
+    /// the default in Development), "Polling" (looks at the files' sizes and times every two seconds: for a content
+    /// folder shared by several app instances on a network or container volume, where notifications do not arrive),
+    /// or "Off" (the default elsewhere: the files come with the release, read once at start-up).
+    /// </summary>
+    public ContentWatch? Watch { get; set; }
+
     public string FullPath(string contentRootPath) => System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRootPath, Path));
+}
+
+/// <summary>How the article store notices changed files (<see cref="ContentOptions.Watch"/>).</summary>
+public enum ContentWatch
+{
+    Off,
+    Events,
+    Polling,
 }

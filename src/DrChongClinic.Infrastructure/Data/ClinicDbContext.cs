@@ -1,8 +1,10 @@
+using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Auditing;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Infrastructure.Caching;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,8 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
 
     public DbSet<PractitionerPhoto> PractitionerPhotos => Set<PractitionerPhoto>();
 
+    public DbSet<PractitionerFormerSlug> PractitionerFormerSlugs => Set<PractitionerFormerSlug>();
+
     public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
 
     public DbSet<Closure> Closures => Set<Closure>();
@@ -32,9 +36,37 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<WorkLease> WorkLeases => Set<WorkLease>();
+
+    /// <summary>What each instance's caches compare against to see that another instance changed something (<see cref="CacheStamp"/>).</summary>
+    public DbSet<CacheStamp> CacheStamps => Set<CacheStamp>();
+
     public bool IsDuplicate(DbUpdateException exception) => UniqueViolation.Is(exception);
 
-    public Task<T> SerializedAsync<T>(string lockName, Func<Task<T>> work, CancellationToken cancellationToken) =>
+    public async Task<T> SerializedAsync<T>(string lockName, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (!Database.IsSqlite())
+        {
+            return await SerializedInTransactionAsync(lockName, work, cancellationToken);
+        }
+
+        // SQLite: the requests of this process queue here, asynchronously and in order, before BEGIN IMMEDIATE. Without
+        // this, simultaneous bookings met in SQLite's busy handler, which blocks a thread-pool thread in sleeps of
+        // 1, 2, 5, 10, 15, 20, 25... ms while it waits: a burst of bookings took threads from every other request and
+        // each waiter woke up to several milliseconds after the write lock was free (docs/performance.md, booking tail).
+        var gate = SqliteWriteGates.For(Database.GetDbConnection().DataSource);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await SerializedInTransactionAsync(lockName, work, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private Task<T> SerializedInTransactionAsync<T>(string lockName, Func<Task<T>> work, CancellationToken cancellationToken) =>
         Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken); // SQLite: BEGIN IMMEDIATE

@@ -29,15 +29,20 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        await NameDoctorPagesAsync(db, cancellationToken);
-
-        if (options.SeedOnStartup && !await db.Treatments.AnyAsync(cancellationToken))
+        // Two instances starting together (a rolling deploy, two replicas) must not both seed: check and insert as one.
+        await db.SerializedAsync("database-initializer", async () =>
         {
-            db.Treatments.AddRange(ClinicSeedData.Treatments());
-            db.Practitioners.AddRange(ClinicSeedData.Practitioners());
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Seeded treatments, practitioners and working hours");
-        }
+            await NameDoctorPagesAsync(db, cancellationToken);
+            if (options.SeedOnStartup && !await db.Treatments.AnyAsync(cancellationToken))
+            {
+                db.Treatments.AddRange(ClinicSeedData.Treatments());
+                db.Practitioners.AddRange(ClinicSeedData.Practitioners());
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Seeded treatments, practitioners and working hours");
+            }
+
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>

@@ -37,25 +37,33 @@ internal static class CalendarInvite
 
     public static string Build(CalendarEntry entry)
     {
-        var calendar = new Calendar { Method = Method(entry), ProductId = "-//Dr Chong Clinic//Booking//EN" };
+        var calendar = new Calendar { Method = Method(entry), ProductId = ProductId };
         calendar.AddTimeZone(entry.TimeZoneId);
-        calendar.Events.Add(new CalendarEvent
-        {
-            Uid = entry.Uid,
-            Sequence = entry.Sequence,
-            DtStamp = new CalDateTime(entry.StampUtc, CalDateTime.UtcTzId),
-            DtStart = InZone(entry.Start, entry.TimeZoneId),
-            DtEnd = InZone(entry.End, entry.TimeZoneId),
-            Summary = entry.Summary,
-            Location = entry.Location,
-            Description = entry.Description,
-            Status = entry.Cancelled ? "CANCELLED" : entry.Tentative ? "TENTATIVE" : "CONFIRMED",
-            Transparency = "OPAQUE",
-            Organizer = new Organizer("mailto:" + entry.OrganizerEmail) { CommonName = HeaderText.Clean(entry.OrganizerName).Replace("\"", "", StringComparison.Ordinal) },
-            Attendees = entry.AttendeeEmail is { } attendee ? [new Attendee("mailto:" + attendee) { Rsvp = false, Role = "REQ-PARTICIPANT" }] : [],
-        });
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        calendar.Events.Add(Event(entry));
+        return Serialize(calendar);
     }
+
+    internal const string ProductId = "-//Dr Chong Clinic//Booking//EN";
+
+    /// <summary>One appointment as an event (also the entries of a doctor's diary feed).</summary>
+    internal static CalendarEvent Event(CalendarEntry entry) => new()
+    {
+        Uid = entry.Uid,
+        Sequence = entry.Sequence,
+        DtStamp = new CalDateTime(entry.StampUtc, CalDateTime.UtcTzId),
+        DtStart = InZone(entry.Start, entry.TimeZoneId),
+        DtEnd = InZone(entry.End, entry.TimeZoneId),
+        Summary = entry.Summary,
+        Location = entry.Location,
+        Description = entry.Description,
+        Status = entry.Cancelled ? "CANCELLED" : entry.Tentative ? "TENTATIVE" : "CONFIRMED",
+        Transparency = "OPAQUE",
+        Organizer = new Organizer("mailto:" + entry.OrganizerEmail) { CommonName = HeaderText.Clean(entry.OrganizerName).Replace("\"", "", StringComparison.Ordinal) },
+        Attendees = entry.AttendeeEmail is { } attendee ? [new Attendee("mailto:" + attendee) { Rsvp = false, Role = "REQ-PARTICIPANT" }] : [],
+    };
+
+    /// <summary>RFC 5545 text: CRLF line ends, lines folded at 75 octets, text values escaped (Ical.Net's serializer).</summary>
+    internal static string Serialize(Calendar calendar) => new CalendarSerializer().SerializeToString(calendar)!;
 
     private static CalDateTime InZone(DateTime local, string zoneId) =>
         new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zoneId);

@@ -22,6 +22,24 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("DrChongClinic.Application.Background.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("LeasedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases");
+                });
+
             modelBuilder.Entity("DrChongClinic.Application.Email.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -329,6 +347,13 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<DateTime?>("DiaryFeedIssuedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DiaryFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Gender")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -364,10 +389,30 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DiaryFeedTokenHash")
+                        .IsUnique()
+                        .HasFilter("[DiaryFeedTokenHash] IS NOT NULL");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerFormerSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("PractitionerId");
+
+                    b.ToTable("PractitionerFormerSlugs");
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>
@@ -481,6 +526,27 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                     b.HasIndex("PractitionerId", "Day");
 
                     b.ToTable("WorkingHours");
+                });
+
+            modelBuilder.Entity("DrChongClinic.Infrastructure.Caching.CacheStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("CacheStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "schedule",
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -785,6 +851,15 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PractitionerId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerFormerSlug", b =>
+                {
+                    b.HasOne("DrChongClinic.Domain.Scheduling.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>

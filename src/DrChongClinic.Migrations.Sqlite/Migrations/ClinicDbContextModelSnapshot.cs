@@ -17,6 +17,24 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DrChongClinic.Application.Background.WorkLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LeasedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkLeases");
+                });
+
             modelBuilder.Entity("DrChongClinic.Application.Email.OutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -310,6 +328,13 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DiaryFeedIssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiaryFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Gender")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -345,10 +370,29 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DiaryFeedTokenHash")
+                        .IsUnique();
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.ToTable("Practitioners");
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerFormerSlug", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PractitionerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Slug");
+
+                    b.HasIndex("PractitionerId");
+
+                    b.ToTable("PractitionerFormerSlugs");
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>
@@ -458,6 +502,27 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                     b.HasIndex("PractitionerId", "Day");
 
                     b.ToTable("WorkingHours");
+                });
+
+            modelBuilder.Entity("DrChongClinic.Infrastructure.Caching.CacheStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("CacheStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "schedule",
+                            Value = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -756,6 +821,15 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PractitionerId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerFormerSlug", b =>
+                {
+                    b.HasOne("DrChongClinic.Domain.Scheduling.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DrChongClinic.Domain.Scheduling.PractitionerPhoto", b =>

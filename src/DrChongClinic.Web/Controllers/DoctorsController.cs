@@ -28,13 +28,18 @@ public sealed class DoctorsController(DoctorDirectory doctors, IStringLocalizer<
     [OutputCache(PolicyName = PublicPageCache.Page)]
     public async Task<IActionResult> Show(string slug, CancellationToken cancellationToken)
     {
-        var doctor = await doctors.FindAsync(slug, cancellationToken);
-        if (doctor is null)
+        var language = ClinicLanguage.Current;
+        var lookup = await doctors.LookUpAsync(slug, cancellationToken);
+        if (lookup.MovedTo is { } current)
+        {
+            return RedirectPermanent(SitePaths.Doctor(language.Code, current));
+        }
+
+        if (lookup.Doctor is not { } doctor)
         {
             return NotFound();
         }
 
-        var language = ClinicLanguage.Current;
         return View(new DoctorPage(DoctorCard.From(doctor, language.Code, text), doctor, SitePaths.Doctor(language.Other.Code, doctor.Slug)));
     }
 

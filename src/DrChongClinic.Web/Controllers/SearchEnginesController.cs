@@ -1,5 +1,6 @@
 using System.Text;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Doctors;
 using DrChongClinic.Domain;
 using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Web.Performance;
@@ -23,14 +24,18 @@ public sealed class SearchEnginesController(ArticleStore store, IOptions<ClinicD
             .Append("User-agent: *\n")
             .Append("Disallow: /admin\n")
             .Append("Disallow: /book/manage\n")
+            .Append("Disallow: /diary\n")
+            .Append("Disallow: /ms/diari\n")
             .Append('\n')
             .Append("Sitemap: ").Append(clinic.Value.AbsoluteUrl("/sitemap.xml")).Append('\n');
         return Content(robots.ToString(), "text/plain; charset=utf-8");
     }
 
+    /// <summary>Lists the doctors' pages too, so it is cached like a page (purged when the schedule or the articles change).</summary>
     [HttpGet("sitemap.xml")]
-    public IActionResult Sitemap() =>
-        File(Seo.Sitemap.Write(store.Library, clinic.Value), "application/xml; charset=utf-8");
+    [OutputCache(PolicyName = PublicPageCache.Page)]
+    public async Task<IActionResult> Sitemap([FromServices] DoctorDirectory doctors, CancellationToken cancellationToken) =>
+        File(Seo.Sitemap.Write(store.Library, await doctors.ActiveAsync(cancellationToken), clinic.Value), "application/xml; charset=utf-8");
 
     [HttpGet("feed.xml")]
     [HttpGet("ms/feed.xml")]

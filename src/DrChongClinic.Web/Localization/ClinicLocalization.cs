@@ -6,6 +6,8 @@ namespace DrChongClinic.Web.Localization;
 /// <summary>
 /// The request's language comes from the URL: paths under /ms are Malay, everything else English
 /// (<see cref="ClinicLanguage"/>). One URL, one language: good for readers, search engines and caches.
+/// The staff area (/admin, never cached or indexed) is the exception: its language is the one staff chose with
+/// the switch in its header, kept in a cookie (<see cref="Security.CookieSecurity.AdminLanguageCookie"/>); English until then.
 /// </summary>
 public static class ClinicLocalization
 {
@@ -33,8 +35,18 @@ public static class ClinicLocalization
 
     private sealed class PathLanguageProvider : RequestCultureProvider
     {
-        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-            Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(LanguageOf(PagePath(httpContext)).Culture.Name));
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var path = PagePath(httpContext);
+            var language = path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase) ? AdminLanguage(httpContext) : LanguageOf(path);
+            return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(language.Culture.Name));
+        }
+
+        private static ClinicLanguage AdminLanguage(HttpContext httpContext) =>
+            (httpContext.Request.Cookies[Security.CookieSecurity.Name(Security.CookieSecurity.AdminLanguageCookie, secure: true)]
+                ?? httpContext.Request.Cookies[Security.CookieSecurity.AdminLanguageCookie]) == ClinicLanguage.MalayCode
+                ? ClinicLanguage.Malay
+                : ClinicLanguage.English;
 
         /// <summary>The page asked for: after an exception the request is re-run as /error, in the language of the page.</summary>
         private static PathString PagePath(HttpContext httpContext) =>

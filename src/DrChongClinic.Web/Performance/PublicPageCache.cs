@@ -45,6 +45,9 @@ public static class PublicPageCache
         });
         services.AddSingleton<IPublicPageCache, OutputCachePublicPages>();
         services.AddSingleton<SchedulePurgeInterceptor>();
+
+        // Changes saved on another app instance: purged here within CacheStampWatcher.PollInterval.
+        services.AddHostedService<CacheStampWatcher>();
         return services;
     }
 

@@ -30,6 +30,9 @@ public sealed class RateLimitOptions
     /// <summary>Manage links, opening and changing (GET and POST /book/manage/{token}...).</summary>
     public RateLimitRule ManageLink { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>Doctors' diary subscriptions (GET /diary/{token}.ics): calendar apps fetch every few minutes to hours.</summary>
+    public RateLimitRule DiaryFeed { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(10) };
+
     /// <summary>Staff sign-in attempts (password and code), on top of the account lockout.</summary>
     public RateLimitRule SignIn { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(5) };
 
@@ -46,6 +49,7 @@ public static class ClinicRateLimits
     public const string Booking = "booking";
     public const string Slots = "slots";
     public const string ManageLink = "manage-link";
+    public const string DiaryFeed = "diary-feed";
     public const string SignIn = "sign-in";
 
     public static IServiceCollection AddClinicRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -56,6 +60,7 @@ public static class ClinicRateLimits
             AddPolicy(limiter, Booking, options.Booking);
             AddPolicy(limiter, Slots, options.Slots);
             AddPolicy(limiter, ManageLink, options.ManageLink);
+            AddPolicy(limiter, DiaryFeed, options.DiaryFeed);
             AddPolicy(limiter, SignIn, options.SignIn);
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>

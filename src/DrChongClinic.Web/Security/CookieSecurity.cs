@@ -16,6 +16,9 @@ public static class CookieSecurity
     public const string StaffCookie = "clinic.staff";
     public const string TempDataCookie = "clinic.msg";
 
+    /// <summary>The staff area's language, chosen by staff (the public pages' language comes from their address).</summary>
+    public const string AdminLanguageCookie = "clinic.admin-lang";
+
     public static IServiceCollection AddClinicCookieSecurity(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         var secure = !environment.IsDevelopment() && configuration.GetValue("Security:SecureCookies", true);
@@ -27,6 +30,21 @@ public static class CookieSecurity
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, c => Apply(c.Cookie, "clinic.external", secure));
         return services;
     }
+
+    /// <summary>Whether cookies are Secure with the __Host- prefix here (outside Development unless Security:SecureCookies is false).</summary>
+    public static bool IsSecure(IConfiguration configuration, IWebHostEnvironment environment) =>
+        !environment.IsDevelopment() && configuration.GetValue("Security:SecureCookies", true);
+
+    /// <summary>The options of a cookie the site writes itself, under the same rule as the others.</summary>
+    public static CookieOptions Options(bool secure, TimeSpan maxAge) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Lax,
+        Secure = secure,
+        Path = "/",
+        MaxAge = maxAge,
+        IsEssential = true,
+    };
 
     /// <summary>The cookie's name as the browser sees it.</summary>
     public static string Name(string baseName, bool secure) => secure ? "__Host-" + baseName : baseName;

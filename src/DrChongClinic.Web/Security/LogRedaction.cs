@@ -9,7 +9,8 @@ namespace DrChongClinic.Web.Security;
 /// A manage link's token opens a patient's booking, so it must never reach a log: every message, state value,
 /// scope (ASP.NET Core's request scope carries the request path) and exception text written through the
 /// site's <see cref="ILoggerFactory"/> has the path segment after <c>/manage/</c> or <c>/urus/</c> replaced by
-/// <c>***</c>, whichever logger provider writes it (JSON console, tests' providers).
+/// <c>***</c>, whichever logger provider writes it (JSON console, tests' providers). A doctor's diary address
+/// (<c>/diary/</c>, <c>/diari/</c>) opens their bookings the same way and is masked the same way.
 /// </summary>
 public static partial class LogRedaction
 {
@@ -29,13 +30,14 @@ public static partial class LogRedaction
     /// <summary>True when the text holds a manage-link path (any case, any host or query around it).</summary>
     public static bool NeedsRedaction(string? text) =>
         text is not null
-        && (text.Contains("/manage/", StringComparison.OrdinalIgnoreCase) || text.Contains("/urus/", StringComparison.OrdinalIgnoreCase));
+        && (text.Contains("/manage/", StringComparison.OrdinalIgnoreCase) || text.Contains("/urus/", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("/diary/", StringComparison.OrdinalIgnoreCase) || text.Contains("/diari/", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The text with every manage-link token replaced by <see cref="Mask"/>.</summary>
     public static string Redact(string text) => NeedsRedaction(text) ? TokenSegment().Replace(text, Mask) : text;
 
-    /// <summary>The segment after /manage/ or /urus/ (URL-encoded slashes count as slashes).</summary>
-    [GeneratedRegex(@"(?<=/(?:manage|urus)/)(?:(?!%2[fF])[^/?#\s""'<>&;,)\]}])+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>The segment after /manage/, /urus/, /diary/ or /diari/ (URL-encoded slashes count as slashes).</summary>
+    [GeneratedRegex(@"(?<=/(?:manage|urus|diary|diari)/)(?:(?!%2[fF])[^/?#\s""'<>&;,)\]}])+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TokenSegment();
 
     internal static object? RedactValue(string key, object? value) => value switch

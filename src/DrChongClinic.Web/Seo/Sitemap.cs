@@ -2,21 +2,22 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using DrChongClinic.Application.Clinic;
+using DrChongClinic.Application.Doctors;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Content;
 
 namespace DrChongClinic.Web.Seo;
 
 /// <summary>
-/// /sitemap.xml (https://www.sitemaps.org/protocol.html): the home pages, the article lists and every
-/// article, each with its other-language version as an xhtml:link alternate.
+/// /sitemap.xml (https://www.sitemaps.org/protocol.html): the home pages, the article lists, every
+/// article, the doctor list and every active doctor's page, each with its other-language version as an xhtml:link alternate.
 /// </summary>
 public static class Sitemap
 {
     internal const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     internal const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
-    public static byte[] Write(ArticleLibrary library, ClinicDetails clinic)
+    public static byte[] Write(ArticleLibrary library, IReadOnlyList<DoctorProfile> doctors, ClinicDetails clinic)
     {
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
@@ -32,6 +33,12 @@ public static class Sitemap
             {
                 var malay = library.Translation(article, ClinicLanguage.MalayCode)!;
                 WritePage(xml, clinic, language => SitePaths.Article(language == ClinicLanguage.EnglishCode ? article : malay), article.LastReviewed);
+            }
+
+            WritePage(xml, clinic, SitePaths.Doctors, lastModified: null);
+            foreach (var doctor in doctors)
+            {
+                WritePage(xml, clinic, language => SitePaths.Doctor(language, doctor.Slug), lastModified: null);
             }
 
             xml.WriteEndElement();

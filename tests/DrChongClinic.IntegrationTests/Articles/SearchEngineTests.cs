@@ -43,6 +43,17 @@ public sealed class SearchEngineTests(ClinicFactory factory) : IClassFixture<Cli
             Assert.Equal($"{BaseUrl}{SitePaths.Article(translation)}", alternates[translation.Language]);
             Assert.Equal($"{BaseUrl}{SitePaths.Article(article)}", alternates[article.Language]);
         }
+
+        // The doctors: the list and each doctor's page, in both languages, each naming the other as its alternate.
+        foreach (var (english, malay) in new[] { ("/doctors", "/ms/doktor"), ("/doctors/dr-chong-wei-liang", "/ms/doktor/dr-chong-wei-liang"), ("/doctors/dr-nurul-aina-hassan", "/ms/doktor/dr-nurul-aina-hassan") })
+        {
+            foreach (var path in new[] { english, malay })
+            {
+                var alternates = urls[$"{BaseUrl}{path}"].Elements(Xhtml + "link").ToDictionary(l => l.Attribute("hreflang")!.Value, l => l.Attribute("href")!.Value);
+                Assert.Equal($"{BaseUrl}{english}", alternates["en"]);
+                Assert.Equal($"{BaseUrl}{malay}", alternates["ms"]);
+            }
+        }
     }
 
     [Theory]
@@ -76,6 +87,8 @@ public sealed class SearchEngineTests(ClinicFactory factory) : IClassFixture<Cli
         Assert.Contains("User-agent: *", lines);
         Assert.Contains("Disallow: /admin", lines);
         Assert.Contains("Disallow: /book/manage", lines);
+        Assert.Contains("Disallow: /diary", lines);
+        Assert.Contains("Disallow: /ms/diari", lines);
         Assert.Contains($"Sitemap: {BaseUrl}/sitemap.xml", lines);
     }
 

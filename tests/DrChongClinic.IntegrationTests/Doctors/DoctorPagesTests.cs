@@ -93,6 +93,54 @@ public sealed class DoctorPagesTests(BookingFactory factory) : IClassFixture<Boo
     }
 
     [Fact]
+    public async Task Renaming_a_doctor_moves_their_page_and_every_old_address_redirects_permanently_to_the_current_one()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+        var created = await PostFormAsync(client, "/admin/schedule/practitioners/new", "#practitioner-form", [new("Name", "Dr Test Rename"), new("IsActive", "true")]);
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var id = await factory.PractitionerIdAsync("Dr Test Rename");
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/doctors/dr-test-rename")).StatusCode);
+
+        await RenameAsync(client, id, "Dr Test Renamed");
+        var visitor = factory.Browser();
+        var moved = await visitor.GetAsync("/doctors/dr-test-rename");
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal("/doctors/dr-test-renamed", moved.Headers.Location!.OriginalString);
+        var movedMalay = await visitor.GetAsync("/ms/doktor/dr-test-rename");
+        Assert.Equal(HttpStatusCode.MovedPermanently, movedMalay.StatusCode);
+        Assert.Equal("/ms/doktor/dr-test-renamed", movedMalay.Headers.Location!.OriginalString);
+        Assert.Equal("Dr Test Renamed", (await visitor.GetPageAsync("/doctors/dr-test-renamed")).QuerySelector("h1")!.TextContent);
+
+        // Renamed again: both earlier addresses lead straight to the current page (no chain of redirects).
+        await RenameAsync(client, id, "Dr Test Renamed Twice");
+        foreach (var old in new[] { "dr-test-rename", "dr-test-renamed" })
+        {
+            Assert.Equal("/doctors/dr-test-renamed-twice", (await visitor.GetAsync($"/doctors/{old}")).Headers.Location!.OriginalString);
+        }
+
+        // A new doctor with the first name does not take over the address that still leads to the renamed doctor.
+        await PostFormAsync(client, "/admin/schedule/practitioners/new", "#practitioner-form", [new("Name", "Dr Test Rename"), new("IsActive", "true")]);
+        Assert.Equal("dr-test-rename-2", await factory.WithDbAsync(db => db.Practitioners.Where(p => p.Name == "Dr Test Rename").Select(p => p.Slug).SingleAsync()));
+        Assert.Equal("/doctors/dr-test-renamed-twice", (await visitor.GetAsync("/doctors/dr-test-rename")).Headers.Location!.OriginalString);
+
+        // Renamed back: the doctor takes the first address again, and the later ones redirect to it.
+        await RenameAsync(client, id, "Dr Test Renamed");
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/doctors/dr-test-renamed")).StatusCode);
+        Assert.Equal("/doctors/dr-test-renamed", (await visitor.GetAsync("/doctors/dr-test-renamed-twice")).Headers.Location!.OriginalString);
+
+        // An inactive doctor's old addresses are gone like the page itself.
+        await PostFormAsync(client, $"/admin/schedule/practitioners/{id}", "#practitioner-form", [new("Name", "Dr Test Renamed"), new("IsActive", "false")]);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/doctors/dr-test-renamed-twice")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/doctors/dr-test-renamed")).StatusCode);
+    }
+
+    private static async Task RenameAsync(HttpClient client, int id, string name)
+    {
+        var response = await PostFormAsync(client, $"/admin/schedule/practitioners/{id}", "#practitioner-form", [new("Name", name), new("IsActive", "true")]);
+        Assert.Equal("/admin/schedule/practitioners", response.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task A_photo_is_checked_by_content_resized_stripped_of_metadata_and_served_with_a_long_cache()
     {
         var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);

@@ -41,6 +41,39 @@ public sealed class InsightsTests(BookingFactory factory) : IClassFixture<Bookin
         Assert.Equal(2 * 3, charts[0].QuerySelectorAll("rect").Length);
         Assert.Single(charts[1].QuerySelectorAll("rect"));
         Assert.Equal(6, charts[3].QuerySelectorAll("rect").Length);
+
+        // The staff area in Bahasa Malaysia (the switch in its header, remembered for this browser): the same figures in Malay.
+        var malay = await Html.ReadAsync(await client.SubmitAsync(page, "#admin-language-form", new Dictionary<string, string?>()));
+        Assert.Equal("ms", malay.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Analisis", malay.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["4 Temujanji", "1 Dibatalkan (25%)", "1 Tidak hadir (25%)", "1 Selesai"], malay.QuerySelectorAll(".insights-stats .stat").Select(s => Squash(s.TextContent).Replace("25 %", "25%", StringComparison.Ordinal)));
+        var malayTables = malay.QuerySelectorAll(".insight table").ToList();
+        Assert.Equal("1 Mac 2027", Rows(malayTables[0])[0][0]);
+        Assert.Equal([[treatment.NameMs, "4", "1", "1"]], Rows(malayTables[1]));
+        Assert.Equal("Kurang 1 hari", Rows(malayTables[3])[0][0]);
+        Assert.Equal("English", malay.QuerySelector("#admin-language-form button")!.TextContent);
+        var refused = await client.GetAsync("/admin/insights?from=2027-03-14&to=2027-03-01");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("ms", (await Html.ReadAsync(refused)).DocumentElement.GetAttribute("lang"));
+        Assert.DoesNotContain("The end date", (await Html.ReadAsync(refused)).QuerySelector("#period-error")!.TextContent);
+        Assert.Equal("en", (await factory.CreateClient().GetPageAsync("/doctors")).DocumentElement.GetAttribute("lang")); // public pages keep their address's language
+
+        var back = await client.SubmitAsync(malay, "#admin-language-form", new Dictionary<string, string?>());
+        Assert.Equal("/admin/insights", back.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("en", (await Html.ReadAsync(back)).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task The_language_switch_only_returns_to_staff_pages()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+        var dashboard = await client.GetPageAsync("/admin");
+        foreach (var returnUrl in new[] { "https://evil.example/admin", "//evil.example/admin", "/doctors", "/\\evil.example", new string('a', 5000) })
+        {
+            var response = await client.SubmitAsync(dashboard, "#admin-language-form", new Dictionary<string, string?> { ["returnUrl"] = returnUrl, ["language"] = "en" });
+            Assert.Equal("/admin", response.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Equal("localhost", response.RequestMessage.RequestUri.Host);
+        }
     }
 
     [Theory]

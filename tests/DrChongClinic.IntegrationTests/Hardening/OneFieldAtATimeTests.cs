@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 using DrChongClinic.IntegrationTests.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
@@ -170,6 +171,203 @@ public sealed class OneFieldAtATimeTests(BookingFactory site) : IClassFixture<Bo
             var page = await staff.GetPageAsync("/admin/patients/data");
             await AssertSafeAsync(await staff.SubmitAsync(page, "#patient-search-form", new Dictionary<string, string?> { ["email"] = value }), $"POST patient data {Show(value)}");
         }
+    }
+
+    [Fact]
+    public async Task Staff_treatment_price_and_doctor_profile_forms_and_the_insights_query()
+    {
+        var (staff, _) = await StaffAccounts.SignedInAsync(site, "Admin");
+        var treatmentId = await site.WithDbAsync(db => db.Treatments.Where(t => t.Code == "chemical-peel").Select(t => t.Id).SingleAsync());
+        var validTreatment = new Dictionary<string, string?>
+        {
+            ["NameEn"] = "Chemical peel",
+            ["NameMs"] = "Pengelupasan kimia",
+            ["DurationMinutes"] = "30",
+            ["BufferMinutes"] = "15",
+            ["SortOrder"] = "5",
+            ["Price"] = "180.00",
+            ["PriceIsFrom"] = "true",
+            ["IncludedEn"] = "Test inclusion.",
+            ["IncludedMs"] = "Ujian.",
+            ["IsActive"] = "true",
+        };
+        foreach (var field in validTreatment.Keys)
+        {
+            foreach (var value in Boundary.Concat(["-0.01", "1e6", "99999999.99", "12.345", "RM 1,000", "0x10", "٣٠٠"]))
+            {
+                var before = await site.WithDbAsync(db => db.Treatments.AsNoTracking().SingleAsync(t => t.Id == treatmentId));
+                var page = await staff.GetPageAsync($"/admin/schedule/treatments/{treatmentId}");
+                var response = await staff.SubmitAsync(page, "#treatment-form", new Dictionary<string, string?>(validTreatment) { [field] = value });
+                await AssertSafeAsync(response, $"POST treatment {field}={Show(value)}");
+                if ((int)response.StatusCode >= 400)
+                {
+                    var after = await site.WithDbAsync(db => db.Treatments.AsNoTracking().SingleAsync(t => t.Id == treatmentId));
+                    Assert.Equal((before.NameEn, before.Price, before.IncludedEn, before.DurationMinutes), (after.NameEn, after.Price, after.IncludedEn, after.DurationMinutes));
+                }
+            }
+        }
+
+        var doctor = await TestBookings.PractitionerAsync(site); // its own doctor: a boundary value may be a valid new name
+        var doctorId = doctor.Id;
+        var validDoctor = new Dictionary<string, string?>
+        {
+            ["Name"] = doctor.Name,
+            ["IsActive"] = "true",
+            ["Gender"] = "Male",
+            ["MmcNumber"] = "TEST-00001",
+            ["HoldsLcp"] = "true",
+            ["Languages"] = "en",
+            ["BioEn"] = "A test biography.",
+            ["BioMs"] = "Biografi ujian.",
+        };
+        foreach (var field in validDoctor.Keys)
+        {
+            foreach (var value in Boundary.Concat(["Other", "3", "en,ms,xx"]))
+            {
+                var before = await site.WithDbAsync(db => db.Practitioners.AsNoTracking().SingleAsync(p => p.Id == doctorId));
+                var page = await staff.GetPageAsync($"/admin/schedule/practitioners/{doctorId}");
+                var response = await staff.SubmitAsync(page, "#practitioner-form", new Dictionary<string, string?>(validDoctor) { [field] = value });
+                await AssertSafeAsync(response, $"POST doctor {field}={Show(value)}");
+                if ((int)response.StatusCode >= 400)
+                {
+                    var after = await site.WithDbAsync(db => db.Practitioners.AsNoTracking().SingleAsync(p => p.Id == doctorId));
+                    Assert.Equal((before.Name, before.Slug, before.MmcNumber, before.BioEn, before.Languages), (after.Name, after.Slug, after.MmcNumber, after.BioEn, after.Languages));
+                }
+            }
+        }
+
+        foreach (var field in new[] { "from", "to" })
+        {
+            foreach (var value in Boundary.Concat(["2026-02-30", "2026-12-31T00:00", "31/12/2026", "2199-12-31", "2000-01-01"]))
+            {
+                var query = new Dictionary<string, string> { ["from"] = "2026-11-01", ["to"] = "2026-11-30", [field] = value };
+                await AssertSafeAsync(await staff.GetAsync("/admin/insights" + Query(query)), $"GET insights {field}={Show(value)}");
+            }
+        }
+
+        await AssertSafeAsync(await staff.GetAsync("/admin/insights?from=2026-11-01&to=2026-11-30&from=2026-01-01"), "GET insights with from twice");
+    }
+
+    [Fact]
+    public async Task Doctor_photo_upload_with_files_that_are_not_what_they_say()
+    {
+        var (staff, _) = await StaffAccounts.SignedInAsync(site, "Admin");
+        var doctorId = (await TestBookings.PractitionerAsync(site)).Id;
+        using var small = new SkiaSharp.SKBitmap(40, 30);
+        using var png = small.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        var pngBytes = png.ToArray();
+
+        // A PNG whose header claims 60,000 × 60,000 pixels (a decompression bomb): refused before decoding.
+        var bomb = (byte[])pngBytes.Clone();
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bomb.AsSpan(16), 60_000);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(bomb.AsSpan(20), 60_000);
+
+        var refusals = new (string What, byte[] Content, string Name, string Type)[]
+        {
+            ("text", Encoding.UTF8.GetBytes("not a photo at all"), "photo.jpg", "image/jpeg"),
+            ("svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"), "photo.svg", "image/svg+xml"),
+            ("empty", [], "empty.jpg", "image/jpeg"),
+            ("truncated", pngBytes[..(pngBytes.Length / 2)], "half.png", "image/png"),
+            ("bomb", bomb, "bomb.png", "image/png"),
+            ("huge", new byte[8 * 1024 * 1024], "huge.jpg", "image/jpeg"),
+            ("way over the form limit", new byte[40 * 1024 * 1024], "enormous.jpg", "image/jpeg"),
+        };
+        foreach (var (what, content, name, type) in refusals)
+        {
+            var response = await UploadPhotoAsync(staff, doctorId, content, name, type);
+            await AssertSafeAsync(response, $"photo {what}");
+            Assert.InRange((int)response.StatusCode, 400, 499);
+            Assert.Null(await site.WithDbAsync(db => db.Practitioners.Where(p => p.Id == doctorId).Select(p => p.PhotoVersion).SingleAsync()));
+        }
+
+        // A PNG named .jpg and sent as image/jpeg is judged by its content: a real picture, accepted.
+        var renamed = await UploadPhotoAsync(staff, doctorId, pngBytes, "portrait.jpg", "image/jpeg");
+        await AssertSafeAsync(renamed, "photo PNG renamed .jpg");
+        Assert.Equal($"/admin/schedule/practitioners/{doctorId}", renamed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.NotNull(await site.WithDbAsync(db => db.Practitioners.Where(p => p.Id == doctorId).Select(p => p.PhotoVersion).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Holiday_calendar_upload_and_its_confirmation()
+    {
+        var (staff, _) = await StaffAccounts.SignedInAsync(site, "Admin");
+        const string Header = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Made-up Holidays//EN\r\n";
+        static string Event(string start, string end, string summary = "Made-up Day") =>
+            $"BEGIN:VEVENT\r\nUID:{Guid.NewGuid():N}@test\r\nDTSTART;VALUE=DATE:{start}\r\nDTEND;VALUE=DATE:{end}\r\nSUMMARY:{summary}\r\nEND:VEVENT\r\n";
+        var files = new (string What, string Content)[]
+        {
+            ("empty", ""),
+            ("not a calendar", "hello"),
+            ("unterminated", Header + "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270105\r\n"),
+            ("end before begin", "END:VEVENT\r\nEND:VCALENDAR\r\n" + Header),
+            ("nested without end", Header + string.Concat(Enumerable.Repeat("BEGIN:VEVENT\r\n", 5000))),
+            ("year 0001", Header + Event("00010101", "00010102") + "END:VCALENDAR\r\n"),
+            ("year 9999", Header + Event("99991231", "99991232") + "END:VCALENDAR\r\n"),
+            ("month 13", Header + Event("20271301", "20271302") + "END:VCALENDAR\r\n"),
+            ("30 February", Header + Event("20270230", "20270231") + "END:VCALENDAR\r\n"),
+            ("end before start", Header + Event("20270110", "20270101") + "END:VCALENDAR\r\n"),
+            ("int overflow date", Header + Event("2147483647", "2147483648") + "END:VCALENDAR\r\n"),
+            ("ten years long", Header + Event("20270101", "20370101") + "END:VCALENDAR\r\n"),
+            ("duration overflow", Header + "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270105\r\nDURATION:P2147483647D\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"),
+            ("10,000 events", Header + string.Concat(Enumerable.Range(0, 10_000).Select(i => $"BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:{new DateOnly(2027, 1, 1).AddDays(i % 300):yyyyMMdd}\r\nSUMMARY:E{i}\r\nEND:VEVENT\r\n")) + "END:VCALENDAR\r\n"),
+            ("huge", Header + new string('X', 3 * 1024 * 1024)),
+            ("binary", Encoding.Latin1.GetString(Enumerable.Range(0, 4096).Select(i => (byte)(i * 7)).ToArray())),
+            ("bidi and NUL summary", Header + Event("20270105", "20270106", "Evil\u202Egpj\0day") + "END:VCALENDAR\r\n"),
+        };
+        var closures = await site.WithDbAsync(db => db.Closures.CountAsync());
+        foreach (var (what, content) in files)
+        {
+            var page = await staff.GetPageAsync("/admin/schedule/closures/import");
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(page.QuerySelector("#holiday-upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+                { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "file", "holidays.ics" },
+            };
+            await AssertSafeAsync(await staff.PostAsync("/admin/schedule/closures/import", form), $"upload {what}");
+            Assert.Equal(closures, await site.WithDbAsync(db => db.Closures.CountAsync())); // a preview saves nothing
+        }
+
+        // The confirmation form, one field at a time (what a tampered preview would send).
+        var valid = new Dictionary<string, string?> { ["Holidays[0].FirstDay"] = "2027-03-03", ["Holidays[0].LastDay"] = "2027-03-03", ["Holidays[0].Name"] = "Made-up Day" };
+        foreach (var field in valid.Keys.Append("Holidays[2147483647].Name").Append("Holidays[-1].FirstDay"))
+        {
+            foreach (var value in Boundary)
+            {
+                var preview = await Html.ReadAsync(await UploadTextAsync(staff, Header + Event("20270303", "20270304") + "END:VCALENDAR\r\n"));
+                var before = await site.WithDbAsync(db => db.Closures.CountAsync());
+                var response = await staff.SubmitAsync(preview, "#holiday-import-form", new Dictionary<string, string?>(valid) { [field] = value });
+                await AssertSafeAsync(response, $"POST import confirm {field}={Show(value)}");
+                if ((int)response.StatusCode >= 400)
+                {
+                    Assert.Equal(before, await site.WithDbAsync(db => db.Closures.CountAsync()));
+                }
+
+                await site.WithDbAsync(db => db.Closures.Where(c => c.FirstDay >= new DateOnly(2027, 3, 1)).ExecuteDeleteAsync());
+            }
+        }
+    }
+
+    private static async Task<HttpResponseMessage> UploadTextAsync(HttpClient staff, string ics)
+    {
+        var page = await staff.GetPageAsync("/admin/schedule/closures/import");
+        return await staff.PostAsync("/admin/schedule/closures/import", new MultipartFormDataContent
+        {
+            { new StringContent(page.QuerySelector("#holiday-upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(ics)), "file", "holidays.ics" },
+        });
+    }
+
+    private static async Task<HttpResponseMessage> UploadPhotoAsync(HttpClient staff, int doctorId, byte[] file, string fileName, string contentType)
+    {
+        var page = await staff.GetPageAsync($"/admin/schedule/practitioners/{doctorId}");
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(page.QuerySelector("#photo-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
+        };
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(part, "photo", fileName);
+        return await staff.PostAsync($"/admin/schedule/practitioners/{doctorId}/photo", content);
     }
 
     private static async Task AssertSafeAsync(HttpResponseMessage response, string what)

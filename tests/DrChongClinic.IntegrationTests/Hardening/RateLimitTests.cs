@@ -71,6 +71,20 @@ public sealed class RateLimitTests(RateLimitTests.Site site) : IClassFixture<Rat
     }
 
     [Fact]
+    public async Task Guessing_diary_addresses_is_slowed_to_a_few_tries_then_429()
+    {
+        var client = site.Browser();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await client.GetAsync($"{(i % 2 == 0 ? "/diary" : "/ms/diari")}/guess{i}AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound], statuses.Take(4));
+        Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses.Skip(4));
+    }
+
+    [Fact]
     public async Task Staff_sign_in_attempts_over_the_limit_get_429_even_with_the_right_password()
     {
         var account = await StaffAccounts.CreateAsync(site, "Staff");
@@ -95,6 +109,8 @@ public sealed class RateLimitTests(RateLimitTests.Site site) : IClassFixture<Rat
             With("RateLimits:Booking:Window", "00:10:00");
             With("RateLimits:ManageLink:PermitLimit", "4");
             With("RateLimits:ManageLink:Window", "00:10:00");
+            With("RateLimits:DiaryFeed:PermitLimit", "4");
+            With("RateLimits:DiaryFeed:Window", "00:10:00");
             With("RateLimits:SignIn:PermitLimit", "3");
             With("RateLimits:SignIn:Window", "00:10:00");
         }

@@ -57,7 +57,7 @@ public class ClinicFactory : WebApplicationFactory<Program>
         _settings["ReloadStaticAssetsAtRuntime"] = "false";
 
         // Many tests share one client address; rate-limit tests set real limits with With(...).
-        foreach (var rule in new[] { "Booking", "Slots", "ManageLink", "SignIn", "SignInFailures" })
+        foreach (var rule in new[] { "Booking", "Slots", "ManageLink", "DiaryFeed", "SignIn", "SignInFailures" })
         {
             _settings[$"RateLimits:{rule}:PermitLimit"] = "100000";
         }

@@ -129,6 +129,27 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
+    public async Task Two_app_replicas_share_one_key_ring_and_caddy_balances_over_every_replica()
+    {
+        var services = await ServicesAsync();
+        var app = services["app"];
+
+        Assert.Equal(ExampleSetting("APP_REPLICAS"), Scalar(app, "deploy", "replicas"));
+        Assert.Equal("2", ExampleSetting("APP_REPLICAS"));
+        Assert.Null(Node(app, "container_name")); // a fixed name would allow one replica only
+
+        // The keys live on a named volume every replica mounts, so a cookie or form from one replica is read by the other.
+        var keys = Scalar(app, "environment", "DataProtection__KeysPath")!;
+        var volumes = ((YamlSequenceNode)Node(app, "volumes")!).Select(volume => ((YamlScalarNode)volume).Value!).ToList();
+        Assert.Contains(volumes, volume => volume.StartsWith("app-data:", StringComparison.Ordinal) && keys.StartsWith(volume.Split(':')[1] + "/", StringComparison.Ordinal));
+
+        var caddyfile = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "src", "Deployment", "Caddyfile"));
+        Assert.Contains("dynamic a", caddyfile, StringComparison.Ordinal);
+        Assert.Contains("name app", caddyfile, StringComparison.Ordinal);
+        Assert.Contains("lb_try_duration", caddyfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Secrets_file_is_ignored_by_git_and_an_example_is_committed()
     {
         Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, ".env.example")));

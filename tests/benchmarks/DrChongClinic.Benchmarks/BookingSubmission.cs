@@ -19,7 +19,7 @@ namespace DrChongClinic.Benchmarks;
 public static class BookingSubmission
 {
     public const double MinimumPerSecond = 100;
-    public const double MaximumP99Ms = 100;
+    public const double MaximumP99Ms = 25;
     public static readonly TimeSpan MaximumDrain = TimeSpan.FromSeconds(30);
 
     public const string Treatment = "consultation";
@@ -287,10 +287,45 @@ public static class BookingSubmission
 
     private static int _patients;
 
-    private static async Task<HttpStatusCode> SubmitAsync(HttpClient client, Dictionary<string, string> form, FreeTime slot)
+    /// <summary>
+    /// One booking through the form, for the pages a patient sees after booking (Lighthouse's confirmation and manage
+    /// pages): a doctor working 08:00-20:00 is added, and the first of their free times next week is booked. Returns the
+    /// address the site sent the patient to (the manage page with "?done=booked"), or null.
+    /// </summary>
+    public static async Task<string?> BookOneAsync(SiteProcess site)
     {
-        var number = Interlocked.Increment(ref _patients);
-        var fields = new Dictionary<string, string>(form, StringComparer.Ordinal)
+        await using (var db = site.CreateDbContext())
+        {
+            db.Practitioners.Add(new Practitioner
+            {
+                Name = "Benchmark doctor for Lighthouse",
+                WorkingHours = Enum.GetValues<DayOfWeek>().Select(day => new WorkingHours { Day = day, Start = new TimeOnly(8, 0), End = new TimeOnly(20, 0) }).ToList(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        int doctor;
+        await using (var db = site.CreateDbContext())
+        {
+            doctor = await db.Practitioners.AsNoTracking().Where(p => p.Name == "Benchmark doctor for Lighthouse").Select(p => p.Id).FirstAsync();
+        }
+
+        using var client = site.CreateClient();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, ClinicZone));
+        var slot = new FreeTime(doctor, today.AddDays(7), new TimeOnly(10, 0));
+        var form = await ReadFormAsync(client, slot);
+        if (form is null)
+        {
+            return null;
+        }
+
+        var fields = Fields(form, slot, Interlocked.Increment(ref _patients));
+        using var response = await client.PostAsync("/book", new FormUrlEncodedContent(fields));
+        return response.StatusCode == HttpStatusCode.SeeOther ? response.Headers.Location?.ToString() : null;
+    }
+
+    private static Dictionary<string, string> Fields(Dictionary<string, string> form, FreeTime slot, int number) =>
+        new(form, StringComparer.Ordinal)
         {
             ["SubmissionId"] = Guid.NewGuid().ToString(),
             ["Treatment"] = Treatment,
@@ -298,8 +333,12 @@ public static class BookingSubmission
             ["Slot"] = slot.SlotText,
             ["Name"] = "Benchmark Patient",
             ["Email"] = $"patient{number}@bench.example",
-            ["Phone"] = "012-345 6789",
+            ["Phone"] = BenchPhones.Typed(number), // the caps allow 3 upcoming bookings per phone number
         };
+
+    private static async Task<HttpStatusCode> SubmitAsync(HttpClient client, Dictionary<string, string> form, FreeTime slot)
+    {
+        var fields = Fields(form, slot, Interlocked.Increment(ref _patients));
         using var response = await client.PostAsync("/book", new FormUrlEncodedContent(fields));
         if (response.StatusCode != HttpStatusCode.SeeOther && _firstRefusal is null)
         {

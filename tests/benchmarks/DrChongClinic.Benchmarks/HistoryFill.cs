@@ -66,7 +66,7 @@ public static class HistoryFill
                 var appointment = Appointment.Book(
                     new NewAppointment(
                         BookingReference.New(), treatments[random.Next(treatments.Count)], doctor, startUtc, Minutes, 0,
-                        new PatientDetails { Name = $"History Patient {appointments}", Email = $"history{appointments}@bench.example", Phone = "+60123456789" },
+                        new PatientDetails { Name = $"History Patient {appointments}", Email = $"history{appointments}@bench.example", Phone = BenchPhones.E164(appointments) },
                         "2026-01", ManageToken.Hash(ManageToken.New()), "protected", Guid.NewGuid(), ChangedBy.Patient, null),
                     policy,
                     bookedUtc);

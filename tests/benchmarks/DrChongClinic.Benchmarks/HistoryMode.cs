@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Parser;
+using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Privacy;
 using DrChongClinic.Domain.Booking;
@@ -163,7 +164,7 @@ public static class HistoryMode
             fields["Slot"] = day + "T" + time.ToString("HH:mm", CultureInfo.InvariantCulture);
             fields["Name"] = "Benchmark Patient";
             fields["Email"] = $"post{i}@bench.example";
-            fields["Phone"] = "012-345 6789";
+            fields["Phone"] = BenchPhones.Typed(1_000_000 + i); // the caps allow 3 upcoming bookings per phone number
             var start = Stopwatch.GetTimestamp();
             using var response = await client.PostAsync("/book", new FormUrlEncodedContent(fields));
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -221,7 +222,7 @@ public static class HistoryMode
         {
             await using var db = site.CreateDbContext();
             var clock = new ClinicClock(TimeProvider.System, Options.Create(new BookingPolicy()));
-            var pass = new PatientDataRetentionPass(db, clock, Options.Create(new PrivacyOptions { RetentionMonths = HistoryFill.RetentionMonths }), NullLogger<PatientDataRetentionPass>.Instance);
+            var pass = new PatientDataRetentionPass(db, new WorkLeases(db, clock), clock, Options.Create(new PrivacyOptions { RetentionMonths = HistoryFill.RetentionMonths }), NullLogger<PatientDataRetentionPass>.Instance);
             var start = Stopwatch.GetTimestamp();
             await pass.RunOnceAsync(CancellationToken.None);
             times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);

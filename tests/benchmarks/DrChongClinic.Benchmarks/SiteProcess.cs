@@ -30,6 +30,9 @@ public sealed class SiteProcess : IAsyncDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>From starting the process to the first answered request (/healthz, which also writes to the database).</summary>
+    public TimeSpan StartUp { get; private set; }
+
     /// <summary>The published wwwroot, where the benchmark puts the static copies of pages.</summary>
     public string WebRoot { get; }
 
@@ -77,6 +80,7 @@ public sealed class SiteProcess : IAsyncDisposable
         }
 
         var log = new StreamWriter(Path.Combine(options.WorkFolder, "site.log"), append: true) { AutoFlush = true };
+        var started = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");
         process.OutputDataReceived += (_, line) => Write(log, line.Data);
         process.ErrorDataReceived += (_, line) => Write(log, line.Data);
@@ -85,6 +89,7 @@ public sealed class SiteProcess : IAsyncDisposable
 
         var site = new SiteProcess(process, log, baseAddress, databasePath, Path.Combine(options.SiteFolder, "wwwroot"));
         await site.WaitUntilReadyAsync();
+        site.StartUp = Stopwatch.GetElapsedTime(started);
         return site;
     }
 
@@ -178,7 +183,7 @@ public sealed class SiteProcess : IAsyncDisposable
                 throw new TimeoutException("The site did not answer /healthz within 60 seconds; see site.log");
             }
 
-            await Task.Delay(250);
+            await Task.Delay(10);
         }
     }
 }

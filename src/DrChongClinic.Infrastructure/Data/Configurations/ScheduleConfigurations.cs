@@ -33,7 +33,19 @@ internal sealed class PractitionerConfiguration : IEntityTypeConfiguration<Pract
         builder.Property(p => p.BioEn).HasMaxLength(Practitioner.BioMaxLength);
         builder.Property(p => p.BioMs).HasMaxLength(Practitioner.BioMaxLength);
         builder.Property(p => p.PhotoVersion).HasMaxLength(32);
+        builder.Property(p => p.DiaryFeedTokenHash).HasMaxLength(64);
+        builder.HasIndex(p => p.DiaryFeedTokenHash).IsUnique();
         builder.Ignore(p => p.LanguageCodes);
+    }
+}
+
+internal sealed class PractitionerFormerSlugConfiguration : IEntityTypeConfiguration<PractitionerFormerSlug>
+{
+    public void Configure(EntityTypeBuilder<PractitionerFormerSlug> builder)
+    {
+        builder.HasKey(s => s.Slug);
+        builder.Property(s => s.Slug).HasMaxLength(Practitioner.SlugMaxLength);
+        builder.HasOne<Practitioner>().WithMany().HasForeignKey(s => s.PractitionerId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -120,6 +120,7 @@ public sealed class PractitionersController(PractitionerService practitioners, I
         var stored = PractitionerInput.From(practitioner);
         input.PhotoUrl = stored.PhotoUrl;
         input.PageUrl = stored.PageUrl;
+        input.DiaryFeedIssuedAtUtc = stored.DiaryFeedIssuedAtUtc;
         return input;
     }
 

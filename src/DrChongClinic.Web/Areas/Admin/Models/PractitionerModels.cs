@@ -33,6 +33,9 @@ public sealed class PractitionerInput : ScheduleChangeInput
     /// <summary>Shown on the edit page: the public page's address.</summary>
     public string? PageUrl { get; set; }
 
+    /// <summary>Shown on the edit page: when the doctor's current diary address was issued, or null without one.</summary>
+    public DateTime? DiaryFeedIssuedAtUtc { get; set; }
+
     public static PractitionerInput From(Practitioner p) => new()
     {
         Id = p.Id,
@@ -46,6 +49,7 @@ public sealed class PractitionerInput : ScheduleChangeInput
         BioMs = p.BioMs,
         PhotoUrl = p.PhotoVersion is null ? null : Application.Clinic.SitePaths.DoctorPhoto(p.Id, p.PhotoVersion),
         PageUrl = Application.Clinic.SitePaths.Doctor(Domain.ClinicLanguage.EnglishCode, p.Slug),
+        DiaryFeedIssuedAtUtc = p.DiaryFeedIssuedAtUtc,
     };
 
     public PractitionerProfile ToProfile() => new(
@@ -159,3 +163,9 @@ public sealed class WeeklyHoursInputValidator : AbstractValidator<WeeklyHoursInp
         return filled.Zip(filled.Skip(1)).All(pair => pair.First.End <= pair.Second.Start);
     }
 }
+
+/// <summary>A doctor's diary address in one language: https:// (Google Calendar, Android, Outlook) and webcal:// (Apple devices).</summary>
+public sealed record DiaryFeedAddress(string Language, string Https, string Webcal);
+
+/// <summary>The page shown once after staff issue a diary address: the only time the address can be seen.</summary>
+public sealed record DiaryFeedIssuedPage(int PractitionerId, string PractitionerName, IReadOnlyList<DiaryFeedAddress> Addresses);
