@@ -12,13 +12,15 @@ namespace DrChongClinic.Web.Courses;
 /// </summary>
 public sealed class CourseCardViewComponent(BookingService bookings, CourseService courses, CoursePageFactory pages, ClinicClock clock) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(string token)
+    /// <remarks>The token is read from the route, never passed as an argument: MVC logs view component arguments.</remarks>
+    public async Task<IViewComponentResult> InvokeAsync()
     {
+        var token = HttpContext.GetRouteValue("token") as string;
         // The manage page keeps only its own "done" values; the course's come from the address (POST, redirect, GET).
         var asked = HttpContext.Request.Query["done"].ToString();
         var done = asked is "course" or "course-cancelled" ? asked : null;
         var details = await bookings.FindByManageTokenAsync(token, HttpContext.RequestAborted);
-        if (details is null)
+        if (details is null || token is null)
         {
             return Content("");
         }
