@@ -57,6 +57,9 @@ public enum BookingProblem
 
     /// <summary>The patient has moved this booking Booking:MaxPatientReschedules times already.</summary>
     TooManyChanges,
+
+    /// <summary>A course session would no longer keep the weeks between it and the sessions next to it.</summary>
+    CourseIntervalBroken,
 }
 
 /// <summary>What happened to a booking request or change.</summary>

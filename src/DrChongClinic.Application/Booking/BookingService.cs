@@ -19,6 +19,7 @@ public sealed class BookingService(
     IClinicDatabase db,
     SlotFinder slots,
     ManageTokenProtector tokens,
+    Courses.CourseIntervals courseIntervals,
     ILogger<BookingService> logger)
 {
     /// <summary>How many nearest free times a "just taken" answer offers.</summary>
@@ -175,6 +176,12 @@ public sealed class BookingService(
             return BookingResult.Refused(BookingProblem.TooManyChanges, appointment);
         }
 
+        // A course session keeps its weeks to the sessions before and after it, whichever page moves it.
+        if (appointment.CourseId is not null && await courseIntervals.ProblemIfMovedAsync(appointment, slot.StartUtc, cancellationToken) is not null)
+        {
+            return BookingResult.Refused(BookingProblem.CourseIntervalBroken, appointment);
+        }
+
         if (appointment.Reschedule(slot.StartUtc, search.PractitionerId ?? appointment.PractitionerId, by, actor, slots.NowUtc, Policy) is { } rule)
         {
             return BookingResult.Refused(BookingResult.ProblemFor(rule), appointment);
@@ -282,10 +289,12 @@ public sealed class BookingService(
             .Where(a => (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed) && a.StartUtc > now)
             // Narrowed in the database by phone or domain (LIKE ignores ASCII case on both providers), counted here by mailbox.
             .Where(a => a.Patient.Phone == phone || EF.Functions.Like(a.Patient.Email, "%" + domain) || EF.Functions.Like(a.Patient.Email, "%" + googleDomain))
-            .Select(a => new { a.Patient.Email, a.Patient.Phone })
+            .Select(a => new { a.Patient.Email, a.Patient.Phone, Booking = a.CourseId ?? a.Id })
             .ToListAsync(cancellationToken);
-        return holders.Count(h => MailboxKey.Of(h.Email) == mailbox) >= Policy.MaxActiveBookingsPerEmail
-            || holders.Count(h => h.Phone == phone) >= Policy.MaxActiveBookingsPerPhone;
+
+        // A treatment course counts as one booking, however many of its sessions are still to come (docs/booking.md).
+        return holders.Where(h => MailboxKey.Of(h.Email) == mailbox).Select(h => h.Booking).Distinct().Count() >= Policy.MaxActiveBookingsPerEmail
+            || holders.Where(h => h.Phone == phone).Select(h => h.Booking).Distinct().Count() >= Policy.MaxActiveBookingsPerPhone;
     }
 
     private async Task<BookingResult?> EarlierBookingAsync(BookingRequest request, CancellationToken cancellationToken)

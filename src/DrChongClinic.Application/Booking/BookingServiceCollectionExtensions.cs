@@ -20,6 +20,8 @@ public static class BookingServiceCollectionExtensions
         services.AddScoped<SlotFinder>();
         services.AddScoped<BookingService>();
         services.AddScoped<BookingChoiceFinder>();
+        services.AddScoped<Courses.CourseIntervals>();
+        services.AddScoped<Courses.CourseService>();
         return services;
     }
 

@@ -152,6 +152,16 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
             .ToList();
     }
 
+    /// <summary>
+    /// The diary from one date to another, read once, as one query per date; <paramref name="policy"/> may have a longer
+    /// booking window (course sessions lie beyond a single booking's horizon).
+    /// </summary>
+    public async Task<Func<DateOnly, SlotQuery>> DaysAsync(SlotSearch search, DateOnly from, DateOnly to, BookingPolicy policy, CancellationToken cancellationToken)
+    {
+        var diary = (await LoadAsync(search, from, to, cancellationToken)) with { Policy = policy };
+        return date => diary.Query(search, date);
+    }
+
     private async Task<Diary> LoadAsync(SlotSearch search, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var practitioners = await db.Practitioners.AsNoTracking()

@@ -76,6 +76,13 @@ public static class SitePaths
 
     public static string Reschedule(string language, string token) => Manage(language, token) + Pick(language, "/reschedule", "/tukar");
 
+    /// <summary>A treatment course from a session's manage link: book the later sessions, or see and move them.</summary>
+    public static string Course(string language, string token) => Manage(language, token) + Pick(language, "/course", "/kursus");
+
+    public static string CourseMove(string language, string token) => Course(language, token) + Pick(language, "/move", "/pindah");
+
+    public static string CourseCancel(string language, string token) => Course(language, token) + Pick(language, "/cancel", "/batal");
+
     public static string Articles(string language) => Pick(language, "/articles", "/ms/artikel");
 
     public static string Article(string language, string slug) => $"{Articles(language)}/{slug}";

@@ -20,6 +20,9 @@ public static class BookingEmails
 
     private static IReadOnlyList<EmailKind> KindsFor(AppointmentEvent happened) => happened switch
     {
+        // A course's later sessions are announced together, by the one email its first session's CourseBooked sends.
+        AppointmentBooked { Appointment.CourseSession: > 1 } => [],
+        CourseBooked => [EmailKind.CourseBooked, EmailKind.ClinicCourseNotice],
         AppointmentBooked booked when booked.Appointment.Status == AppointmentStatus.Confirmed =>
             [EmailKind.BookingConfirmed, EmailKind.ClinicNewBookingNotice],
         AppointmentBooked => [EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice],

@@ -4,7 +4,11 @@ using DrChongClinic.Domain.Scheduling;
 namespace DrChongClinic.Application.Email;
 
 /// <summary>Everything an email says, gathered by the outbox from the database.</summary>
-public sealed record EmailFacts(OutboxMessage Message, Appointment Appointment, Treatment Treatment, string PractitionerName, int CalendarSequence);
+public sealed record EmailFacts(OutboxMessage Message, Appointment Appointment, Treatment Treatment, string PractitionerName, int CalendarSequence)
+{
+    /// <summary>For course emails: every session of the course, in order, with its doctor's name.</summary>
+    public IReadOnlyList<(Appointment Session, string PractitionerName)> CourseSessions { get; init; } = [];
+}
 
 /// <summary>
 /// Writes the email for an outbox row and hands it to the mail server (Infrastructure: wording, calendar file,

@@ -16,13 +16,19 @@ public enum EmailKind
 
     /// <summary>To the clinic inbox: a patient cancelled their booking with the manage link.</summary>
     ClinicCancellationNotice = 7,
+
+    /// <summary>To the patient: every session of the course just booked, with a calendar file per session.</summary>
+    CourseBooked = 8,
+
+    /// <summary>To the clinic inbox: a course was booked (every session listed).</summary>
+    ClinicCourseNotice = 9,
 }
 
 /// <summary>Which emails go to the clinic inbox rather than the patient.</summary>
 public static class ClinicNotices
 {
     /// <summary>Every kind sent to the clinic inbox (an array, so a database query can ask <c>Kinds.Contains(m.Kind)</c>).</summary>
-    public static readonly EmailKind[] Kinds = [EmailKind.ClinicNewBookingNotice, EmailKind.ClinicRescheduleNotice, EmailKind.ClinicCancellationNotice];
+    public static readonly EmailKind[] Kinds = [EmailKind.ClinicNewBookingNotice, EmailKind.ClinicRescheduleNotice, EmailKind.ClinicCancellationNotice, EmailKind.ClinicCourseNotice];
 
     public static bool IsClinicNotice(this EmailKind kind) => Kinds.Contains(kind);
 }

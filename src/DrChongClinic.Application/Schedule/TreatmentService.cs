@@ -17,10 +17,14 @@ public sealed record TreatmentDetails(
     decimal? Price = null,
     bool PriceIsFrom = false,
     string? IncludedEn = null,
-    string? IncludedMs = null)
+    string? IncludedMs = null,
+    int? CourseSessions = null,
+    int? CourseMinWeeks = null,
+    int? CourseMaxWeeks = null)
 {
     public static TreatmentDetails From(Treatment t) =>
-        new(t.NameEn, t.NameMs, t.DurationMinutes, t.BufferMinutes, t.IsActive, t.SortOrder, t.Price, t.PriceIsFrom, t.IncludedEn, t.IncludedMs);
+        new(t.NameEn, t.NameMs, t.DurationMinutes, t.BufferMinutes, t.IsActive, t.SortOrder, t.Price, t.PriceIsFrom, t.IncludedEn, t.IncludedMs,
+            t.CourseSessions, t.CourseMinWeeks, t.CourseMaxWeeks);
 
     public void ApplyTo(Treatment t)
     {
@@ -39,11 +43,20 @@ public sealed record TreatmentDetails(
         t.PriceIsFrom = Price is not null && PriceIsFrom;
         t.IncludedEn = string.IsNullOrWhiteSpace(IncludedEn) ? null : IncludedEn.Trim();
         t.IncludedMs = string.IsNullOrWhiteSpace(IncludedMs) ? null : IncludedMs.Trim();
+        if (Domain.Courses.CoursePlan.Problem(CourseSessions, CourseMinWeeks, CourseMaxWeeks) is { } courseProblem)
+        {
+            throw new InvalidOperationException($"The course settings are not valid ({courseProblem}); the form validator checks this first.");
+        }
+
+        t.CourseSessions = CourseSessions;
+        t.CourseMinWeeks = CourseMinWeeks;
+        t.CourseMaxWeeks = CourseMaxWeeks;
     }
 
     public string Describe() =>
         $"{NameEn.Trim()} / {NameMs.Trim()}, {DurationMinutes} min + {BufferMinutes} min buffer, {(IsActive ? "active" : "inactive")}, order {SortOrder}, " +
-        $"price {(Price is { } price ? $"{(PriceIsFrom ? "from " : "")}RM {price.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}" : "not published")}";
+        $"price {(Price is { } price ? $"{(PriceIsFrom ? "from " : "")}RM {price.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}" : "not published")}, " +
+        $"course {(CourseSessions is { } n ? $"{n} sessions, {CourseMinWeeks}-{CourseMaxWeeks} weeks apart" : "none")}";
 }
 
 /// <summary>The treatments patients can book: create, edit, deactivate (warning about the bookings it strands). Audited.</summary>

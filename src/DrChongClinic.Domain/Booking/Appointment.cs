@@ -52,6 +52,12 @@ public sealed class Appointment
     /// <summary>Id of the form that created this booking; unique, so a resubmitted form cannot book twice.</summary>
     public Guid SubmissionId { get; private set; }
 
+    /// <summary>The course this booking is a session of: the id of the course's first session (also on that session); null when not in a course.</summary>
+    public int? CourseId { get; private set; }
+
+    /// <summary>Which session of its course (1 is the first); null when not in a course.</summary>
+    public int? CourseSession { get; private set; }
+
     public ChangedBy? CancelledBy { get; private set; }
 
     public string? CancellationReason { get; private set; }
@@ -108,6 +114,8 @@ public sealed class Appointment
             ManageTokenHash = request.ManageTokenHash,
             ProtectedManageToken = request.ProtectedManageToken,
             SubmissionId = request.SubmissionId,
+            CourseId = request.CourseId,
+            CourseSession = request.CourseSession,
         };
         appointment.HoldSlots();
         appointment._history.Add(AppointmentChange.Of(
@@ -115,6 +123,24 @@ public sealed class Appointment
             nowUtc, request.BookedBy, request.Actor));
         appointment._events.Add(new AppointmentBooked(appointment, request.BookedBy, request.Actor));
         return appointment;
+    }
+
+    /// <summary>
+    /// Makes this booking the first session of a course whose later sessions are booked in the same save. Raises
+    /// <see cref="CourseBooked"/> (the one email listing every session). Refused when the booking is no longer active or
+    /// already in a course.
+    /// </summary>
+    public BookingRule? StartCourse(int sessions, ChangedBy by, string? actor, DateTime nowUtc)
+    {
+        if (!IsActive || CourseId is not null || StartUtc <= nowUtc)
+        {
+            return BookingRule.NotAllowedInCurrentStatus;
+        }
+
+        CourseId = Id;
+        CourseSession = 1;
+        _events.Add(new CourseBooked(this, sessions, by, actor));
+        return null;
     }
 
     /// <summary>Staff confirm a requested booking. Null when done, else the rule that refused it.</summary>
@@ -285,4 +311,6 @@ public sealed record NewAppointment(
     string ProtectedManageToken,
     Guid SubmissionId,
     ChangedBy BookedBy,
-    string? Actor);
+    string? Actor,
+    int? CourseId = null,
+    int? CourseSession = null);

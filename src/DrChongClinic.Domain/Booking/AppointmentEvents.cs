@@ -21,3 +21,6 @@ public sealed record AppointmentCompleted(Appointment Appointment, string Actor)
 public sealed record AppointmentMarkedNoShow(Appointment Appointment, string Actor) : AppointmentEvent(Appointment, ChangedBy.Staff, Actor);
 
 public sealed record AppointmentNotesEdited(Appointment Appointment, string Actor) : AppointmentEvent(Appointment, ChangedBy.Staff, Actor);
+
+/// <summary>A course was booked: raised by its first session once the later ones are booked in the same save (one email lists them all).</summary>
+public sealed record CourseBooked(Appointment Appointment, int Sessions, ChangedBy By, string? Actor) : AppointmentEvent(Appointment, By, Actor);

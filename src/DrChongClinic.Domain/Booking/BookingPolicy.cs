@@ -50,6 +50,14 @@ public sealed class BookingPolicy
     /// <summary>The booking window: true for <paramref name="today"/> (the clinic's date) up to its last bookable day.</summary>
     public bool IsBookable(DateOnly date, DateOnly today) => date >= today && date <= today.AddDays(HorizonDays);
 
+    /// <summary>These settings with a longer booking window: course sessions may lie beyond the horizon of a single booking.</summary>
+    public BookingPolicy WithHorizon(int horizonDays)
+    {
+        var copy = (BookingPolicy)MemberwiseClone();
+        copy.HorizonDays = Math.Max(HorizonDays, horizonDays);
+        return copy;
+    }
+
     /// <summary>What is wrong with these settings, in words for whoever edits the configuration; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -41,6 +41,18 @@ public sealed class Treatment
 
     public string? IncludedMs { get; set; }
 
+    /// <summary>Sessions in a course of this treatment (2..12); null when it is not given as a course. See <see cref="Courses.CoursePlan"/>.</summary>
+    public int? CourseSessions { get; set; }
+
+    /// <summary>Fewest weeks from one course session to the next.</summary>
+    public int? CourseMinWeeks { get; set; }
+
+    /// <summary>Most weeks from one course session to the next.</summary>
+    public int? CourseMaxWeeks { get; set; }
+
+    /// <summary>The course staff set for this treatment, or null.</summary>
+    public Courses.CoursePlan? Course => Courses.CoursePlan.Of(CourseSessions, CourseMinWeeks, CourseMaxWeeks);
+
     public string Name(string language) => ClinicLanguage.Of(language).Pick(NameEn, NameMs);
 
     /// <summary>What the price includes in <paramref name="language"/>, or null when staff have not written it.</summary>

@@ -14,7 +14,7 @@ namespace DrChongClinic.Infrastructure.Email;
 /// the clinic's details, the manage link and the calendar file. Always describes the appointment as it
 /// is now, so a message sent after a retry is never out of date.
 /// </summary>
-public sealed class EmailComposer(
+public sealed partial class EmailComposer(
     IOptions<ClinicDetails> clinicOptions,
     IOptions<EmailOptions> emailOptions,
     ClinicClock clinicClock,
@@ -33,8 +33,8 @@ public sealed class EmailComposer(
         var when = new When(clinicClock.ToLocal(facts.Appointment.StartUtc), ClinicLanguage.Of(language));
 
         var body = new EmailBody();
-        var subject = kind.IsClinicNotice()
-            ? WriteClinicNotice(body, facts, words, when)
+        var subject = kind is EmailKind.CourseBooked or EmailKind.ClinicCourseNotice ? WriteCourseMessage(body, facts, words)
+            : kind.IsClinicNotice() ? WriteClinicNotice(body, facts, words, when)
             : WritePatientMessage(body, facts, words, when);
 
         var message = new MimeMessage();
@@ -70,6 +70,11 @@ public sealed class EmailComposer(
             var attachment = builder.Attachments.Add(CalendarInvite.FileName, Encoding.UTF8.GetBytes(CalendarInvite.Build(entry)), new ContentType("text", "calendar"));
             attachment.ContentType.Charset = "utf-8";
             attachment.ContentType.Parameters.Add("method", CalendarInvite.Method(entry));
+        }
+
+        if (kind == EmailKind.CourseBooked)
+        {
+            AttachCourseCalendarFiles(builder, facts, words, language);
         }
 
         message.Body = builder.ToMessageBody();
@@ -169,22 +174,24 @@ public sealed class EmailComposer(
         return subject;
     }
 
-    private CalendarEntry CalendarEntryFor(EmailFacts facts, EmailWording words, string language)
+    private CalendarEntry CalendarEntryFor(EmailFacts facts, EmailWording words, string language) =>
+        CalendarEntryFor(facts, facts.Appointment, facts.PractitionerName, facts.CalendarSequence, words, language);
+
+    private CalendarEntry CalendarEntryFor(EmailFacts facts, Appointment appointment, string practitionerName, int sequence, EmailWording words, string language)
     {
-        var appointment = facts.Appointment;
         var reference = ClinicText.Reference(appointment.Reference);
         var clinicName = _clinic.DisplayName(language);
         var treatment = facts.Treatment.Name(language);
         return new CalendarEntry(
             Uid: AppointmentCalendarFile.CalendarUid(appointment, _clinic),
-            Sequence: facts.CalendarSequence,
+            Sequence: sequence,
             StampUtc: facts.Message.CreatedAtUtc,
             Start: clinicClock.ToLocal(appointment.StartUtc),
             End: clinicClock.ToLocal(appointment.EndUtc),
             TimeZoneId: clinicClock.Zone.Id,
             Summary: words.CalendarSummary(treatment, clinicName),
             Location: $"{clinicName}, {_clinic.AddressLine}",
-            Description: $"{words.DoctorLabel}: {facts.PractitionerName}\n{words.ReferenceLabel}: {reference}\n{_clinic.Phone}",
+            Description: $"{words.DoctorLabel}: {practitionerName}\n{words.ReferenceLabel}: {reference}\n{_clinic.Phone}",
             Tentative: appointment.Status == AppointmentStatus.Requested,
             Cancelled: facts.Message.Kind == EmailKind.BookingCancelled,
             OrganizerName: clinicName,

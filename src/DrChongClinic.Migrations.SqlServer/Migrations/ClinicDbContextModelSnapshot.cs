@@ -198,6 +198,12 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("ConsentedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CourseSession")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -250,6 +256,8 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
@@ -492,6 +500,15 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("CourseMaxWeeks")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CourseMinWeeks")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CourseSessions")
+                        .HasColumnType("int");
 
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("int");

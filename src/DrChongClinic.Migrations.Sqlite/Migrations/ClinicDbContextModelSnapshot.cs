@@ -185,6 +185,12 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ConsentedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseSession")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -237,6 +243,8 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
@@ -468,6 +476,15 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CourseMaxWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseMinWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CourseSessions")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");

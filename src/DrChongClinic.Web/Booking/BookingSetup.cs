@@ -9,6 +9,8 @@ public static class BookingSetup
     {
         services.AddScoped<BookingPageFactory>();
         services.AddScoped<BookingRefusals>();
+        services.AddScoped<Courses.CoursePageFactory>();
+        services.AddScoped<Courses.CourseRefusals>();
         services.AddScoped<IValidator<BookingForm>, BookingFormValidator>();
         services.AddScoped<IValidator<CancelForm>, CancelFormValidator>();
         services.AddScoped<IValidator<RescheduleForm>, RescheduleFormValidator>();

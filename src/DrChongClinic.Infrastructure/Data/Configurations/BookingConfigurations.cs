@@ -29,6 +29,9 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         // The free-time query (SlotFinder): one doctor's appointments in a date range, without reading the doctor's whole history.
         builder.HasIndex(a => new { a.PractitionerId, a.StartUtc });
 
+        // A course's sessions, read together by the manage page, the course email and every move.
+        builder.HasIndex(a => a.CourseId);
+
         // The staff list's "newest booking first".
         builder.HasIndex(a => new { a.CreatedAtUtc, a.Id });
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);

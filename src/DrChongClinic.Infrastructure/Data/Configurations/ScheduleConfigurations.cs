@@ -15,6 +15,7 @@ internal sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatmen
         builder.Property(t => t.Price).HasPrecision(10, 2);
         builder.Property(t => t.IncludedEn).HasMaxLength(Treatment.IncludedMaxLength);
         builder.Property(t => t.IncludedMs).HasMaxLength(Treatment.IncludedMaxLength);
+        builder.Ignore(t => t.Course);
     }
 }
 

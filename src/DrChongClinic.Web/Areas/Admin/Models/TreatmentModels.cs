@@ -1,5 +1,6 @@
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Schedule;
+using DrChongClinic.Domain.Courses;
 using DrChongClinic.Domain.Scheduling;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -34,6 +35,13 @@ public sealed class TreatmentInput : ScheduleChangeInput
 
     public string? IncludedMs { get; set; }
 
+    /// <summary>Sessions in a course (2..12); all three course fields empty: not a course.</summary>
+    public int? CourseSessions { get; set; }
+
+    public int? CourseMinWeeks { get; set; }
+
+    public int? CourseMaxWeeks { get; set; }
+
     public static TreatmentInput From(Treatment t) => new()
     {
         Id = t.Id,
@@ -48,13 +56,16 @@ public sealed class TreatmentInput : ScheduleChangeInput
         PriceIsFrom = t.PriceIsFrom,
         IncludedEn = t.IncludedEn,
         IncludedMs = t.IncludedMs,
+        CourseSessions = t.CourseSessions,
+        CourseMinWeeks = t.CourseMinWeeks,
+        CourseMaxWeeks = t.CourseMaxWeeks,
     };
 
     /// <summary>What the service saves; only called once the validator has passed (so the price reads).</summary>
     public TreatmentDetails ToDetails()
     {
         _ = TreatmentPrice.TryParse(Price, out var price);
-        return new(NameEn, NameMs, DurationMinutes, BufferMinutes, IsActive, SortOrder, price, PriceIsFrom, IncludedEn, IncludedMs);
+        return new(NameEn, NameMs, DurationMinutes, BufferMinutes, IsActive, SortOrder, price, PriceIsFrom, IncludedEn, IncludedMs, CourseSessions, CourseMinWeeks, CourseMaxWeeks);
     }
 }
 
@@ -78,5 +89,13 @@ public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
             .WithMessage(_ => string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Admin_Treatment_PriceInvalid"], TreatmentPrice.Ringgit(Treatment.MaxPrice)));
         RuleFor(x => x.IncludedEn).MaximumLength(Treatment.IncludedMaxLength).WithMessage(t["Admin_Validation_TooLong"]);
         RuleFor(x => x.IncludedMs).MaximumLength(Treatment.IncludedMaxLength).WithMessage(t["Admin_Validation_TooLong"]);
+        RuleFor(x => x.CourseSessions)
+            .Must((x, _) => CoursePlan.Problem(x.CourseSessions, x.CourseMinWeeks, x.CourseMaxWeeks) is null)
+            .WithMessage(x => string.Format(
+                System.Globalization.CultureInfo.CurrentCulture,
+                t[$"Course_Admin_{CoursePlan.Problem(x.CourseSessions, x.CourseMinWeeks, x.CourseMaxWeeks)}"],
+                CoursePlan.MinSessions,
+                CoursePlan.MaxSessions,
+                CoursePlan.MaxWeeksBetween));
     }
 }
