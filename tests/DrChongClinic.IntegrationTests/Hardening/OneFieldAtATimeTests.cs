@@ -3,6 +3,7 @@ using System.Text;
 
 using DrChongClinic.IntegrationTests.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
+using DrChongClinic.IntegrationTests.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.IntegrationTests.Hardening;
@@ -53,6 +54,46 @@ public sealed class OneFieldAtATimeTests(BookingFactory site) : IClassFixture<Bo
                 if ((int)response.StatusCode >= 400)
                 {
                     Assert.Equal(before, await site.AppointmentCountAsync());
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Waitlist_join_form_and_its_query()
+    {
+        var client = site.Browser();
+        foreach (var field in new[] { "treatment", "practitioner" })
+        {
+            foreach (var value in Boundary)
+            {
+                var query = new Dictionary<string, string> { ["treatment"] = "pico-laser", ["practitioner"] = "any", [field] = value };
+                await AssertSafeAsync(await client.GetAsync("/waitlist" + Query(query)), $"GET /waitlist {field}");
+            }
+        }
+
+        // The valid submission every case starts from is accepted and stored.
+        var entries = await site.WithDbAsync(db => db.WaitlistEntries.CountAsync());
+        var valid = await client.JoinAsync("pico-laser", "any", "one-field-waitlist-valid@example.com", phone: "012-3999999");
+        Assert.True((int)valid.StatusCode < 400, $"valid waitlist join: {(int)valid.StatusCode}");
+        Assert.Equal(entries + 1, await site.WithDbAsync(db => db.WaitlistEntries.CountAsync()));
+
+        var submission = 0;
+        foreach (var field in new[] { "Treatment", "Practitioner", "FirstDay", "LastDay", "Times", "Name", "Email", "Phone", "Language", "Consent", "SubmissionId" })
+        {
+            foreach (var value in Boundary)
+            {
+                // A mailbox and phone of its own per submission, so the waitlist caps never answer for the field under test.
+                submission++;
+                var before = await site.WithDbAsync(db => db.WaitlistEntries.CountAsync());
+                var response = await client.JoinAsync(
+                    "pico-laser", "any", $"one-field-waitlist-{submission}@example.com",
+                    phone: string.Create(CultureInfo.InvariantCulture, $"012-{4_000_000 + submission}"),
+                    extra: new Dictionary<string, string?> { [field] = value });
+                await AssertSafeAsync(response, $"POST /waitlist {field}={Show(value)}");
+                if ((int)response.StatusCode >= 400)
+                {
+                    Assert.Equal(before, await site.WithDbAsync(db => db.WaitlistEntries.CountAsync()));
                 }
             }
         }
