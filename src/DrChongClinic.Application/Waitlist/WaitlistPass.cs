@@ -3,7 +3,6 @@ using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Application.Email;
-using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Waitlist;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,7 +21,7 @@ public sealed record WaitlistPassResult(int OffersExpired, int EntriesExpired, i
 /// all just show up as free times, so no booking code path has to call the waitlist): an open offer whose time is no
 /// longer free is gone (its holder is told), and each free time is offered to up to Waitlist:OffersPerTime waiting
 /// patients in join order, one open offer per patient;</item>
-/// <item>sends the waitlist's due emails;</item>
+/// <item>sends the waitlist's due emails, under the booking outbox's lease and within the one per-mailbox cap;</item>
 /// <item>deletes entries closed (booked, left, expired) more than <see cref="ClosedEntriesKeptFor"/> ago, with their offers
 /// and emails: the waitlist keeps no personal data longer than it needs (the booking keeps its own).</item>
 /// </list>
@@ -31,6 +30,8 @@ public sealed record WaitlistPassResult(int OffersExpired, int EntriesExpired, i
 /// </summary>
 public sealed partial class WaitlistPass(
     IClinicDatabase db,
+    WorkLeases leases,
+    MailboxDailyCap cap,
     SlotFinder slots,
     WaitlistService waitlist,
     ManageTokenProtector tokens,
@@ -174,9 +175,25 @@ public sealed partial class WaitlistPass(
         return (made, gone);
     }
 
+    /// <summary>
+    /// Sends the waitlist's due emails under the booking outbox's lease (<see cref="OutboxPass.LeaseName"/>): sending to
+    /// patients is one pass at a time across instances, so the one per-mailbox cap (<see cref="MailboxDailyCap"/>) counts
+    /// every send before the next. While the outbox pass holds it, this pass sends nothing; the next one does.
+    /// </summary>
     private async Task<(int Sent, int Failed, int Held)> SendDueAsync(CancellationToken cancellationToken)
     {
         var dueBy = clock.UtcNow;
+        if (!await db.WaitlistMessages.AnyAsync(m => m.Status == OutboxStatus.Pending && m.DueAtUtc <= dueBy, cancellationToken))
+        {
+            return (0, 0, 0);
+        }
+
+        await using var sending = await leases.TryTakeAsync(OutboxPass.LeaseName, sender.SendTimeout * 5, cancellationToken);
+        if (sending is null)
+        {
+            return (0, 0, 0);
+        }
+
         var (sent, failed, held) = (0, 0, 0);
         while (true)
         {
@@ -188,6 +205,11 @@ public sealed partial class WaitlistPass(
                 .ToListAsync(cancellationToken);
             foreach (var message in due)
             {
+                if (!await sending.RenewAsync(cancellationToken))
+                {
+                    return (sent, failed, held); // it ran out and another instance took over
+                }
+
                 switch (await SendOneAsync(message.Id, message.Attempts, cancellationToken))
                 {
                     case OutboxStatus.Sent: sent++; break;
@@ -228,9 +250,9 @@ public sealed partial class WaitlistPass(
             return OutboxStatus.Skipped;
         }
 
-        if (attemptsBefore == 0 && await RecipientAtCapAsync(entry.Patient.Email, now, cancellationToken))
+        if (attemptsBefore == 0 && await cap.IsReachedAsync(entry.Patient.Email, now, cancellationToken))
         {
-            await SetStatusAsync(id, OutboxStatus.Held, $"Held: this address already had {outboxOptions.Value.MaxPerRecipientPerDay} waitlist emails in 24 hours (Email:MaxPerRecipientPerDay).");
+            await SetStatusAsync(id, OutboxStatus.Held, $"Held: this address already had {cap.Limit} emails in 24 hours (Email:MaxPerRecipientPerDay).");
             LogHeld(id, message.Kind);
             return OutboxStatus.Held;
         }
@@ -273,19 +295,6 @@ public sealed partial class WaitlistPass(
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAtUtc, clock.UtcNow), CancellationToken.None);
         LogSent(id, message.Kind, attempt);
         return OutboxStatus.Sent;
-    }
-
-    /// <summary>True when this mailbox had Email:MaxPerRecipientPerDay waitlist emails sent in the last 24 hours.</summary>
-    private async Task<bool> RecipientAtCapAsync(string email, DateTime now, CancellationToken cancellationToken)
-    {
-        var mailbox = MailboxKey.Of(email);
-        var domain = "%@" + MailboxKey.DomainOf(email);
-        var since = now.AddDays(-1);
-        var sentTo = await db.WaitlistMessages.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Sent && m.SentAtUtc > since && EF.Functions.Like(m.Entry!.Patient.Email, domain))
-            .Select(m => m.Entry!.Patient.Email)
-            .ToListAsync(cancellationToken);
-        return sentTo.Count(e => MailboxKey.Of(e) == mailbox) >= outboxOptions.Value.MaxPerRecipientPerDay;
     }
 
     private Task SetStatusAsync(int id, OutboxStatus status, string? error) =>
