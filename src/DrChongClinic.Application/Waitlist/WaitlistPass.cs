@@ -25,8 +25,13 @@ public sealed record WaitlistPassResult(int OffersExpired, int EntriesExpired, i
 /// <item>deletes entries closed (booked, left, expired) more than <see cref="ClosedEntriesKeptFor"/> ago, with their offers
 /// and emails: the waitlist keeps no personal data longer than it needs (the booking keeps its own).</item>
 /// </list>
-/// Steps 1 and 2 run under one database lock (<see cref="IClinicDatabase.SerializedAsync{T}"/>), so two passes or two
-/// app instances cannot both offer one time; each email is claimed with one conditional UPDATE before it is sent.
+/// The whole pass runs under the "waitlist" <see cref="WorkLease"/> (as the outbox pass runs under "outbox"): with several
+/// app instances on one database one pass at a time expires and offers, so one time is never offered past the limit;
+/// the others' passes return at once. A lease left by an instance that died runs out after <see cref="LeaseDuration"/>.
+/// Staff's offers by hand are not under the lease: the entry's concurrency token and the unique "one open offer per
+/// entry" index refuse the second of two offers to one entry, and a pass whose save meets such a change made meanwhile
+/// (a claim, a leave, a staff offer) saves nothing of that step and leaves it to the next pass. Each email is claimed
+/// with one conditional UPDATE before it is sent.
 /// </summary>
 public sealed partial class WaitlistPass(
     IClinicDatabase db,
@@ -48,22 +53,60 @@ public sealed partial class WaitlistPass(
 
     private WaitlistOptions Options => options.Value;
 
+    /// <summary>The lease every instance's waitlist pass takes first.</summary>
+    public const string LeaseName = "waitlist";
+
+    /// <summary>How long one pass may hold the lease before renewing it (between its steps).</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
+
     public async Task<WaitlistPassResult> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var (offersExpired, entriesExpired, made, gone) = await db.SerializedAsync(WaitlistService.OfferLock, async () =>
+        await using var lease = await leases.TryTakeAsync(LeaseName, LeaseDuration, cancellationToken);
+        if (lease is null)
         {
-            var expired = await ExpireAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            var offered = await OfferAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return (expired.Offers, expired.Entries, offered.Made, offered.Gone);
-        }, cancellationToken);
-        db.ChangeTracker.Clear();
+            return new WaitlistPassResult(0, 0, 0, 0, 0, 0, 0); // another instance's pass is running
+        }
+
+        var (offersExpired, entriesExpired) = await SavedOrNothingAsync(ExpireAsync, cancellationToken);
+        if (!await lease.RenewAsync(cancellationToken))
+        {
+            return new WaitlistPassResult(offersExpired, entriesExpired, 0, 0, 0, 0, 0); // it ran out and another took over
+        }
+
+        var (made, gone) = await SavedOrNothingAsync(OfferAsync, cancellationToken);
+        if (!await lease.RenewAsync(cancellationToken))
+        {
+            return new WaitlistPassResult(offersExpired, entriesExpired, made, gone, 0, 0, 0);
+        }
 
         var (sent, failed, held) = await SendDueAsync(cancellationToken);
         var forgetBefore = clock.UtcNow - ClosedEntriesKeptFor;
         var forgotten = await db.WaitlistEntries.Where(e => e.ClosedAtUtc != null && e.ClosedAtUtc < forgetBefore).ExecuteDeleteAsync(cancellationToken);
         return new WaitlistPassResult(offersExpired, entriesExpired, made, gone, sent, failed, held, forgotten);
+    }
+
+    /// <summary>
+    /// Runs one step and saves it in one SaveChanges. When a row it changes was changed meanwhile (a claim, a leave, a staff
+    /// offer: concurrency token or unique index), nothing of the step is saved and it counts nothing: the next pass reads
+    /// again and does it.
+    /// </summary>
+    private async Task<(int, int)> SavedOrNothingAsync(Func<CancellationToken, Task<(int, int)>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var counts = await step(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return counts;
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || db.IsDuplicate(e))
+        {
+            LogStepConflict(e.GetType().Name);
+            return (0, 0);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     private async Task<(int Offers, int Entries)> ExpireAsync(CancellationToken cancellationToken)
@@ -305,6 +348,9 @@ public sealed partial class WaitlistPass(
 
     [LoggerMessage(LogLevel.Information, "Waitlist pass: {Made} offers made, {Gone} offers gone")]
     private partial void LogOffers(int made, int gone);
+
+    [LoggerMessage(LogLevel.Information, "Waitlist pass step met a change made meanwhile ({Error}); the next pass does it")]
+    private partial void LogStepConflict(string error);
 
     [LoggerMessage(LogLevel.Warning, "Waitlist pass stopped at {Limit} offers (Waitlist:MaxOffersPerPass); the next pass goes on")]
     private partial void LogOfferLimit(int limit);

@@ -26,9 +26,6 @@ public sealed class WaitlistService(
     IOptions<WaitlistOptions> options,
     ILogger<WaitlistService> logger)
 {
-    /// <summary>The lock the pass and staff's offers take, so two of them never offer one time past the limit.</summary>
-    internal const string OfferLock = "waitlist-offers";
-
     private const int MaxTries = 5;
 
     private WaitlistOptions Options => options.Value;
@@ -293,26 +290,27 @@ public sealed class WaitlistService(
 
         try
         {
-            return await db.SerializedAsync(OfferLock, async () =>
+            // Not under the waitlist pass's lease: the entry's concurrency token and the "one open offer per entry" index
+            // refuse the second of two offers to one entry (staff's or the pass's), whichever saves last.
+            var tracked = await db.WaitlistEntries.FirstAsync(e => e.Id == entryId, cancellationToken);
+            if (!tracked.IsOpen || tracked.ExpireIfPast(clock.Today, clock.UtcNow))
             {
-                var tracked = await db.WaitlistEntries.FirstAsync(e => e.Id == entryId, cancellationToken);
-                if (!tracked.IsOpen || tracked.ExpireIfPast(clock.Today, clock.UtcNow))
-                {
-                    return WaitlistResult.Refused(WaitlistProblem.Closed, tracked);
-                }
+                db.ChangeTracker.Clear();
+                return WaitlistResult.Refused(WaitlistProblem.Closed, tracked);
+            }
 
-                if (tracked.MarkOffered() is not null)
-                {
-                    return WaitlistResult.Refused(WaitlistProblem.AlreadyOffered, tracked);
-                }
+            if (tracked.MarkOffered() is not null)
+            {
+                db.ChangeTracker.Clear();
+                return WaitlistResult.Refused(WaitlistProblem.AlreadyOffered, tracked);
+            }
 
-                var offer = NewOffer(tracked, practitionerId, slot.StartUtc, actor);
-                audit.Record(actor, "Waitlist time offered", $"Waitlist entry {tracked.Id}",
-                    $"Practitioner {practitionerId}, {ClinicText.StaffDateTime(clock.ToLocal(slot.StartUtc))}, valid until {ClinicText.StaffDateTime(clock.ToLocal(offer.ExpiresAtUtc))}");
-                await db.SaveChangesAsync(cancellationToken);
-                logger.LogInformation("Waitlist offer {OfferId} made by staff for entry {EntryId}", offer.Id, tracked.Id);
-                return WaitlistResult.Done(tracked);
-            }, cancellationToken);
+            var offer = NewOffer(tracked, practitionerId, slot.StartUtc, actor);
+            audit.Record(actor, "Waitlist time offered", $"Waitlist entry {tracked.Id}",
+                $"Practitioner {practitionerId}, {ClinicText.StaffDateTime(clock.ToLocal(slot.StartUtc))}, valid until {ClinicText.StaffDateTime(clock.ToLocal(offer.ExpiresAtUtc))}");
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Waitlist offer {OfferId} made by staff for entry {EntryId}", offer.Id, tracked.Id);
+            return WaitlistResult.Done(tracked);
         }
         catch (DbUpdateException e) when (db.IsDuplicate(e) || e is DbUpdateConcurrencyException)
         {
