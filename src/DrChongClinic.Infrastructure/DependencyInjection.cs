@@ -70,6 +70,7 @@ public static class DependencyInjection
             string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Host)
                 ? ActivatorUtilities.CreateInstance<PickupFolderEmailTransport>(provider)
                 : ActivatorUtilities.CreateInstance<SmtpEmailTransport>(provider));
+        services.AddScoped<MailboxDailyCap>();
         services.AddScoped<EmailComposer>();
         services.AddScoped<AppointmentCalendarFile>();
         services.AddScoped<DoctorDiaryCalendar>();

@@ -21,14 +21,16 @@ public sealed record OutboxPassResult(int RemindersQueued, int Sent, int Skipped
 /// </para>
 /// <para>
 /// The whole pass runs under the "outbox" <see cref="WorkLease"/>: with several app instances on one database only
-/// one queues reminders and sends at a time (so a reminder is queued once and the per-address cap counts every send);
-/// the others' passes return at once. The lease is renewed before each message and runs out a few minutes after a
+/// one queues reminders and sends at a time (so a reminder is queued once); the others' passes return at once. The
+/// waitlist pass sends its emails under the same lease, so the one per-mailbox cap (<see cref="MailboxDailyCap"/>)
+/// counts every send before the next. The lease is renewed before each message and runs out a few minutes after a
 /// crash, when another instance carries on.
 /// </para>
 /// </summary>
 public sealed partial class OutboxPass(
     IClinicDatabase db,
     WorkLeases leases,
+    MailboxDailyCap cap,
     EmailOutbox outbox,
     IEmailSender sender,
     ClinicClock clock,
@@ -182,7 +184,7 @@ public sealed partial class OutboxPass(
         }
 
         // The cap is applied on a message's first try only: a retry, or a message staff released, has passed it already.
-        if (attemptsBefore == 0 && message.Kind != EmailKind.ClinicNewBookingNotice && await RecipientAtCapAsync(message, now, cancellationToken))
+        if (attemptsBefore == 0 && message.Kind != EmailKind.ClinicNewBookingNotice && await cap.IsReachedAsync(message.Appointment!.Patient.Email, now, cancellationToken))
         {
             await SetStatusAsync(id, OutboxStatus.Held, $"Held: this address already had {_options.MaxPerRecipientPerDay} emails in 24 hours (Email:MaxPerRecipientPerDay).");
             LogHeld(id, message.Kind, _options.MaxPerRecipientPerDay);
@@ -211,25 +213,6 @@ public sealed partial class OutboxPass(
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAtUtc, clock.UtcNow), CancellationToken.None);
         LogSent(id, message.Kind, attempt);
         return Outcome.Sent;
-    }
-
-    /// <summary>
-    /// True when the patient address of this message (as one mailbox) has had Email:MaxPerRecipientPerDay patient emails
-    /// sent in the 24 hours before <paramref name="now"/>. Sending is one pass at a time across instances (the "outbox"
-    /// lease), so the count cannot be overtaken by a send beside it.
-    /// </summary>
-    private async Task<bool> RecipientAtCapAsync(OutboxMessage message, DateTime now, CancellationToken cancellationToken)
-    {
-        var mailbox = MailboxKey.Of(message.Appointment!.Patient.Email);
-        var domain = "%@" + MailboxKey.DomainOf(message.Appointment.Patient.Email);
-        var googleDomain = domain == "%@gmail.com" ? "%@googlemail.com" : domain;
-        var since = now.AddDays(-1);
-        var sentTo = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Sent && m.SentAtUtc > since && m.Kind != EmailKind.ClinicNewBookingNotice)
-            .Where(m => EF.Functions.Like(m.Appointment!.Patient.Email, domain) || EF.Functions.Like(m.Appointment!.Patient.Email, googleDomain))
-            .Select(m => m.Appointment!.Patient.Email)
-            .ToListAsync(cancellationToken);
-        return sentTo.Count(email => MailboxKey.Of(email) == mailbox) >= _options.MaxPerRecipientPerDay;
     }
 
     /// <summary>A reminder for an appointment that was cancelled, moved or has begun is not sent.</summary>

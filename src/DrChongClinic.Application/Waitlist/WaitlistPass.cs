@@ -3,7 +3,6 @@ using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Application.Email;
-using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Waitlist;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,15 +21,22 @@ public sealed record WaitlistPassResult(int OffersExpired, int EntriesExpired, i
 /// all just show up as free times, so no booking code path has to call the waitlist): an open offer whose time is no
 /// longer free is gone (its holder is told), and each free time is offered to up to Waitlist:OffersPerTime waiting
 /// patients in join order, one open offer per patient;</item>
-/// <item>sends the waitlist's due emails;</item>
+/// <item>sends the waitlist's due emails, under the booking outbox's lease and within the one per-mailbox cap;</item>
 /// <item>deletes entries closed (booked, left, expired) more than <see cref="ClosedEntriesKeptFor"/> ago, with their offers
 /// and emails: the waitlist keeps no personal data longer than it needs (the booking keeps its own).</item>
 /// </list>
-/// Steps 1 and 2 run under one database lock (<see cref="IClinicDatabase.SerializedAsync{T}"/>), so two passes or two
-/// app instances cannot both offer one time; each email is claimed with one conditional UPDATE before it is sent.
+/// The whole pass runs under the "waitlist" <see cref="WorkLease"/> (as the outbox pass runs under "outbox"): with several
+/// app instances on one database one pass at a time expires and offers, so one time is never offered past the limit;
+/// the others' passes return at once. A lease left by an instance that died runs out after <see cref="LeaseDuration"/>.
+/// Staff's offers by hand are not under the lease: the entry's concurrency token and the unique "one open offer per
+/// entry" index refuse the second of two offers to one entry, and a pass whose save meets such a change made meanwhile
+/// (a claim, a leave, a staff offer) saves nothing of that step and leaves it to the next pass. Each email is claimed
+/// with one conditional UPDATE before it is sent.
 /// </summary>
 public sealed partial class WaitlistPass(
     IClinicDatabase db,
+    WorkLeases leases,
+    MailboxDailyCap cap,
     SlotFinder slots,
     WaitlistService waitlist,
     ManageTokenProtector tokens,
@@ -47,22 +53,60 @@ public sealed partial class WaitlistPass(
 
     private WaitlistOptions Options => options.Value;
 
+    /// <summary>The lease every instance's waitlist pass takes first.</summary>
+    public const string LeaseName = "waitlist";
+
+    /// <summary>How long one pass may hold the lease before renewing it (between its steps).</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
+
     public async Task<WaitlistPassResult> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var (offersExpired, entriesExpired, made, gone) = await db.SerializedAsync(WaitlistService.OfferLock, async () =>
+        await using var lease = await leases.TryTakeAsync(LeaseName, LeaseDuration, cancellationToken);
+        if (lease is null)
         {
-            var expired = await ExpireAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            var offered = await OfferAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return (expired.Offers, expired.Entries, offered.Made, offered.Gone);
-        }, cancellationToken);
-        db.ChangeTracker.Clear();
+            return new WaitlistPassResult(0, 0, 0, 0, 0, 0, 0); // another instance's pass is running
+        }
+
+        var (offersExpired, entriesExpired) = await SavedOrNothingAsync(ExpireAsync, cancellationToken);
+        if (!await lease.RenewAsync(cancellationToken))
+        {
+            return new WaitlistPassResult(offersExpired, entriesExpired, 0, 0, 0, 0, 0); // it ran out and another took over
+        }
+
+        var (made, gone) = await SavedOrNothingAsync(OfferAsync, cancellationToken);
+        if (!await lease.RenewAsync(cancellationToken))
+        {
+            return new WaitlistPassResult(offersExpired, entriesExpired, made, gone, 0, 0, 0);
+        }
 
         var (sent, failed, held) = await SendDueAsync(cancellationToken);
         var forgetBefore = clock.UtcNow - ClosedEntriesKeptFor;
         var forgotten = await db.WaitlistEntries.Where(e => e.ClosedAtUtc != null && e.ClosedAtUtc < forgetBefore).ExecuteDeleteAsync(cancellationToken);
         return new WaitlistPassResult(offersExpired, entriesExpired, made, gone, sent, failed, held, forgotten);
+    }
+
+    /// <summary>
+    /// Runs one step and saves it in one SaveChanges. When a row it changes was changed meanwhile (a claim, a leave, a staff
+    /// offer: concurrency token or unique index), nothing of the step is saved and it counts nothing: the next pass reads
+    /// again and does it.
+    /// </summary>
+    private async Task<(int, int)> SavedOrNothingAsync(Func<CancellationToken, Task<(int, int)>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var counts = await step(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return counts;
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || db.IsDuplicate(e))
+        {
+            LogStepConflict(e.GetType().Name);
+            return (0, 0);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     private async Task<(int Offers, int Entries)> ExpireAsync(CancellationToken cancellationToken)
@@ -174,9 +218,25 @@ public sealed partial class WaitlistPass(
         return (made, gone);
     }
 
+    /// <summary>
+    /// Sends the waitlist's due emails under the booking outbox's lease (<see cref="OutboxPass.LeaseName"/>): sending to
+    /// patients is one pass at a time across instances, so the one per-mailbox cap (<see cref="MailboxDailyCap"/>) counts
+    /// every send before the next. While the outbox pass holds it, this pass sends nothing; the next one does.
+    /// </summary>
     private async Task<(int Sent, int Failed, int Held)> SendDueAsync(CancellationToken cancellationToken)
     {
         var dueBy = clock.UtcNow;
+        if (!await db.WaitlistMessages.AnyAsync(m => m.Status == OutboxStatus.Pending && m.DueAtUtc <= dueBy, cancellationToken))
+        {
+            return (0, 0, 0);
+        }
+
+        await using var sending = await leases.TryTakeAsync(OutboxPass.LeaseName, sender.SendTimeout * 5, cancellationToken);
+        if (sending is null)
+        {
+            return (0, 0, 0);
+        }
+
         var (sent, failed, held) = (0, 0, 0);
         while (true)
         {
@@ -188,6 +248,11 @@ public sealed partial class WaitlistPass(
                 .ToListAsync(cancellationToken);
             foreach (var message in due)
             {
+                if (!await sending.RenewAsync(cancellationToken))
+                {
+                    return (sent, failed, held); // it ran out and another instance took over
+                }
+
                 switch (await SendOneAsync(message.Id, message.Attempts, cancellationToken))
                 {
                     case OutboxStatus.Sent: sent++; break;
@@ -228,9 +293,9 @@ public sealed partial class WaitlistPass(
             return OutboxStatus.Skipped;
         }
 
-        if (attemptsBefore == 0 && await RecipientAtCapAsync(entry.Patient.Email, now, cancellationToken))
+        if (attemptsBefore == 0 && await cap.IsReachedAsync(entry.Patient.Email, now, cancellationToken))
         {
-            await SetStatusAsync(id, OutboxStatus.Held, $"Held: this address already had {outboxOptions.Value.MaxPerRecipientPerDay} waitlist emails in 24 hours (Email:MaxPerRecipientPerDay).");
+            await SetStatusAsync(id, OutboxStatus.Held, $"Held: this address already had {cap.Limit} emails in 24 hours (Email:MaxPerRecipientPerDay).");
             LogHeld(id, message.Kind);
             return OutboxStatus.Held;
         }
@@ -275,19 +340,6 @@ public sealed partial class WaitlistPass(
         return OutboxStatus.Sent;
     }
 
-    /// <summary>True when this mailbox had Email:MaxPerRecipientPerDay waitlist emails sent in the last 24 hours.</summary>
-    private async Task<bool> RecipientAtCapAsync(string email, DateTime now, CancellationToken cancellationToken)
-    {
-        var mailbox = MailboxKey.Of(email);
-        var domain = "%@" + MailboxKey.DomainOf(email);
-        var since = now.AddDays(-1);
-        var sentTo = await db.WaitlistMessages.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Sent && m.SentAtUtc > since && EF.Functions.Like(m.Entry!.Patient.Email, domain))
-            .Select(m => m.Entry!.Patient.Email)
-            .ToListAsync(cancellationToken);
-        return sentTo.Count(e => MailboxKey.Of(e) == mailbox) >= outboxOptions.Value.MaxPerRecipientPerDay;
-    }
-
     private Task SetStatusAsync(int id, OutboxStatus status, string? error) =>
         db.WaitlistMessages.Where(m => m.Id == id)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, status).SetProperty(m => m.LastError, error == null ? null : Truncate(error)), CancellationToken.None);
@@ -296,6 +348,9 @@ public sealed partial class WaitlistPass(
 
     [LoggerMessage(LogLevel.Information, "Waitlist pass: {Made} offers made, {Gone} offers gone")]
     private partial void LogOffers(int made, int gone);
+
+    [LoggerMessage(LogLevel.Information, "Waitlist pass step met a change made meanwhile ({Error}); the next pass does it")]
+    private partial void LogStepConflict(string error);
 
     [LoggerMessage(LogLevel.Warning, "Waitlist pass stopped at {Limit} offers (Waitlist:MaxOffersPerPass); the next pass goes on")]
     private partial void LogOfferLimit(int limit);

@@ -2,6 +2,7 @@ using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Waitlist;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,6 @@ public sealed class WaitlistService(
     IOptions<WaitlistOptions> options,
     ILogger<WaitlistService> logger)
 {
-    /// <summary>The lock the pass and staff's offers take, so two of them never offer one time past the limit.</summary>
-    internal const string OfferLock = "waitlist-offers";
-
     private const int MaxTries = 5;
 
     private WaitlistOptions Options => options.Value;
@@ -243,8 +241,11 @@ public sealed class WaitlistService(
         return WaitlistResult.Refused(WaitlistProblem.Gone, entry);
     }
 
-    /// <summary>Staff's day: entries whose range covers the date (in join order) and offers of times on that date.</summary>
-    public async Task<WaitlistDay> DayAsync(DateOnly date, CancellationToken cancellationToken)
+    /// <summary>
+    /// Staff's day: entries whose range covers the date (in join order) and offers of times on that date, with treatment
+    /// names in <paramref name="language"/> (the admin area's).
+    /// </summary>
+    public async Task<WaitlistDay> DayAsync(DateOnly date, string language, CancellationToken cancellationToken)
     {
         var entries = await db.WaitlistEntries.AsNoTracking()
             .Where(e => (e.Status == WaitlistStatus.Waiting || e.Status == WaitlistStatus.Offered) && e.FirstDay <= date && e.LastDay >= date)
@@ -257,13 +258,15 @@ public sealed class WaitlistService(
             .OrderBy(o => o.StartUtc).ThenBy(o => o.Id)
             .Take(500)
             .ToListAsync(cancellationToken);
-        var treatments = await db.Treatments.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.NameEn, cancellationToken);
+        var names = ClinicLanguage.Of(language);
+        var treatments = (await db.Treatments.AsNoTracking().Select(t => new { t.Id, t.NameEn, t.NameMs }).ToListAsync(cancellationToken))
+            .ToDictionary(t => t.Id, t => names.Pick(t.NameEn, t.NameMs));
         var practitioners = await db.Practitioners.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.Name, p.IsActive }).ToListAsync(cancellationToken);
-        var names = practitioners.ToDictionary(p => p.Id, p => p.Name);
+        var doctors = practitioners.ToDictionary(p => p.Id, p => p.Name);
         return new WaitlistDay(
             date,
-            entries.Select(e => new WaitlistDayEntry(e, treatments[e.TreatmentId], e.PractitionerId is { } p ? names[p] : null, clock.ToLocal(e.JoinedAtUtc))).ToList(),
-            offers.Select(o => new WaitlistDayOffer(o, o.Entry!.Patient.Name, treatments[o.Entry.TreatmentId], names[o.PractitionerId], clock.ToLocal(o.StartUtc), clock.ToLocal(o.ExpiresAtUtc))).ToList(),
+            entries.Select(e => new WaitlistDayEntry(e, treatments[e.TreatmentId], e.PractitionerId is { } p ? doctors[p] : null, clock.ToLocal(e.JoinedAtUtc))).ToList(),
+            offers.Select(o => new WaitlistDayOffer(o, o.Entry!.Patient.Name, treatments[o.Entry.TreatmentId], doctors[o.PractitionerId], clock.ToLocal(o.StartUtc), clock.ToLocal(o.ExpiresAtUtc))).ToList(),
             practitioners.Where(p => p.IsActive).Select(p => (p.Id, p.Name)).ToList());
     }
 
@@ -293,26 +296,27 @@ public sealed class WaitlistService(
 
         try
         {
-            return await db.SerializedAsync(OfferLock, async () =>
+            // Not under the waitlist pass's lease: the entry's concurrency token and the "one open offer per entry" index
+            // refuse the second of two offers to one entry (staff's or the pass's), whichever saves last.
+            var tracked = await db.WaitlistEntries.FirstAsync(e => e.Id == entryId, cancellationToken);
+            if (!tracked.IsOpen || tracked.ExpireIfPast(clock.Today, clock.UtcNow))
             {
-                var tracked = await db.WaitlistEntries.FirstAsync(e => e.Id == entryId, cancellationToken);
-                if (!tracked.IsOpen || tracked.ExpireIfPast(clock.Today, clock.UtcNow))
-                {
-                    return WaitlistResult.Refused(WaitlistProblem.Closed, tracked);
-                }
+                db.ChangeTracker.Clear();
+                return WaitlistResult.Refused(WaitlistProblem.Closed, tracked);
+            }
 
-                if (tracked.MarkOffered() is not null)
-                {
-                    return WaitlistResult.Refused(WaitlistProblem.AlreadyOffered, tracked);
-                }
+            if (tracked.MarkOffered() is not null)
+            {
+                db.ChangeTracker.Clear();
+                return WaitlistResult.Refused(WaitlistProblem.AlreadyOffered, tracked);
+            }
 
-                var offer = NewOffer(tracked, practitionerId, slot.StartUtc, actor);
-                audit.Record(actor, "Waitlist time offered", $"Waitlist entry {tracked.Id}",
-                    $"Practitioner {practitionerId}, {ClinicText.StaffDateTime(clock.ToLocal(slot.StartUtc))}, valid until {ClinicText.StaffDateTime(clock.ToLocal(offer.ExpiresAtUtc))}");
-                await db.SaveChangesAsync(cancellationToken);
-                logger.LogInformation("Waitlist offer {OfferId} made by staff for entry {EntryId}", offer.Id, tracked.Id);
-                return WaitlistResult.Done(tracked);
-            }, cancellationToken);
+            var offer = NewOffer(tracked, practitionerId, slot.StartUtc, actor);
+            audit.Record(actor, "Waitlist time offered", $"Waitlist entry {tracked.Id}",
+                $"Practitioner {practitionerId}, {ClinicText.StaffDateTime(clock.ToLocal(slot.StartUtc))}, valid until {ClinicText.StaffDateTime(clock.ToLocal(offer.ExpiresAtUtc))}");
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Waitlist offer {OfferId} made by staff for entry {EntryId}", offer.Id, tracked.Id);
+            return WaitlistResult.Done(tracked);
         }
         catch (DbUpdateException e) when (db.IsDuplicate(e) || e is DbUpdateConcurrencyException)
         {

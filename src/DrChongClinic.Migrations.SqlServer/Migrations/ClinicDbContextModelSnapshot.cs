@@ -86,6 +86,8 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "DueAtUtc");
 
+                    b.HasIndex("Status", "SentAtUtc");
+
                     b.ToTable("OutboxMessages");
                 });
 
@@ -136,6 +138,8 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                     b.HasIndex("OfferId");
 
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("Status", "SentAtUtc");
 
                     b.ToTable("WaitlistMessages");
                 });

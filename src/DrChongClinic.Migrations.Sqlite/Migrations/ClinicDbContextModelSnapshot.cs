@@ -79,6 +79,8 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "DueAtUtc");
 
+                    b.HasIndex("Status", "SentAtUtc");
+
                     b.ToTable("OutboxMessages");
                 });
 
@@ -127,6 +129,8 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                     b.HasIndex("OfferId");
 
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("Status", "SentAtUtc");
 
                     b.ToTable("WaitlistMessages");
                 });

@@ -4,6 +4,7 @@ using DrChongClinic.Application.Staff;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.IntegrationTests.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
+using DrChongClinic.IntegrationTests.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.IntegrationTests.Hardening;
@@ -25,7 +26,8 @@ public sealed class PatientDataTests(BookingFactory factory) : IClassFixture<Boo
         Assert.Equal("application/json", export.Content.Headers.ContentType!.MediaType);
         using (var json = JsonDocument.Parse(await export.Content.ReadAsStringAsync()))
         {
-            var booking = Assert.Single(json.RootElement.EnumerateArray());
+            var booking = Assert.Single(json.RootElement.GetProperty("Bookings").EnumerateArray());
+            Assert.Empty(json.RootElement.GetProperty("Waitlist").EnumerateArray());
             Assert.Equal("Nur Aisyah binti Rahman", booking.GetProperty("Name").GetString());
             Assert.Equal("2026-11", booking.GetProperty("PrivacyNoticeVersion").GetString());
         }
@@ -43,6 +45,62 @@ public sealed class PatientDataTests(BookingFactory factory) : IClassFixture<Boo
         var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Subject != null && e.Subject.Contains(reference)).ToListAsync());
         Assert.Equal(["Erased patient data", "Exported patient data"], audit.Select(e => e.Action).Order());
         Assert.All(audit, e => Assert.DoesNotContain("example.com", e.Subject + e.Details, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task An_admin_finds_exports_and_erases_a_patients_waitlist_requests_with_their_offers_and_emails()
+    {
+        const string email = "Wait.Data@Example.com";
+        var scene = await WaitlistScene.NewAsync(factory);
+        var held = await scene.OneMorningTimeHeldAsync();
+        Assert.Equal(HttpStatusCode.SeeOther, (await scene.JoinAsync(email, phone: "012-345 9101")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await scene.JoinAsync("someone.else.waiting@example.com", phone: "012-345 9102")).StatusCode);
+        await scene.CancelAsync(held);
+        Assert.True((await factory.RunWaitlistPassAsync()).OffersMade >= 1); // an offer, and the joined and offer emails sent
+        var entries = await scene.EntriesAsync();
+        var (mine, other) = (entries.Single(e => e.Patient.Email == email).Id, entries.Single(e => e.Patient.Email != email).Id);
+        var (admin, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Admin);
+
+        var found = await Html.ReadAsync(await admin.SubmitAsync(
+            await admin.GetPageAsync("/admin/patients/data"), "#patient-search-form", new Dictionary<string, string?> { ["email"] = "wait.data@example.com" }));
+        Assert.Null(found.QuerySelector("#patient-bookings"));
+        var row = Assert.Single(found.QuerySelectorAll("#patient-waitlist tbody tr"));
+        Assert.Contains(scene.Treatment.NameEn, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Morning", row.TextContent, StringComparison.Ordinal);
+
+        // In the staff area's Malay: the treatment's Malay name and Malay words.
+        var malay = await Html.ReadAsync(await admin.SubmitAsync(found, "#admin-language-form", new Dictionary<string, string?>()));
+        Assert.Equal("ms", malay.DocumentElement.GetAttribute("lang"));
+        var malayFound = await Html.ReadAsync(await admin.SubmitAsync(
+            await admin.GetPageAsync("/admin/patients/data"), "#patient-search-form", new Dictionary<string, string?> { ["email"] = email }));
+        var malayRow = Assert.Single(malayFound.QuerySelectorAll("#patient-waitlist tbody tr")).TextContent;
+        Assert.Contains(scene.Treatment.NameMs, malayRow, StringComparison.Ordinal);
+        Assert.DoesNotContain(scene.Treatment.NameEn, malayRow, StringComparison.Ordinal);
+        await admin.SubmitAsync(malayFound, "#admin-language-form", new Dictionary<string, string?>()); // back to English
+
+        var export = await admin.SubmitAsync(found, "#patient-export-form", new Dictionary<string, string?>());
+        using (var json = JsonDocument.Parse(await export.Content.ReadAsStringAsync()))
+        {
+            Assert.Empty(json.RootElement.GetProperty("Bookings").EnumerateArray());
+            var entry = Assert.Single(json.RootElement.GetProperty("Waitlist").EnumerateArray());
+            Assert.Equal(email, entry.GetProperty("Email").GetString());
+            Assert.Equal("+60123459101", entry.GetProperty("Phone").GetString());
+            Assert.Equal(scene.Treatment.NameEn, entry.GetProperty("Treatment").GetString());
+            Assert.Equal("Open", Assert.Single(entry.GetProperty("Offers").EnumerateArray()).GetProperty("Status").GetString());
+            Assert.Equal(["Joined", "Offer"], entry.GetProperty("Emails").EnumerateArray().Select(m => m.GetProperty("Kind").GetString()).Order());
+        }
+
+        var erased = await Html.ReadAsync(await admin.SubmitAsync(found, "#patient-erase-form", new Dictionary<string, string?> { ["confirm"] = "true" }));
+
+        Assert.Contains("0 booking(s); 1 waitlist request(s) deleted", erased.QuerySelector("main")?.TextContent ?? erased.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.WaitlistEntries.AnyAsync(e => e.Id == mine)));
+        Assert.False(await factory.WithDbAsync(db => db.WaitlistOffers.AnyAsync(o => o.EntryId == mine)));
+        Assert.False(await factory.WithDbAsync(db => db.WaitlistMessages.AnyAsync(m => m.EntryId == mine)));
+        Assert.True(await factory.WithDbAsync(db => db.WaitlistEntries.AnyAsync(e => e.Id == other))); // another patient's request stays
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Subject == $"Waitlist entry {mine}").ToListAsync());
+        Assert.Equal(["Erased patient data", "Exported patient data"], audit.Select(e => e.Action).Order());
+        Assert.All(audit, e => Assert.DoesNotContain("example.com", e.Subject + e.Details, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.SubmitAsync(found, "#patient-export-form", new Dictionary<string, string?>())).StatusCode);
     }
 
     [Fact]

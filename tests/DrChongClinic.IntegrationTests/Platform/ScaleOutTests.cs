@@ -6,10 +6,12 @@ using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Application.Privacy;
 using DrChongClinic.Application.Staff;
+using DrChongClinic.Application.Waitlist;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.IntegrationTests.Articles;
 using DrChongClinic.IntegrationTests.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
+using DrChongClinic.IntegrationTests.Waitlist;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -171,6 +173,44 @@ public sealed class ScaleOutTests(TwoInstances sites) : IClassFixture<TwoInstanc
 
         Assert.Equal(5, results.Sum(r => r.Anonymized));
         Assert.False(await sites.A.WithDbAsync(db => db.Appointments.AnyAsync(a => a.PractitionerId == practitioner.Id && a.Patient.Name != Appointment.AnonymizedName)));
+    }
+
+    [Fact]
+    public async Task The_waitlist_offers_a_freed_time_once_when_both_instances_run_its_pass_together_many_times()
+    {
+        var scene = await WaitlistScene.NewAsync(sites.A);
+        var held = await scene.OneMorningTimeHeldAsync();
+        var patients = Enumerable.Range(0, 5).Select(i => $"waiting{i}@patients.test").ToList();
+        foreach (var (address, i) in patients.Select((a, i) => (a, i)))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, (await scene.JoinAsync(address, phone: $"012-345 80{i:00}")).StatusCode);
+        }
+
+        await sites.B.RunWaitlistPassAsync(); // the "you are on the waitlist" emails
+        await scene.CancelAsync(held); // Tuesday 10:00 is free again
+        await sites.A.SendDueEmailsAsync(); // the cancellation's emails, so the class's outbox tests count only their own
+
+        // While A's pass holds the waitlist lease, B's pass offers nothing.
+        using (var scope = sites.A.Services.CreateScope())
+        {
+            await using var lease = await scope.ServiceProvider.GetRequiredService<WorkLeases>().TryTakeAsync(WaitlistPass.LeaseName, TimeSpan.FromMinutes(5), CancellationToken.None);
+            Assert.NotNull(lease);
+            Assert.Equal(0, (await sites.B.RunWaitlistPassAsync()).OffersMade);
+        }
+
+        // Then both instances run the pass at once, again and again: no pass fails, and the time goes out once to each of three.
+        var results = new List<WaitlistPassResult>();
+        for (var round = 0; round < 4; round++)
+        {
+            results.AddRange(await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? sites.A : sites.B).RunWaitlistPassAsync())));
+        }
+
+        Assert.Equal(3, results.Sum(r => r.OffersMade));
+        var offers = await scene.OffersAsync();
+        Assert.Equal(3, offers.Count);
+        Assert.Equal(3, offers.Select(o => o.EntryId).Distinct().Count());
+        Assert.All(patients.Take(3), address => Assert.Single(sites.Smtp.To(address), m => m.Subject.Contains("freed up", StringComparison.Ordinal)));
+        Assert.All(patients.Skip(3), address => Assert.Single(sites.Smtp.To(address)));
     }
 
     [Fact]

@@ -53,7 +53,20 @@ public sealed class WaitlistStaffTests(WaitlistFixture fixture) : IClassFixture<
 
         var day = await staff.GetPageAsync("/admin/waitlist?date=2026-12-08");
         Assert.Contains(account.Email, day.QuerySelector("#waitlist-offers")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(scene.Treatment.NameEn, day.QuerySelector("#waitlist-offers")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(WaitlistStatus.Offered, (await scene.EntriesAsync()).Single().Status);
+
+        // With the staff area in Bahasa Malaysia, both tables name the treatment in Malay.
+        var malay = await Html.ReadAsync(await staff.SubmitAsync(day, "#admin-language-form", new Dictionary<string, string?>()));
+        Assert.Equal("ms", malay.DocumentElement.GetAttribute("lang"));
+        foreach (var table in new[] { "#waitlist-entries", "#waitlist-offers" })
+        {
+            var text = malay.QuerySelector(table)!.TextContent;
+            Assert.Contains(scene.Treatment.NameMs, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(scene.Treatment.NameEn, text, StringComparison.Ordinal);
+        }
+
+        await staff.SubmitAsync(malay, "#admin-language-form", new Dictionary<string, string?>()); // back to English
     }
 
     [Fact]

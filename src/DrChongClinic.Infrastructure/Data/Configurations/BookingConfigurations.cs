@@ -95,6 +95,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => new { m.Status, m.DueAtUtc });
+
+        // The per-mailbox cap (MailboxDailyCap): emails sent in the last 24 hours, a range of this index.
+        builder.HasIndex(m => new { m.Status, m.SentAtUtc });
         builder.HasOne(m => m.Appointment).WithMany().HasForeignKey(m => m.AppointmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -70,6 +70,9 @@ internal sealed class WaitlistMessageConfiguration : IEntityTypeConfiguration<Wa
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => new { m.Status, m.DueAtUtc });
+
+        // The per-mailbox cap (MailboxDailyCap): emails sent in the last 24 hours, a range of this index.
+        builder.HasIndex(m => new { m.Status, m.SentAtUtc });
         builder.HasOne(m => m.Entry).WithMany().HasForeignKey(m => m.EntryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(m => m.Offer).WithMany().HasForeignKey(m => m.OfferId).OnDelete(DeleteBehavior.NoAction);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Waitlist;
+using DrChongClinic.Domain;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Booking;
 using Microsoft.AspNetCore.Mvc;
@@ -67,7 +68,7 @@ public sealed class WaitlistAdminController(WaitlistService waitlist, ClinicCloc
     }
 
     private async Task<WaitlistAdminPage> PageAsync(DateOnly day, string? problem, CancellationToken cancellationToken) =>
-        new(await waitlist.DayAsync(day, cancellationToken), BookingInput.Date(day), ClinicText.StaffDay(day), problem);
+        new(await waitlist.DayAsync(day, ClinicLanguage.Current.Code, cancellationToken), BookingInput.Date(day), ClinicText.StaffDay(day), problem);
 
     private ViewResult Page(WaitlistAdminPage page, int status)
     {

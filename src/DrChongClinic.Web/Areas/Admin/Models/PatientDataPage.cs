@@ -2,7 +2,10 @@ namespace DrChongClinic.Web.Areas.Admin.Models;
 
 public sealed record PatientBookingRow(string Reference, string When, string Status);
 
-/// <summary>The PDPA request page: the e-mail searched for and that patient's bookings.</summary>
+/// <summary>One waitlist request as the PDPA page lists it (texts already in the admin language).</summary>
+public sealed record PatientWaitlistRow(string Joined, string Treatment, string Days, string Times, string Status);
+
+/// <summary>The PDPA request page: the e-mail searched for and that patient's bookings and waitlist requests.</summary>
 public sealed class PatientDataPage
 {
     public string Email { get; set; } = "";
@@ -10,4 +13,8 @@ public sealed class PatientDataPage
     public bool Searched { get; set; }
 
     public IReadOnlyList<PatientBookingRow> Bookings { get; set; } = [];
+
+    public IReadOnlyList<PatientWaitlistRow> Waitlist { get; set; } = [];
+
+    public bool Found => Bookings.Count > 0 || Waitlist.Count > 0;
 }
