@@ -99,9 +99,9 @@ public sealed class CourseBookingTests(CourseSite site) : IClassFixture<CourseSi
 
         var response = await _client.SubmitAsync(proposal, "#proposal form", new Dictionary<string, string?>());
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var page = await Html.ReadAsync(response);
-        Assert.Contains("Nothing was booked", page.Text());
+        Assert.Contains("Another patient has just taken one of these times, so nothing was booked", page.Text());
         Assert.Contains("The time you chose cannot be booked: another patient has that time", page.Text());
         Assert.Empty(await site.CourseOfAsync((await site.AppointmentAsync(token)).Id));
     }
