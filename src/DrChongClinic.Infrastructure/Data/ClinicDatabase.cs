@@ -30,7 +30,7 @@ public static class ClinicDatabase
             default:
                 options.UseSqlite(SqliteConnectionString(database.ConnectionString, contentRoot),
                     sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
-                options.AddInterceptors(SqliteConnectionSettings.Instance);
+                options.AddInterceptors(SqliteConnectionSettings.Instance, SqliteWriteQueue.Instance);
                 break;
         }
     }

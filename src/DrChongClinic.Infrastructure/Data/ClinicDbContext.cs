@@ -58,20 +58,12 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
             return await SerializedInTransactionAsync(lockName, work, cancellationToken);
         }
 
-        // SQLite: the requests of this process queue here, asynchronously and in order, before BEGIN IMMEDIATE. Without
-        // this, simultaneous bookings met in SQLite's busy handler, which blocks a thread-pool thread in sleeps of
-        // 1, 2, 5, 10, 15, 20, 25... ms while it waits: a burst of bookings took threads from every other request and
-        // each waiter woke up to several milliseconds after the write lock was free (docs/performance.md, booking tail).
-        var gate = SqliteWriteGates.For(Database.GetDbConnection().DataSource);
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await SerializedInTransactionAsync(lockName, work, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        // SQLite: the writes of this process queue here, asynchronously and in order, before BEGIN IMMEDIATE
+        // (SqliteWriteGates says why).
+        return await SqliteWriteGates.WriteAsync(
+            Database.GetDbConnection().DataSource,
+            () => SerializedInTransactionAsync(lockName, work, cancellationToken),
+            cancellationToken);
     }
 
     private Task<T> SerializedInTransactionAsync<T>(string lockName, Func<Task<T>> work, CancellationToken cancellationToken) =>
@@ -102,7 +94,11 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         TouchVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // SQLite, outside an explicit transaction: queue with this process's other writes (SqliteWriteGates).
+        return Database.IsSqlite() && Database.CurrentTransaction is null
+            ? SqliteWriteGates.WriteAsync(Database.GetDbConnection().DataSource, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
