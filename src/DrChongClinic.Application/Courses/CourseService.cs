@@ -65,6 +65,13 @@ public sealed class CourseService(
             }
 
             var sessions = offer!.Sessions;
+
+            // A time chosen on the page that another booking has taken since: the diary changed meanwhile (409), not a bad choice.
+            if (chosen.Count == sessions.Count && sessions.Any(s => s.ChosenClash == CourseClash.Taken))
+            {
+                return CourseResult.Refused(CourseProblem.TimeTaken, offer);
+            }
+
             if (chosen.Count != sessions.Count || !offer.CanBook || sessions.Any(s => s.Proposed!.LocalStart != chosen[s.Number - 2]))
             {
                 return CourseResult.Refused(CourseProblem.TimesNotValid, offer);
@@ -288,13 +295,13 @@ public sealed class CourseService(
             .Where(a => a.CourseId == courseId && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed) && a.StartUtc > now)
             .OrderBy(a => a.CourseSession)
             .ToListAsync(cancellationToken);
-        var cancelled = 0;
+        var cancelled = new List<Appointment>();
         var kept = 0;
         foreach (var session in future)
         {
-            if (session.Cancel(by, actor, reason, now, Policy) is null)
+            if (session.Cancel(by, actor, reason, now, Policy, withCourse: true) is null)
             {
-                cancelled++;
+                cancelled.Add(session);
             }
             else
             {
@@ -302,16 +309,19 @@ public sealed class CourseService(
             }
         }
 
-        if (cancelled == 0)
+        if (cancelled.Count == 0)
         {
             return CourseResult.Refused(kept > 0 ? CourseProblem.TooLateToChange : CourseProblem.NotActive);
         }
 
+        // One email for them all, sent by the first: it lists the sessions cancelled in this same save.
+        cancelled[0].AnnounceCourseCancelled(cancelled.Count, by, actor);
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Course {CourseId}: {Cancelled} future sessions cancelled by {By}, {Kept} kept", courseId, cancelled, by, kept);
-            return CourseResult.Done(cancelled, kept);
+            logger.LogInformation("Course {CourseId}: {Cancelled} future sessions cancelled by {By}, {Kept} kept", courseId, cancelled.Count, by, kept);
+            return CourseResult.Done(cancelled.Count, kept);
         }
         catch (DbUpdateConcurrencyException)
         {

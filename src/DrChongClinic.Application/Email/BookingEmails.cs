@@ -23,6 +23,11 @@ public static class BookingEmails
         // A course's later sessions are announced together, by the one email its first session's CourseBooked sends.
         AppointmentBooked { Appointment.CourseSession: > 1 } => [],
         CourseBooked => [EmailKind.CourseBooked, EmailKind.ClinicCourseNotice],
+
+        // A course's sessions cancelled together are announced together, by the one email the first of them sends.
+        AppointmentCancelled { WithCourse: true } => [],
+        CourseCancelled { By: ChangedBy.Patient } => [EmailKind.CourseCancelled, EmailKind.ClinicCourseCancellationNotice],
+        CourseCancelled => [EmailKind.CourseCancelled],
         AppointmentBooked booked when booked.Appointment.Status == AppointmentStatus.Confirmed =>
             [EmailKind.BookingConfirmed, EmailKind.ClinicNewBookingNotice],
         AppointmentBooked => [EmailKind.BookingReceived, EmailKind.ClinicNewBookingNotice],

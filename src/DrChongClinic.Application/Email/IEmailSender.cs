@@ -8,6 +8,9 @@ public sealed record EmailFacts(OutboxMessage Message, Appointment Appointment, 
 {
     /// <summary>For course emails: every session of the course, in order, with its doctor's name.</summary>
     public IReadOnlyList<(Appointment Session, string PractitionerName)> CourseSessions { get; init; } = [];
+
+    /// <summary>For the course cancellation email: each listed session's calendar SEQUENCE (by appointment id).</summary>
+    public IReadOnlyDictionary<int, int> CourseSequences { get; init; } = new Dictionary<int, int>();
 }
 
 /// <summary>

@@ -22,15 +22,29 @@ public enum EmailKind
 
     /// <summary>To the clinic inbox: a course was booked (every session listed).</summary>
     ClinicCourseNotice = 9,
+
+    /// <summary>To the patient: the sessions of a course cancelled together, in one email, with a calendar file to remove each.</summary>
+    CourseCancelled = 10,
+
+    /// <summary>To the clinic inbox: a patient cancelled the rest of their course with the manage link (every cancelled session listed).</summary>
+    ClinicCourseCancellationNotice = 11,
 }
 
 /// <summary>Which emails go to the clinic inbox rather than the patient.</summary>
 public static class ClinicNotices
 {
     /// <summary>Every kind sent to the clinic inbox (an array, so a database query can ask <c>Kinds.Contains(m.Kind)</c>).</summary>
-    public static readonly EmailKind[] Kinds = [EmailKind.ClinicNewBookingNotice, EmailKind.ClinicRescheduleNotice, EmailKind.ClinicCancellationNotice, EmailKind.ClinicCourseNotice];
+    public static readonly EmailKind[] Kinds =
+        [EmailKind.ClinicNewBookingNotice, EmailKind.ClinicRescheduleNotice, EmailKind.ClinicCancellationNotice, EmailKind.ClinicCourseNotice, EmailKind.ClinicCourseCancellationNotice];
 
     public static bool IsClinicNotice(this EmailKind kind) => Kinds.Contains(kind);
+
+    /// <summary>The course emails, which list the course's sessions (<see cref="EmailFacts.CourseSessions"/>).</summary>
+    public static bool ListsCourse(this EmailKind kind) =>
+        kind is EmailKind.CourseBooked or EmailKind.ClinicCourseNotice or EmailKind.CourseCancelled or EmailKind.ClinicCourseCancellationNotice;
+
+    /// <summary>The course emails about sessions cancelled together.</summary>
+    public static bool IsCourseCancellation(this EmailKind kind) => kind is EmailKind.CourseCancelled or EmailKind.ClinicCourseCancellationNotice;
 }
 
 public enum OutboxStatus

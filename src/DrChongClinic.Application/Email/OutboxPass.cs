@@ -228,23 +228,13 @@ public sealed partial class OutboxPass(
         var calendarKinds = new[] { EmailKind.BookingReceived, EmailKind.BookingConfirmed, EmailKind.BookingRescheduled, EmailKind.BookingCancelled };
         var sequence = await db.OutboxMessages.CountAsync(
             m => m.AppointmentId == appointment.Id && m.Id < message.Id && calendarKinds.Contains(m.Kind), cancellationToken);
-        if (appointment.CourseSession > 1 && message.Kind is not (EmailKind.CourseBooked or EmailKind.ClinicCourseNotice))
+        if (appointment.CourseSession > 1 && !message.Kind.ListsCourse())
         {
             sequence++; // a later course session's first calendar file went out with the course email
         }
 
-        if (message.Kind is not (EmailKind.CourseBooked or EmailKind.ClinicCourseNotice) || appointment.CourseId is not { } courseId)
-        {
-            return new EmailFacts(message, appointment, treatment, practitioner, sequence);
-        }
-
-        var sessions = await db.Appointments.AsNoTracking().Where(a => a.CourseId == courseId).OrderBy(a => a.CourseSession).ToListAsync(cancellationToken);
-        var doctorIds = sessions.Select(s => s.PractitionerId).Distinct().ToList();
-        var doctors = await db.Practitioners.AsNoTracking().Where(p => doctorIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        return new EmailFacts(message, appointment, treatment, practitioner, sequence)
-        {
-            CourseSessions = sessions.Select(s => (s, doctors.GetValueOrDefault(s.PractitionerId, ""))).ToList(),
-        };
+        var facts = new EmailFacts(message, appointment, treatment, practitioner, sequence);
+        return message.Kind.ListsCourse() ? await CourseEmailFacts.AddAsync(db, facts, cancellationToken) : facts;
     }
 
     private async Task<Outcome> RecordFailedTryAsync(int id, EmailKind kind, int attempt, Exception error)

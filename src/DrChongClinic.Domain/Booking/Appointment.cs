@@ -157,8 +157,12 @@ public sealed class Appointment
         return null;
     }
 
-    /// <summary>Patients cancel before the cut-off, reason optional; staff any time while active, with a reason.</summary>
-    public BookingRule? Cancel(ChangedBy by, string? actor, string? reason, DateTime nowUtc, BookingPolicy policy)
+    /// <summary>
+    /// Patients cancel before the cut-off, reason optional; staff any time while active, with a reason. With
+    /// <paramref name="withCourse"/> the booking is cancelled as one of its course's sessions, announced by one email for
+    /// them all (<see cref="AnnounceCourseCancelled"/>) rather than its own.
+    /// </summary>
+    public BookingRule? Cancel(ChangedBy by, string? actor, string? reason, DateTime nowUtc, BookingPolicy policy, bool withCourse = false)
     {
         if (ChangeRefusal(by, nowUtc, policy) is { } refused)
         {
@@ -175,8 +179,22 @@ public sealed class Appointment
         CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : Truncate(reason.Trim(), ReasonMaxLength);
         _slots.Clear();
         _history.Add(AppointmentChange.Of(AppointmentChangeKind.Cancelled, nowUtc, by, actor, reason: CancellationReason));
-        _events.Add(new AppointmentCancelled(this, by, actor));
+        _events.Add(new AppointmentCancelled(this, by, actor) { WithCourse = withCourse && CourseId is not null });
         return null;
+    }
+
+    /// <summary>
+    /// Raises <see cref="CourseCancelled"/> on this session, the first of <paramref name="sessions"/> course sessions just
+    /// cancelled together in the same save. Only for a cancelled session of a course.
+    /// </summary>
+    public void AnnounceCourseCancelled(int sessions, ChangedBy by, string? actor)
+    {
+        if (Status != AppointmentStatus.Cancelled || CourseId is null || sessions < 1)
+        {
+            throw new InvalidOperationException("Only a cancelled course session announces its course's cancellation.");
+        }
+
+        _events.Add(new CourseCancelled(this, sessions, by, actor));
     }
 
     /// <summary>Moves the booking (patients: before the cut-off, same doctor). Null when done, else the rule that refused it.</summary>

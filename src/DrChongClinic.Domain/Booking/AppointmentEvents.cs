@@ -14,7 +14,11 @@ public sealed record AppointmentConfirmed(Appointment Appointment, string Actor)
 public sealed record AppointmentRescheduled(Appointment Appointment, ChangedBy By, string? Actor, DateTime FromStartUtc)
     : AppointmentEvent(Appointment, By, Actor);
 
-public sealed record AppointmentCancelled(Appointment Appointment, ChangedBy By, string? Actor) : AppointmentEvent(Appointment, By, Actor);
+public sealed record AppointmentCancelled(Appointment Appointment, ChangedBy By, string? Actor) : AppointmentEvent(Appointment, By, Actor)
+{
+    /// <summary>Cancelled with the rest of its course: the one <see cref="CourseCancelled"/> email speaks for it.</summary>
+    public bool WithCourse { get; init; }
+}
 
 public sealed record AppointmentCompleted(Appointment Appointment, string Actor) : AppointmentEvent(Appointment, ChangedBy.Staff, Actor);
 
@@ -24,3 +28,9 @@ public sealed record AppointmentNotesEdited(Appointment Appointment, string Acto
 
 /// <summary>A course was booked: raised by its first session once the later ones are booked in the same save (one email lists them all).</summary>
 public sealed record CourseBooked(Appointment Appointment, int Sessions, ChangedBy By, string? Actor) : AppointmentEvent(Appointment, By, Actor);
+
+/// <summary>
+/// The sessions still to come of a course were cancelled together: raised by the first of them once all are cancelled in
+/// the same save (one email lists them all).
+/// </summary>
+public sealed record CourseCancelled(Appointment Appointment, int Sessions, ChangedBy By, string? Actor) : AppointmentEvent(Appointment, By, Actor);

@@ -33,7 +33,8 @@ public sealed partial class EmailComposer(
         var when = new When(clinicClock.ToLocal(facts.Appointment.StartUtc), ClinicLanguage.Of(language));
 
         var body = new EmailBody();
-        var subject = kind is EmailKind.CourseBooked or EmailKind.ClinicCourseNotice ? WriteCourseMessage(body, facts, words)
+        var subject = kind.IsCourseCancellation() ? WriteCourseCancellation(body, facts, words)
+            : kind.ListsCourse() ? WriteCourseMessage(body, facts, words)
             : kind.IsClinicNotice() ? WriteClinicNotice(body, facts, words, when)
             : WritePatientMessage(body, facts, words, when);
 
@@ -72,7 +73,7 @@ public sealed partial class EmailComposer(
             attachment.ContentType.Parameters.Add("method", CalendarInvite.Method(entry));
         }
 
-        if (kind == EmailKind.CourseBooked)
+        if (kind is EmailKind.CourseBooked or EmailKind.CourseCancelled)
         {
             AttachCourseCalendarFiles(builder, facts, words, language);
         }
@@ -193,7 +194,7 @@ public sealed partial class EmailComposer(
             Location: $"{clinicName}, {_clinic.AddressLine}",
             Description: $"{words.DoctorLabel}: {practitionerName}\n{words.ReferenceLabel}: {reference}\n{_clinic.Phone}",
             Tentative: appointment.Status == AppointmentStatus.Requested,
-            Cancelled: facts.Message.Kind == EmailKind.BookingCancelled,
+            Cancelled: facts.Message.Kind is EmailKind.BookingCancelled or EmailKind.CourseCancelled,
             OrganizerName: clinicName,
             OrganizerEmail: FirstSet(_email.From, _clinic.Email, "Email:From"),
             AttendeeEmail: HeaderText.Clean(PatientAddress(appointment)));

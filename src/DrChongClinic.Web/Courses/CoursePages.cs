@@ -104,18 +104,29 @@ public sealed class CoursePageFactory(ClinicClock clock, IOptions<BookingPolicy>
     public string When(DateTime local) =>
         $"{ClinicText.LongDate(DateOnly.FromDateTime(local), ClinicLanguage.Current)}, {ClinicText.Time(TimeOnly.FromDateTime(local), ClinicLanguage.Current)}";
 
+    /// <summary>A time in a drop-down: "Wed, 30 Dec 2026, 9:00 am", short enough for a phone-wide select.</summary>
+    public static string ChoiceLabel(DateTime local)
+    {
+        var day = DateOnly.FromDateTime(local);
+        return $"{ClinicText.Weekday(day, ClinicLanguage.Current)}, {ClinicText.ShortDate(day, ClinicLanguage.Current)}, {ClinicText.Time(TimeOnly.FromDateTime(local), ClinicLanguage.Current)}";
+    }
+
+    /// <summary>"Between Tuesday, 5 January 2027 and …", or "Only on …" when the window is a single day.</summary>
+    public string Window(DateOnly from, DateOnly to) => from == to
+        ? string.Format(Culture, t["Course_WindowOneDay"], ClinicText.LongDate(from, ClinicLanguage.Current))
+        : string.Format(Culture, t["Course_Window"], ClinicText.LongDate(from, ClinicLanguage.Current), ClinicText.LongDate(to, ClinicLanguage.Current));
+
     public string ClashText(CourseClash clash) => t[$"Course_Clash_{clash}"];
 
     public CoursePage Proposal(CourseOffer offer, string bookAction, string backUrl, bool isStaff, IReadOnlyList<DateTime?>? chosen)
     {
         var rows = offer.Sessions.Select(s =>
         {
-            var window = string.Format(Culture, t["Course_Window"],
-                ClinicText.LongDate(s.Earliest, ClinicLanguage.Current), ClinicText.LongDate(s.Latest, ClinicLanguage.Current));
+            var window = Window(s.Earliest, s.Latest);
             var idealNote = s.IdealClash == CourseClash.None ? null
                 : string.Format(Culture, t["Course_IdealClash"], When(s.IdealLocal), ClashText(s.IdealClash));
             var chosenNote = s.ChosenClash == CourseClash.None ? null : string.Format(Culture, t["Course_ChosenClash"], ClashText(s.ChosenClash));
-            var choices = s.Choices.Select(c => new CourseChoice(BookingInput.Slot(c.LocalStart), When(c.LocalStart), c == s.Proposed)).ToList();
+            var choices = s.Choices.Select(c => new CourseChoice(BookingInput.Slot(c.LocalStart), ChoiceLabel(c.LocalStart), c == s.Proposed)).ToList();
             return new ProposedSessionRow(s.Number, window, idealNote, chosenNote, choices);
         }).ToList();
         return new CoursePage
@@ -203,8 +214,8 @@ public sealed class CoursePageFactory(ClinicClock clock, IOptions<BookingPolicy>
                 s.Appointment.Id == current.Id || !s.Appointment.IsActive ? null : manageUrl(s),
                 s.Appointment.Id == current.Id,
                 move is { Earliest: { } from, Latest: { } to }
-                    ? string.Format(Culture, t["Course_Window"], ClinicText.LongDate(from, ClinicLanguage.Current), ClinicText.LongDate(to, ClinicLanguage.Current))
+                    ? Window(from, to)
                     : null,
-                move?.Choices.Select(c => new CourseChoice(BookingInput.Slot(c.LocalStart), When(c.LocalStart), false)).ToList() ?? []);
+                move?.Choices.Select(c => new CourseChoice(BookingInput.Slot(c.LocalStart), ChoiceLabel(c.LocalStart), false)).ToList() ?? []);
         }).ToList();
 }

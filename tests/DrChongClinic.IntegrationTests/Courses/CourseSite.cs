@@ -33,12 +33,31 @@ public sealed class CourseSite : BookingFactory
     public Task<string> BookFirstAsync(HttpClient client, Treatment treatment, Practitioner doctor, string slot, string email) =>
         client.BookAndGetTokenAsync(slot, doctor.Id.ToString(CultureInfo.InvariantCulture), treatment.Code, email);
 
+    private readonly SemaphoreSlim _signingIn = new(1, 1);
+    private HttpClient? _staff;
+
+    /// <summary>A client signed in as Staff (once per site: each sign-in waits for a fresh authenticator code).</summary>
+    public async Task<HttpClient> StaffAsync()
+    {
+        await _signingIn.WaitAsync();
+        try
+        {
+            _staff ??= (await StaffAccounts.SignedInAsync(this, DrChongClinic.Application.Staff.StaffRoles.Staff)).Client;
+            return _staff;
+        }
+        finally
+        {
+            _signingIn.Release();
+        }
+    }
+
     public Task<List<Appointment>> CourseOfAsync(int firstId) =>
         WithDbAsync(db => db.Appointments.AsNoTracking().Include(a => a.Slots).Where(a => a.CourseId == firstId).OrderBy(a => a.CourseSession).ToListAsync());
 
     public override async ValueTask DisposeAsync()
     {
         await Smtp.DisposeAsync();
+        _signingIn.Dispose();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }

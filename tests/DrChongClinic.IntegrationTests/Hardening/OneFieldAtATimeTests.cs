@@ -290,6 +290,107 @@ public sealed class OneFieldAtATimeTests(BookingFactory site) : IClassFixture<Bo
     }
 
     [Fact]
+    public async Task Course_forms_patient_and_staff_booking_session_move_and_treatment_course_settings()
+    {
+        string[] values = ["", .. Boundary, "0", "2027-01-05T10:07", "2027-02-30T10:00", "2026-12-01T10:00"];
+        var (treatmentId, code, doctorId) = await CourseTreatmentAsync();
+        var client = site.Browser();
+        var token = await client.BookAndGetTokenAsync("2026-12-08T10:00", doctorId.ToString(CultureInfo.InvariantCulture), code, "course-one-field@example.com");
+        var first = (await site.AppointmentAsync(token)).Id;
+        var count = await site.AppointmentCountAsync();
+
+        // The patient's course booking form: each later session's time, and a session too many.
+        foreach (var field in new[] { "Times[0]", "Times[1]", "Times[2]" })
+        {
+            foreach (var value in values)
+            {
+                var page = await client.GetPageAsync($"/book/manage/{token}/course");
+                var response = await client.SubmitAsync(page, "#proposal form", new Dictionary<string, string?> { [field] = value });
+                await AssertRefusedKindlyAsync(response, $"POST course {field}={Show(value)}", field is "Times[0]" or "Times[1]" ? "#course-problem" : null);
+                await AssertNoCourseAsync(first, count);
+            }
+        }
+
+
+        // The staff course booking form (a phone-in booking of the same kind), and booking ids that are not there.
+        var staff = (await StaffAccounts.SignedInAsync(site, "Staff")).Client;
+        var phoneIn = (await TestBookings.BookAsync(site, doctorId, treatmentId, TestBookings.ClinicTime(new DateOnly(2026, 12, 9), 10))).Id;
+        count = await site.AppointmentCountAsync();
+        foreach (var field in new[] { "Times[0]", "Times[1]", "Times[2]" })
+        {
+            foreach (var value in values)
+            {
+                var page = await staff.GetPageAsync($"/admin/bookings/{phoneIn}/course");
+                var response = await staff.SubmitAsync(page, "#proposal form", new Dictionary<string, string?> { [field] = value });
+                await AssertRefusedKindlyAsync(response, $"POST staff course {field}={Show(value)}", "#course-problem");
+                await AssertNoCourseAsync(phoneIn, count);
+            }
+        }
+
+        var staffPage = await staff.GetPageAsync($"/admin/bookings/{phoneIn}/course");
+        foreach (var id in new[] { "0", "-1", "999999", "2147483647", "2147483648", "abc", "1e3" })
+        {
+            await AssertSafeAsync(await staff.GetAsync($"/admin/bookings/{id}/course"), $"GET staff course id={id}");
+            var response = await PostRawAsync(staff, staffPage, "#proposal form", "", $"/admin/bookings/{id}/course");
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        }
+
+        await AssertNoCourseAsync(phoneIn, count);
+
+        // Each time sent twice: the first of each counts (model binding), so the course is booked whole with those or not at all.
+        var twice = await PostRawAsync(staff, staffPage, "#proposal form", "&Times[0]=2027-01-13T10:00&Times[1]=2027-02-10T10:00");
+        await AssertSafeAsync(twice, "POST staff course, each time twice");
+        var phoneInCourse = await CourseStartsAsync(phoneIn);
+        Assert.True(phoneInCourse.Count is 0 or 3, $"{phoneInCourse.Count} sessions stored");
+
+        // Moving a session of a booked course: which session, and the new time, one at a time.
+        var booked = await client.SubmitAsync(await client.GetPageAsync($"/book/manage/{token}/course"), "#proposal form", new Dictionary<string, string?>());
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, booked.StatusCode);
+        var starts = (await CourseStartsAsync(first)).ToList();
+        Assert.Equal(3, starts.Count);
+        foreach (var field in new[] { "Session", "Slot" })
+        {
+            foreach (var value in values)
+            {
+                var page = await client.GetPageAsync($"/book/manage/{token}/course");
+                var fields = new Dictionary<string, string?> { ["Session"] = "3", ["Slot"] = "2027-02-09T10:00", [field] = value };
+                var response = await client.SubmitAsync(page, "#move-form-3", fields);
+                await AssertRefusedKindlyAsync(response, $"POST move {field}={Show(value)}", "#course-problem");
+                Assert.Equal(starts, await CourseStartsAsync(first));
+            }
+        }
+
+        var movePage = await client.GetPageAsync($"/book/manage/{token}/course");
+        await AssertSafeAsync(await PostRawAsync(client, movePage, "#move-form-3", "&Session=2&Slot=2027-01-05T10:07"), "POST move, each field twice");
+        var afterTwice = await CourseStartsAsync(first);
+        Assert.Equal(starts.Take(2), afterTwice.Take(2)); // the first of each counts: session 3, if anything, moved within its weeks
+
+        // The valid starting submission does move session 3 (so each refusal above was the one field's doing).
+        var valid = await client.SubmitAsync(await client.GetPageAsync($"/book/manage/{token}/course"), "#move-form-3", new Dictionary<string, string?> { ["Session"] = "3", ["Slot"] = "2027-02-16T10:00" });
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, valid.StatusCode);
+
+        // The treatment's course settings: sessions and the weeks apart, one at a time (3, 4 to 6 is valid).
+        var admin = (await StaffAccounts.SignedInAsync(site, "Admin")).Client;
+        var validTreatment = new Dictionary<string, string?> { ["CourseSessions"] = "3", ["CourseMinWeeks"] = "4", ["CourseMaxWeeks"] = "6" };
+        foreach (var field in validTreatment.Keys)
+        {
+            foreach (var value in values.Concat(["27", "3.5"]))
+            {
+                var page = await admin.GetPageAsync($"/admin/schedule/treatments/{treatmentId}");
+                var response = await admin.SubmitAsync(page, "#treatment-form", new Dictionary<string, string?>(validTreatment) { [field] = value });
+                await AssertRefusedKindlyAsync(response, $"POST treatment {field}={Show(value)}", null);
+                var after = await site.WithDbAsync(db => db.Treatments.AsNoTracking().SingleAsync(t => t.Id == treatmentId));
+                Assert.Equal((3, 4, 6), (after.CourseSessions, after.CourseMinWeeks, after.CourseMaxWeeks));
+            }
+        }
+
+        var treatmentPage = await admin.GetPageAsync($"/admin/schedule/treatments/{treatmentId}");
+        await AssertSafeAsync(await PostRawAsync(admin, treatmentPage, "#treatment-form", "&CourseSessions=99&CourseMaxWeeks=-1"), "POST treatment, course fields twice");
+        var course = await site.WithDbAsync(db => db.Treatments.AsNoTracking().SingleAsync(t => t.Id == treatmentId));
+        Assert.Equal((3, 4, 6), (course.CourseSessions, course.CourseMinWeeks, course.CourseMaxWeeks)); // the first of each counts
+    }
+
+    [Fact]
     public async Task Doctor_photo_upload_with_files_that_are_not_what_they_say()
     {
         var (staff, _) = await StaffAccounts.SignedInAsync(site, "Admin");
@@ -410,6 +511,60 @@ public sealed class OneFieldAtATimeTests(BookingFactory site) : IClassFixture<Bo
         content.Add(part, "photo", fileName);
         return await staff.PostAsync($"/admin/schedule/practitioners/{doctorId}/photo", content);
     }
+
+    /// <summary>A 4xx with a message the person can read (in <paramref name="where"/>, or any alert or field error), never a 500.</summary>
+    private static async Task AssertRefusedKindlyAsync(HttpResponseMessage response, string what, string? where)
+    {
+        await AssertSafeAsync(response, what);
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{what}: {(int)response.StatusCode}");
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        // The form's own message, or (for input the site refuses before any form sees it, such as a NUL character) the
+        // site's error page.
+        var message = page.QuerySelectorAll(where ?? "#course-problem, [role=alert], .field-error, .form-errors, .notice")
+            .Concat(page.QuerySelector("#proposal, #sessions, #treatment-form") is null ? page.QuerySelectorAll("main p, main h1, h1, p") : [])
+            .Select(e => e.TextContent.Trim()).FirstOrDefault(text => text.Length > 10);
+        Assert.True(message is not null, $"{what}: no message on the page");
+    }
+
+    /// <summary>
+    /// Posts a form as a browser would (its fields' current values, anti-forgery token included) with <paramref name="extra"/>
+    /// appended raw (fields sent twice), to its own action or another address.
+    /// </summary>
+    private static Task<HttpResponseMessage> PostRawAsync(HttpClient client, AngleSharp.Dom.IDocument page, string form, string extra, string? action = null)
+    {
+        var element = page.QuerySelector(form)!;
+        var fields = element.QuerySelectorAll("input[name], textarea[name], select[name]")
+            .Where(i => i.GetAttribute("type") is not ("submit" or "checkbox" or "radio") || i.HasAttribute("checked"))
+            .Where(i => i.GetAttribute("type") != "submit")
+            .Select(i => $"{Uri.EscapeDataString(i.GetAttribute("name")!)}={Uri.EscapeDataString(i.LocalName switch
+            {
+                "textarea" => i.TextContent,
+                "select" => i.QuerySelector("option[selected]")?.GetAttribute("value") ?? i.QuerySelector("option")?.GetAttribute("value") ?? "",
+                _ => i.GetAttribute("value") ?? "",
+            })}");
+        var content = new StringContent(string.Join('&', fields) + extra, Encoding.UTF8, "application/x-www-form-urlencoded");
+        return client.PostAsync(action ?? element.GetAttribute("action"), content);
+    }
+
+    /// <summary>A treatment of its own given as a course (3 sessions, 4 to 6 weeks apart) and a doctor of its own.</summary>
+    private async Task<(int Treatment, string Code, int Doctor)> CourseTreatmentAsync()
+    {
+        var doctor = await TestBookings.PractitionerAsync(site);
+        var treatment = await TestBookings.TreatmentAsync(site);
+        await site.WithDbAsync(db => db.Treatments.Where(t => t.Id == treatment.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(t => t.CourseSessions, 3).SetProperty(t => t.CourseMinWeeks, 4).SetProperty(t => t.CourseMaxWeeks, 6)));
+        return (treatment.Id, treatment.Code, doctor.Id);
+    }
+
+    private Task AssertNoCourseAsync(int first, int count) => site.WithDbAsync(async db =>
+    {
+        Assert.Null(await db.Appointments.Where(a => a.Id == first).Select(a => a.CourseId).SingleAsync());
+        Assert.Equal(count, await db.Appointments.CountAsync());
+        return true;
+    });
+
+    private Task<List<DateTime>> CourseStartsAsync(int first) =>
+        site.WithDbAsync(db => db.Appointments.Where(a => a.CourseId == first).OrderBy(a => a.CourseSession).Select(a => a.StartUtc).ToListAsync());
 
     private static async Task AssertSafeAsync(HttpResponseMessage response, string what)
     {

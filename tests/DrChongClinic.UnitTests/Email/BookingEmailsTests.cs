@@ -48,6 +48,19 @@ public class BookingEmailsTests
     }
 
     [Fact]
+    public void Sessions_cancelled_with_their_course_send_nothing_of_their_own_and_the_course_cancellation_sends_one_email()
+    {
+        var appointment = Book(needsConfirmation: false);
+
+        Assert.Empty(BookingEmails.For(new AppointmentCancelled(appointment, ChangedBy.Patient, null) { WithCourse = true }));
+        Assert.Equal([EmailKind.CourseCancelled, EmailKind.ClinicCourseCancellationNotice],
+            BookingEmails.For(new CourseCancelled(appointment, 2, ChangedBy.Patient, null)));
+        Assert.Equal([EmailKind.CourseCancelled], BookingEmails.For(new CourseCancelled(appointment, 2, ChangedBy.Staff, "reception")));
+        Assert.True(EmailKind.ClinicCourseCancellationNotice.IsClinicNotice());
+        Assert.False(EmailKind.CourseCancelled.IsClinicNotice());
+    }
+
+    [Fact]
     public void A_booking_without_an_email_address_only_tells_the_clinic_inbox()
     {
         var appointment = Book(needsConfirmation: false, email: null);
