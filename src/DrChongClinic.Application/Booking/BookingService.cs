@@ -282,18 +282,15 @@ public sealed class BookingService(
     {
         var now = slots.NowUtc;
         var mailbox = MailboxKey.Of(patient.Email);
-        var domain = "@" + MailboxKey.DomainOf(patient.Email);
-        var googleDomain = domain == "@gmail.com" ? "@googlemail.com" : domain;
         var phone = (PatientPhone.ToE164(patient.Phone) ?? patient.Phone).Trim();
         var holders = await db.Appointments.AsNoTracking()
             .Where(a => (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed) && a.StartUtc > now)
-            // Narrowed in the database by phone or domain (LIKE ignores ASCII case on both providers), counted here by mailbox.
-            .Where(a => a.Patient.Phone == phone || EF.Functions.Like(a.Patient.Email, "%" + domain) || EF.Functions.Like(a.Patient.Email, "%" + googleDomain))
-            .Select(a => new { a.Patient.Email, a.Patient.Phone, Booking = a.CourseId ?? a.Id })
+            .Where(a => a.Patient.Phone == phone || a.Patient.Mailbox == mailbox)
+            .Select(a => new { a.Patient.Mailbox, a.Patient.Phone, Booking = a.CourseId ?? a.Id })
             .ToListAsync(cancellationToken);
 
         // A treatment course counts as one booking, however many of its sessions are still to come (docs/booking.md).
-        return holders.Where(h => MailboxKey.Of(h.Email) == mailbox).Select(h => h.Booking).Distinct().Count() >= Policy.MaxActiveBookingsPerEmail
+        return holders.Where(h => h.Mailbox == mailbox).Select(h => h.Booking).Distinct().Count() >= Policy.MaxActiveBookingsPerEmail
             || holders.Where(h => h.Phone == phone).Select(h => h.Booking).Distinct().Count() >= Policy.MaxActiveBookingsPerPhone;
     }
 

@@ -12,7 +12,7 @@ namespace DrChongClinic.Infrastructure.Caching;
 /// pages a moved stamp covers. A change made here is purged at once by <see cref="SchedulePurgeInterceptor"/>;
 /// one made on another instance shows here within the poll interval plus a render.
 /// </summary>
-public sealed partial class CacheStampWatcher(IServiceScopeFactory scopes, IPublicPageCache cache, ILogger<CacheStampWatcher> logger) : BackgroundService
+public sealed partial class CacheStampWatcher(IServiceScopeFactory scopes, IPublicPageCache cache, SchedulePurgeInterceptor localSaves, ILogger<CacheStampWatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
@@ -47,7 +47,9 @@ public sealed partial class CacheStampWatcher(IServiceScopeFactory scopes, IPubl
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var schedule = await db.CacheStamps.AsNoTracking()
             .Where(s => s.Name == CacheStamp.Schedule).Select(s => (Guid?)s.Value).SingleOrDefaultAsync(cancellationToken);
-        if (schedule != _schedule)
+        // A stamp this instance saved was purged here when it was saved: purging again a poll later would throw away pages
+        // rendered since, for nothing.
+        if (schedule != _schedule && schedule != localSaves.StampWrittenHere)
         {
             await cache.PurgeScheduleAsync(cancellationToken);
             LogPurged(CacheStamp.Schedule);

@@ -14,6 +14,11 @@ public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChang
 {
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
 
+    private volatile object? _written;
+
+    /// <summary>The schedule stamp this instance saved last: <see cref="CacheStampWatcher"/> need not purge again for it.</summary>
+    public Guid? StampWrittenHere => _written as Guid?;
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Remember(eventData.Context);
@@ -28,7 +33,7 @@ public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChang
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not null && _pending.Remove(eventData.Context))
+        if (Saved(eventData.Context))
         {
             await cache.PurgeScheduleAsync(cancellationToken);
         }
@@ -38,7 +43,7 @@ public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChang
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is not null && _pending.Remove(eventData.Context))
+        if (Saved(eventData.Context))
         {
             cache.PurgeScheduleAsync().AsTask().GetAwaiter().GetResult();
         }
@@ -56,12 +61,29 @@ public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChang
         base.SaveChangesFailed(eventData);
     }
 
-    /// <summary>Marks the schedule stamp changed in this save (its row exists from the migration on).</summary>
-    private static void RenewStamp(DbContext context)
+    /// <summary>True when the save changed the schedule; remembers the stamp it wrote.</summary>
+    private bool Saved(DbContext? context)
+    {
+        if (context is null || !_pending.TryGetValue(context, out var stamp))
+        {
+            return false;
+        }
+
+        _pending.Remove(context);
+        if (stamp is Guid)
+        {
+            _written = stamp;
+        }
+
+        return true;
+    }
+
+    /// <summary>Marks the schedule stamp changed in this save (its row exists from the migration on); the new value, if any.</summary>
+    private static Guid? RenewStamp(DbContext context)
     {
         if (context.Model.FindEntityType(typeof(CacheStamp)) is null)
         {
-            return;
+            return null;
         }
 
         var stamps = context.Set<CacheStamp>();
@@ -74,6 +96,7 @@ public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChang
 
         stamp.Value = Guid.NewGuid();
         context.Entry(stamp).Property(s => s.Value).IsModified = true;
+        return stamp.Value;
     }
 
     private void Remember(DbContext? context)
@@ -88,8 +111,7 @@ public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChang
             e.Entity is Treatment or Practitioner or WorkingHours or Closure);
         if (changesSchedule)
         {
-            _pending.AddOrUpdate(context, true);
-            RenewStamp(context);
+            _pending.AddOrUpdate(context, (object?)RenewStamp(context) ?? false);
         }
     }
 }

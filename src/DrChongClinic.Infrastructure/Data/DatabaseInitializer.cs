@@ -33,6 +33,7 @@ public static class DatabaseInitializer
         await db.SerializedAsync("database-initializer", async () =>
         {
             await NameDoctorPagesAsync(db, cancellationToken);
+            await FillMailboxesAsync(db, cancellationToken);
             if (options.SeedOnStartup && !await db.Treatments.AnyAsync(cancellationToken))
             {
                 db.Treatments.AddRange(ClinicSeedData.Treatments());
@@ -43,6 +44,34 @@ public static class DatabaseInitializer
 
             return true;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The Perf_PatientMailbox migration added the mailbox column empty; here every booking and waitlist entry stored
+    /// before it gets its mailbox from its email address (<see cref="Domain.Booking.MailboxKey"/>), once, in batches.
+    /// Until then the booking caps would not count them.
+    /// </summary>
+    private static async Task FillMailboxesAsync(ClinicDbContext db, CancellationToken cancellationToken)
+    {
+        const int batch = 1000;
+        int filled;
+        do
+        {
+            var appointments = await db.Appointments.Where(a => a.Patient.Mailbox == null && a.Patient.Email != null)
+                .OrderBy(a => a.Id).Take(batch).ToListAsync(cancellationToken);
+            var entries = await db.WaitlistEntries.Where(e => e.Patient.Mailbox == null && e.Patient.Email != null)
+                .OrderBy(e => e.Id).Take(batch).ToListAsync(cancellationToken);
+            var patients = appointments.Select(a => a.Patient).Concat(entries.Select(e => e.Patient)).ToList();
+            foreach (var patient in patients)
+            {
+                patient.Email = patient.Email; // the setter works out the mailbox
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            filled = patients.Count;
+        }
+        while (filled > 0);
     }
 
     /// <summary>

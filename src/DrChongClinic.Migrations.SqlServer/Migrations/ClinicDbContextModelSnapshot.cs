@@ -1018,6 +1018,11 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                                 .HasColumnType("nvarchar(5)")
                                 .HasColumnName("PatientLanguage");
 
+                            b1.Property<string>("Mailbox")
+                                .HasMaxLength(254)
+                                .HasColumnType("nvarchar(254)")
+                                .HasColumnName("PatientMailbox");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
@@ -1036,6 +1041,12 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                                 .HasColumnName("PatientPhone");
 
                             b1.HasKey("AppointmentId");
+
+                            b1.HasIndex("Mailbox")
+                                .HasDatabaseName("IX_Appointments_PatientMailbox");
+
+                            b1.HasIndex("Phone")
+                                .HasDatabaseName("IX_Appointments_PatientPhone");
 
                             b1.HasIndex("Name", "Email", "Phone")
                                 .HasDatabaseName("IX_Appointments_PatientSearch")
@@ -1138,6 +1149,11 @@ namespace DrChongClinic.Migrations.SqlServer.Migrations
                                 .HasMaxLength(5)
                                 .HasColumnType("nvarchar(5)")
                                 .HasColumnName("PatientLanguage");
+
+                            b1.Property<string>("Mailbox")
+                                .HasMaxLength(254)
+                                .HasColumnType("nvarchar(254)")
+                                .HasColumnName("PatientMailbox");
 
                             b1.Property<string>("Name")
                                 .IsRequired()

@@ -982,6 +982,11 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("PatientLanguage");
 
+                            b1.Property<string>("Mailbox")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientMailbox");
+
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(100)
@@ -1000,6 +1005,12 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                                 .HasColumnName("PatientPhone");
 
                             b1.HasKey("AppointmentId");
+
+                            b1.HasIndex("Mailbox")
+                                .HasDatabaseName("IX_Appointments_PatientMailbox");
+
+                            b1.HasIndex("Phone")
+                                .HasDatabaseName("IX_Appointments_PatientPhone");
 
                             b1.HasIndex("Name", "Email", "Phone")
                                 .HasDatabaseName("IX_Appointments_PatientSearch")
@@ -1102,6 +1113,11 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
                                 .HasMaxLength(5)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("PatientLanguage");
+
+                            b1.Property<string>("Mailbox")
+                                .HasMaxLength(254)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PatientMailbox");
 
                             b1.Property<string>("Name")
                                 .IsRequired()

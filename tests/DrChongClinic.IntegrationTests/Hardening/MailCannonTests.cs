@@ -95,6 +95,28 @@ public sealed class MailCannonTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bookings_stored_before_the_mailbox_column_get_their_mailbox_at_start_up_and_count_for_the_cap()
+    {
+        var client = _site.Browser();
+        foreach (var (slot, email) in new[] { ("2026-12-10T09:00", "old.one+a@gmail.com"), ("2026-12-10T10:00", "OldOne@GoogleMail.com"), ("2026-12-10T11:00", "o.l.d.o.n.e@gmail.com") })
+        {
+            var booking = BookingSteps.Patient(slot, email: email);
+            booking["Phone"] = "+60 12-300 00" + slot[11..13]; // a phone each: only the address is capped here
+            Assert.Equal(HttpStatusCode.SeeOther, (await client.BookAsync(booking)).StatusCode);
+        }
+
+        // As a database from before the Perf_PatientMailbox migration: the column is empty.
+        await _site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Appointments SET PatientMailbox = NULL"));
+        await DrChongClinic.Infrastructure.Data.DatabaseInitializer.InitializeAsync(_site.Services);
+
+        var mailboxes = await _site.WithDbAsync(db => db.Appointments.Select(a => a.Patient.Mailbox).Distinct().ToListAsync());
+        Assert.Equal(["oldone@gmail.com"], mailboxes);
+        var fourth = BookingSteps.Patient("2026-12-10T14:00", email: "oldone@gmail.com");
+        fourth["Phone"] = "+60 12-300 0014";
+        Assert.Equal(HttpStatusCode.Conflict, (await client.BookAsync(fourth)).StatusCode);
+    }
+
+    [Fact]
     public async Task Simultaneous_posts_for_one_address_cannot_pass_the_cap_together()
     {
         var drChong = (await _site.PractitionerIdAsync(BookingSteps.DrChong)).ToString(CultureInfo.InvariantCulture);

@@ -1,7 +1,10 @@
 using System.Net;
+using DrChongClinic.Infrastructure.Caching;
 using DrChongClinic.IntegrationTests.Articles;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DrChongClinic.IntegrationTests.Performance;
 
@@ -61,6 +64,24 @@ public sealed class PublicPageCacheTests(CacheProbeSite site) : IClassFixture<Ca
         var names = await TreatmentNamesAsync();
         Assert.Contains("Gentle chemical peel", names);
         Assert.DoesNotContain("Chemical peel", names);
+    }
+
+    [Fact]
+    public async Task The_stamp_watcher_does_not_purge_again_for_a_change_this_instance_saved_and_purged()
+    {
+        var watcher = site.Services.GetServices<IHostedService>().OfType<CacheStampWatcher>().Single();
+        await watcher.CheckAsync(CancellationToken.None); // whatever moved before this test
+        await site.WithDbAsync(async db =>
+        {
+            var peel = await db.Treatments.SingleAsync(t => t.Code == "chemical-peel");
+            peel.SortOrder += 1;
+            return await db.SaveChangesAsync();
+        });
+        await _client.GetAsync("/treatments"); // rendered after the change, then cached
+
+        await watcher.CheckAsync(CancellationToken.None); // sees the stamp this instance saved
+
+        Assert.NotNull((await _client.GetAsync("/treatments")).Headers.Age);
     }
 
     [Fact]

@@ -47,9 +47,14 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         {
             patient.Property(p => p.Name).HasColumnName(PatientNameColumn).HasMaxLength(100);
             patient.Property(p => p.Email).HasColumnName("PatientEmail").HasMaxLength(254);
+            patient.Property(p => p.Mailbox).HasColumnName("PatientMailbox").HasMaxLength(254);
             patient.Property(p => p.Phone).HasColumnName("PatientPhone").HasMaxLength(20);
             patient.Property(p => p.Notes).HasColumnName("PatientNotes").HasMaxLength(1000);
             patient.Property(p => p.Language).HasColumnName("PatientLanguage").HasMaxLength(5);
+
+            // The booking caps (BookingService.OverCapAsync) look a patient's bookings up by mailbox or by phone.
+            patient.HasIndex(p => p.Mailbox).HasDatabaseName("IX_Appointments_PatientMailbox");
+            patient.HasIndex(p => p.Phone).HasDatabaseName("IX_Appointments_PatientPhone");
 
             // Staff search by name, e-mail or phone reads this index alone, and it holds only bookings that still have
             // personal data: after years most rows are anonymised (PatientDataRetentionPass) and a search never reads them.

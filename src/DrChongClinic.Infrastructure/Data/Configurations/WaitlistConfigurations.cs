@@ -28,6 +28,7 @@ internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<Wait
         {
             patient.Property(p => p.Name).HasColumnName("PatientName").HasMaxLength(100);
             patient.Property(p => p.Email).HasColumnName("PatientEmail").HasMaxLength(254);
+            patient.Property(p => p.Mailbox).HasColumnName("PatientMailbox").HasMaxLength(254);
             patient.Property(p => p.Phone).HasColumnName("PatientPhone").HasMaxLength(20);
             patient.Property(p => p.Notes).HasColumnName("PatientNotes").HasMaxLength(1000);
             patient.Property(p => p.Language).HasColumnName("PatientLanguage").HasMaxLength(5);
