@@ -427,14 +427,12 @@ public sealed class WaitlistService(
     private async Task<bool> OverCapAsync(PatientDetails patient, CancellationToken cancellationToken)
     {
         var mailbox = MailboxKey.Of(patient.Email);
-        var domain = "%@" + MailboxKey.DomainOf(patient.Email);
-        var googleDomain = domain == "%@gmail.com" ? "%@googlemail.com" : domain;
         var holders = await db.WaitlistEntries.AsNoTracking()
             .Where(e => e.Status == WaitlistStatus.Waiting || e.Status == WaitlistStatus.Offered)
-            .Where(e => e.Patient.Phone == patient.Phone || EF.Functions.Like(e.Patient.Email, domain) || EF.Functions.Like(e.Patient.Email, googleDomain))
-            .Select(e => new { e.Patient.Email, e.Patient.Phone })
+            .Where(e => e.Patient.Phone == patient.Phone || e.Patient.Mailbox == mailbox)
+            .Select(e => new { e.Patient.Mailbox, e.Patient.Phone })
             .ToListAsync(cancellationToken);
-        return holders.Count(h => MailboxKey.Of(h.Email) == mailbox) >= Options.MaxActiveEntriesPerEmail
+        return holders.Count(h => h.Mailbox == mailbox) >= Options.MaxActiveEntriesPerEmail
             || holders.Count(h => h.Phone == patient.Phone) >= Options.MaxActiveEntriesPerPhone;
     }
 }
