@@ -42,7 +42,7 @@ public sealed class WorkLeases(IClinicDatabase db, ClinicClock clock)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.Holder, holder).SetProperty(l => l.LeasedUntilUtc, until), cancellationToken);
         if (taken == 1)
         {
-            return new HeldLease(db, clock, name, holder, duration);
+            return new HeldLease(db, clock, name, holder, duration, until);
         }
 
         if (await db.WorkLeases.AnyAsync(l => l.Name == name, cancellationToken))
@@ -56,7 +56,7 @@ public sealed class WorkLeases(IClinicDatabase db, ClinicClock clock)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new HeldLease(db, clock, name, holder, duration);
+            return new HeldLease(db, clock, name, holder, duration, until);
         }
         catch (DbUpdateException e) when (db.IsDuplicate(e))
         {
@@ -70,19 +70,37 @@ public sealed class WorkLeases(IClinicDatabase db, ClinicClock clock)
 }
 
 /// <summary>A lease this pass holds. Dispose it when the work is done (releases it at once, whatever happened).</summary>
-public sealed class HeldLease(IClinicDatabase db, ClinicClock clock, string name, string holder, TimeSpan duration) : IAsyncDisposable
+public sealed class HeldLease(IClinicDatabase db, ClinicClock clock, string name, string holder, TimeSpan duration, DateTime heldUntilUtc) : IAsyncDisposable
 {
+    /// <summary>Until when this pass last wrote that it holds the lease (taken or renewed).</summary>
+    private DateTime _heldUntilUtc = heldUntilUtc;
+
     public string Name { get; } = name;
 
     /// <summary>
-    /// Pushes the end of the lease a full duration past now. False when it is no longer this pass's (it ran out and
-    /// another took it): stop, the other holder carries on.
+    /// Makes sure the lease is this pass's for at least half its duration from now. While more than half is left it
+    /// still is (nobody takes a lease before it runs out), so nothing is written; otherwise the end is pushed a full
+    /// duration past now. False when it is no longer this pass's (it ran out and another took it): stop, the other
+    /// holder carries on. A pass that calls it before each step that takes less than half the lease is never
+    /// overtaken, and a busy pass (the outbox sending thousands of emails) writes once per half lease, not per step.
     /// </summary>
     public async Task<bool> RenewAsync(CancellationToken cancellationToken)
     {
-        var until = clock.UtcNow + duration;
-        return await db.WorkLeases.Where(l => l.Name == Name && l.Holder == holder)
+        var now = clock.UtcNow;
+        if (_heldUntilUtc - now > duration / 2)
+        {
+            return true;
+        }
+
+        var until = now + duration;
+        var renewed = await db.WorkLeases.Where(l => l.Name == Name && l.Holder == holder)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.LeasedUntilUtc, until), cancellationToken) == 1;
+        if (renewed)
+        {
+            _heldUntilUtc = until;
+        }
+
+        return renewed;
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Booking;
+using DrChongClinic.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public sealed record OutboxPassResult(int RemindersQueued, int Sent, int Skipped
 /// The whole pass runs under the "outbox" <see cref="WorkLease"/>: with several app instances on one database only
 /// one queues reminders and sends at a time (so a reminder is queued once); the others' passes return at once. The
 /// waitlist pass sends its emails under the same lease, so the one per-mailbox cap (<see cref="MailboxDailyCap"/>)
-/// counts every send before the next. The lease is renewed before each message and runs out a few minutes after a
+/// counts every send before the next. The lease is checked before each message (and written once half of it has gone) and runs out a few minutes after a
 /// crash, when another instance carries on.
 /// </para>
 /// </summary>
@@ -44,6 +45,11 @@ public sealed partial class OutboxPass(
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromHours(6);
 
     private readonly OutboxOptions _options = options.Value;
+
+    // Treatments and doctors' names, read once per pass: a burst of bookings sends thousands of emails about a handful
+    // of each. A rename during a pass shows from the next pass on (seconds later).
+    private readonly Dictionary<int, Treatment> _treatments = [];
+    private readonly Dictionary<int, string> _practitionerNames = [];
 
     private enum Outcome
     {
@@ -223,8 +229,18 @@ public sealed partial class OutboxPass(
     private async Task<EmailFacts> GatherFactsAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var appointment = message.Appointment!;
-        var treatment = await db.Treatments.AsNoTracking().SingleAsync(t => t.Id == appointment.TreatmentId, cancellationToken);
-        var practitioner = await db.Practitioners.AsNoTracking().Where(p => p.Id == appointment.PractitionerId).Select(p => p.Name).SingleAsync(cancellationToken);
+        if (!_treatments.TryGetValue(appointment.TreatmentId, out var treatment))
+        {
+            treatment = await db.Treatments.AsNoTracking().SingleAsync(t => t.Id == appointment.TreatmentId, cancellationToken);
+            _treatments[appointment.TreatmentId] = treatment;
+        }
+
+        if (!_practitionerNames.TryGetValue(appointment.PractitionerId, out var practitioner))
+        {
+            practitioner = await db.Practitioners.AsNoTracking().Where(p => p.Id == appointment.PractitionerId).Select(p => p.Name).SingleAsync(cancellationToken);
+            _practitionerNames[appointment.PractitionerId] = practitioner;
+        }
+
         var calendarKinds = new[] { EmailKind.BookingReceived, EmailKind.BookingConfirmed, EmailKind.BookingRescheduled, EmailKind.BookingCancelled };
         var sequence = await db.OutboxMessages.CountAsync(
             m => m.AppointmentId == appointment.Id && m.Id < message.Id && calendarKinds.Contains(m.Kind), cancellationToken);

@@ -215,15 +215,18 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
 
         // A name, e-mail or phone is looked for only among bookings that still hold personal data: the condition on the
         // name is the filter of the index IX_Appointments_PatientSearch, so the matching ids are read from that index alone,
-        // and the count and the page are taken over those ids (`Id IN (...)`), found by primary key. Put as one query with
-        // ORDER BY, SQLite would rather walk the time index from the oldest booking and read every anonymised year first.
+        // once, and the count and the page are taken over that list (one JSON parameter), found by primary key: the
+        // LIKE over every booking that still holds personal data runs once per search, not once for the count and again
+        // for the page. Put as one query with ORDER BY, SQLite would rather walk the time index from the oldest booking
+        // and read every anonymised year first.
         var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         var holders = db.Appointments.AsNoTracking().Where(a => a.Patient.Name != Appointment.AnonymizedName);
         var phone = PatientPhone.ToE164(search);
-        var matching = (phone is null
+        var ids = await (phone is null
                 ? holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\"))
                 : holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone))
-            .Select(a => a.Id);
-        return query.Where(a => matching.Contains(a.Id));
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return query.Where(a => EF.Parameter(ids).Contains(a.Id));
     }
 }

@@ -119,6 +119,18 @@ public static class HistoryMode
 
     private static DateOnly NextWorkingDay(DateOnly date) => date.DayOfWeek == DayOfWeek.Sunday ? date.AddDays(1) : date;
 
+    /// <summary>The n-th working day (from 0) on or after <paramref name="from"/>, Sundays skipped: each POST gets its own time.</summary>
+    private static DateOnly WorkingDay(DateOnly from, int n)
+    {
+        var date = NextWorkingDay(from);
+        for (var i = 0; i < n; i++)
+        {
+            date = NextWorkingDay(date.AddDays(1));
+        }
+
+        return date;
+    }
+
     private static async Task<Figure> MedianAsync(HttpClient client, string path)
     {
         var times = new List<double>();
@@ -149,7 +161,7 @@ public static class HistoryMode
         var firstRefusal = "";
         for (var i = first; i < first + Requests + 3; i++)
         {
-            var date = NextWorkingDay(today.AddDays(2 + i / 6));
+            var date = WorkingDay(today.AddDays(2), i / 6);
             var time = new TimeOnly(14, 0).AddMinutes(30 * (i % 6));
             var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var page = new HtmlParser().ParseDocument(await client.GetStringAsync($"/book?treatment={Treatment}&practitioner={doctor}&date={day}"));

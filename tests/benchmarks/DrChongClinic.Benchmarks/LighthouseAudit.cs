@@ -10,6 +10,14 @@ namespace DrChongClinic.Benchmarks;
 /// </summary>
 public static class LighthouseAudit
 {
+    /// <summary>
+    /// Lighthouse runs per page; the median run by Performance is the one scored. One run on a 2-core machine swings by
+    /// 10-18 points on the same build (docs/performance.md): the difference is "unattributable" main-thread time in
+    /// Chromium, multiplied by the simulated 4x slower CPU. Lighthouse's guide to variability advises the median of
+    /// several runs; the row lists every run's score, so a low one is not hidden.
+    /// </summary>
+    private const int RunsPerPage = 3;
+
     private static readonly (string Category, string Label, int Minimum)[] Targets =
     [
         ("performance", "Perf", 95),
@@ -42,22 +50,38 @@ public static class LighthouseAudit
         foreach (var (name, path) in pages)
         {
             var report = Path.Combine(options.WorkFolder, $"lighthouse-{name}.json");
-            if (await RunLighthouseAsync(options, new Uri(site.BaseAddress, path), report) is { } problem)
+            var performances = new List<(int Score, string Report)>();
+            string? problem = null;
+            for (var run = 1; run <= RunsPerPage && problem is null; run++)
+            {
+                var runReport = Path.Combine(options.WorkFolder, $"lighthouse-{name}-{run}.json");
+                problem = await RunLighthouseAsync(options, new Uri(site.BaseAddress, path), runReport);
+                if (problem is null)
+                {
+                    using var runJson = JsonDocument.Parse(await File.ReadAllTextAsync(runReport));
+                    performances.Add((Score(runJson.RootElement, "performance"), runReport));
+                }
+            }
+
+            if (problem is not null)
             {
                 results.Add($"Lighthouse {name} {Shown(name, path)}", "could not run: " + problem, Target, passed: false);
                 continue;
             }
 
+            // The median run by Performance, as Lighthouse's own guide to variability advises; every run's score is shown.
+            File.Copy(performances.OrderBy(p => p.Score).ElementAt(RunsPerPage / 2).Report, report, overwrite: true);
+            var runs = $" (Perf of {RunsPerPage} runs: {string.Join(", ", performances.Select(p => p.Score))}; median run shown)";
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
             var root = json.RootElement;
-            var scores = Targets.Select(t => (t.Label, t.Minimum, Score: (int)Math.Round(root.GetProperty("categories").GetProperty(t.Category).GetProperty("score").GetDouble() * 100))).ToList();
+            var scores = Targets.Select(t => (t.Label, t.Minimum, Score: Score(root, t.Category))).ToList();
             // A booking's own pages are noindex on purpose (docs/security.md): Lighthouse's is-crawlable fails there by
             // design, so their SEO counts as met when every other SEO audit passes.
             var noindexOnly = IsPrivate(name) && OnlyNoindexFails(root);
             results.Add(
                 $"Lighthouse {name} {Shown(name, path)}",
                 string.Join(" / ", scores.Select(s => $"{s.Label} {s.Score}")) + (noindexOnly ? " (SEO: noindex on purpose, every other SEO audit passes)" : "")
-                    + $" (TBT {Audit(root, "total-blocking-time")}, benchmarkIndex {BenchmarkIndex(root)})",
+                    + $" (TBT {Audit(root, "total-blocking-time")}, benchmarkIndex {BenchmarkIndex(root)})" + runs,
                 Target,
                 scores.All(s => s.Score >= s.Minimum || (s.Label == "SEO" && noindexOnly)));
             var weighted = root.GetProperty("categories").EnumerateObject()
@@ -81,6 +105,10 @@ public static class LighthouseAudit
         var metrics = "first-contentful-paint, largest-contentful-paint, total-blocking-time, cumulative-layout-shift";
         results.Note($"Lighthouse: mobile defaults with simulated throttling; the Performance score weighs {metrics} and speed-index.");
     }
+
+    /// <summary>A category's score out of 100.</summary>
+    private static int Score(JsonElement root, string category) =>
+        (int)Math.Round(root.GetProperty("categories").GetProperty(category).GetProperty("score").GetDouble() * 100);
 
     private static bool IsPrivate(string name) => name is "confirmation" or "manage";
 
