@@ -36,6 +36,30 @@ public sealed class SecurityHeadersTests(ClinicFactory factory) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/bookings?search=tan")]
+    [InlineData("/admin/account/sign-in")]
+    [InlineData("/ADMIN/bookings")]
+    public async Task Staff_pages_keep_other_sites_windows_away(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Cross-Origin-Opener-Policy")));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/articles")]
+    [InlineData("/book")]
+    [InlineData("/ms/tempah/urus/abc")]
+    public async Task Public_and_patient_pages_leave_the_opener_policy_to_the_browser(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.False(response.Headers.Contains("Cross-Origin-Opener-Policy"), $"{path} sent Cross-Origin-Opener-Policy");
+    }
+
+    [Theory]
     [InlineData("/book")]
     [InlineData("/ms/tempah/urus/abc")]
     [InlineData("/admin")]
