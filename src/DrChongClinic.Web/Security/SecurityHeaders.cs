@@ -20,8 +20,8 @@ public static class SecurityHeaders
     /// <summary>
     /// Pages whose content depends on who is signed in (the staff area and its sign-in pages): these send
     /// <c>Cross-Origin-Opener-Policy: same-origin</c>, so a page on another site that opens one (or is opened by one)
-    /// gets no handle on its window, and cannot count its frames or watch its navigation to learn what a search found
-    /// (ASVS 5.0 V3.4.8). Public pages and a patient's manage link show the same to everyone who has the address, so
+    /// gets no handle on its window, and cannot count its frames or watch its navigation to learn what a search found.
+    /// Public pages and a patient's manage link show the same to everyone who has the address, so
     /// there is nothing to learn that way; and the header makes the browser start a new process for each arrival from
     /// another site, which on a phone delays the page (docs/performance.md: Lighthouse total blocking time 390-510 ms
     /// with it, 0-120 ms without, same page).
