@@ -38,6 +38,7 @@ public static class DependencyInjection
             }
         });
         services.AddScoped<IClinicDatabase>(provider => provider.GetRequiredService<ClinicDbContext>());
+        services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AppointmentEventDispatcher>();
         services.AddScoped<EmailOutbox>();

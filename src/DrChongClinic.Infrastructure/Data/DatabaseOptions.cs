@@ -31,4 +31,11 @@ public sealed class DatabaseOptions
     /// Development and the tests fill in plainly made-up sample names.
     /// </summary>
     public IList<string> SeedDoctors { get; set; } = [];
+
+    /// <summary>
+    /// SQLite only: how often the write-ahead log is copied into the database file, in the background
+    /// (<see cref="SqliteCheckpointer"/>). Measured at 100 bookings a second, p99 19.7-19.9 ms with SQLite's own
+    /// checkpoint in the commits or with one every second, 15.6-18.4 ms every 10 s (docs/performance.md).
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

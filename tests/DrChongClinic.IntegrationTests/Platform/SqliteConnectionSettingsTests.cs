@@ -7,7 +7,8 @@ namespace DrChongClinic.IntegrationTests.Platform;
 /// <summary>
 /// While another connection writes, SQLite itself waits for it (busy timeout) instead of failing at once and
 /// leaving Microsoft.Data.Sqlite to retry in 150 ms steps; commits in WAL mode do not wait for a disk flush
-/// (synchronous = NORMAL). Both on every connection the site opens.
+/// (synchronous = NORMAL); and no commit copies the log into the database file (wal_autocheckpoint = 0): the site's
+/// background checkpointer does that every Database:CheckpointInterval. All on every connection the site opens.
 /// </summary>
 public sealed class SqliteConnectionSettingsTests(ClinicFactory site) : IClassFixture<ClinicFactory>
 {
@@ -22,6 +23,7 @@ public sealed class SqliteConnectionSettingsTests(ClinicFactory site) : IClassFi
                 BusyTimeout: await PragmaAsync(connection, "busy_timeout"),
                 Synchronous: await PragmaAsync(connection, "synchronous"),
                 JournalMode: await PragmaAsync(connection, "journal_mode"),
+                AutoCheckpoint: await PragmaAsync(connection, "wal_autocheckpoint"),
                 connection.DefaultTimeout);
         });
 
@@ -29,6 +31,28 @@ public sealed class SqliteConnectionSettingsTests(ClinicFactory site) : IClassFi
         Assert.Equal("30000", settings.BusyTimeout);
         Assert.Equal("1", settings.Synchronous); // NORMAL
         Assert.Equal("wal", settings.JournalMode);
+        Assert.Equal("0", settings.AutoCheckpoint);
+    }
+
+    [Fact]
+    public async Task A_write_reaches_the_database_file_in_the_background_within_seconds()
+    {
+        using var fresh = new ClinicFactory().With("Database:CheckpointInterval", "00:00:01");
+        _ = fresh.Services; // started: migrated, seeded, background services running
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the start-up's own writes checkpointed
+        var before = await File.ReadAllBytesAsync(fresh.DatabasePath);
+
+        // A handful of pages, far below SQLite's own 1,000-page checkpoint: only the background checkpointer copies them.
+        var changed = await fresh.WithDbAsync(db => db.Treatments.ExecuteUpdateAsync(set => set.SetProperty(t => t.SortOrder, t => t.SortOrder + 100)));
+        Assert.True(changed > 0);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((await File.ReadAllBytesAsync(fresh.DatabasePath)).AsSpan().SequenceEqual(before) && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False((await File.ReadAllBytesAsync(fresh.DatabasePath)).AsSpan().SequenceEqual(before), $"the database file was unchanged {waited.Elapsed} after the write");
     }
 
     private static async Task<string> PragmaAsync(SqliteConnection connection, string name)
