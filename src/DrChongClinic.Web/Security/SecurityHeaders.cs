@@ -42,7 +42,7 @@ public static class SecurityHeaders
     {
         // Decided on the original path: error pages re-executed for it keep its caching rule.
         var isPrivate = IsPrivate(context.Request.Path);
-        var isSignedIn = SignedInPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+        var isSignedIn = StartsWithAny(context.Request.Path, SignedInPrefixes);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
@@ -68,6 +68,8 @@ public static class SecurityHeaders
         return next(context);
     });
 
-    public static bool IsPrivate(PathString path) =>
-        PrivatePrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+    public static bool IsPrivate(PathString path) => StartsWithAny(path, PrivatePrefixes);
+
+    private static bool StartsWithAny(PathString path, string[] prefixes) =>
+        prefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 }
