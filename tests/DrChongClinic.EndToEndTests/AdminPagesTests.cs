@@ -35,14 +35,13 @@ public sealed class AdminPagesTests(BrowserSite browser) : IClassFixture<Browser
         await page.FillAsync("#Password", account.Password);
         await page.Locator("#sign-in-form button[type=submit]").ClickAsync();
         // Production requires two-factor for every staff account: the code step, checked like the others.
-        var committed = new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit };
-        await page.WaitForURLAsync(url => url.Contains("/sign-in/code", StringComparison.Ordinal), committed);
+        await page.WaitForAddressAsync(url => url.Contains("/sign-in/code", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#sign-in-code-form")).ToBeVisibleAsync();
         await Checkers.AssertAccessibleAsync(page);
         sources["sign-in-code"] = await page.ContentAsync();
         await page.FillAsync("#Code", await Totp.FreshCodeAsync(account.AuthenticatorKey!));
         await page.Locator("#sign-in-code-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), committed);
+        await page.WaitForAddressAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
 
         foreach (var path in StaffPages)
         {
@@ -64,17 +63,7 @@ public sealed class AdminPagesTests(BrowserSite browser) : IClassFixture<Browser
     {
         var account = await StaffAccounts.CreateAsync(browser.Site, StaffRoles.Staff, twoFactor: true);
         var page = await browser.NewPageAsync(viewport);
-        await page.GotoAsync("/admin/account/sign-in");
-        await page.FillAsync("#Email", account.Email);
-        await page.FillAsync("#Password", account.Password);
-        await page.Locator("#sign-in-form button[type=submit]").ClickAsync();
-        // Waiting for the address only (Commit): waiting for the "load" event after the redirect timed out once in CI
-        // although the page had arrived. Fill and Goto below wait for what they need themselves.
-        var committed = new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit };
-        await page.WaitForURLAsync(url => url.Contains("/sign-in/code", StringComparison.Ordinal), committed);
-        await page.FillAsync("#Code", await Totp.FreshCodeAsync(account.AuthenticatorKey!));
-        await page.Locator("#sign-in-code-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), committed);
+        await page.SignInAsStaffAsync(account);
 
         await page.GotoAsync("/admin/account/two-factor");
         await page.FillAsync("#two-factor-password", "Not-The-Password-1");
@@ -102,15 +91,7 @@ public sealed class AdminPagesTests(BrowserSite browser) : IClassFixture<Browser
     {
         var account = await StaffAccounts.CreateAsync(browser.Site, StaffRoles.Staff);
         var page = await browser.NewPageAsync(viewport);
-        await page.GotoAsync("/admin/account/sign-in");
-        await page.FillAsync("#Email", account.Email);
-        await page.FillAsync("#Password", account.Password);
-        await page.Locator("#sign-in-form button[type=submit]").ClickAsync();
-        var committed = new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit };
-        await page.WaitForURLAsync(url => url.Contains("/sign-in/code", StringComparison.Ordinal), committed);
-        await page.FillAsync("#Code", await Totp.FreshCodeAsync(account.AuthenticatorKey!));
-        await page.Locator("#sign-in-code-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), committed);
+        await page.SignInAsStaffAsync(account);
         var sources = new Dictionary<string, string>();
 
         // Made-up holidays a few months ahead (different days for the two runs sharing this site).

@@ -22,7 +22,7 @@ public sealed class AdminScreenshotTests(BrowserSite browser) : IClassFixture<Br
         var (nurul, bookingId) = await SeedAsync();
         var account = await StaffAccounts.CreateAsync(browser.Site, StaffRoles.Admin);
         var page = await browser.NewPageAsync(Viewport.Desktop);
-        await SignInAsync(page, account);
+        await page.SignInAsStaffAsync(account);
 
         await page.GotoAsync($"/admin/schedule/practitioners/{nurul}");
         await page.SelectOptionAsync("#Gender", "Female");
@@ -33,7 +33,7 @@ public sealed class AdminScreenshotTests(BrowserSite browser) : IClassFixture<Br
         await page.FillAsync("#BioEn", "Test biography for the screenshots: staff write the real one.");
         await page.FillAsync("#BioMs", "Biografi ujian untuk tangkapan skrin: kakitangan menulis yang sebenar.");
         await page.Locator("#practitioner-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/admin/schedule/practitioners", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/admin/schedule/practitioners", StringComparison.Ordinal));
 
         await page.GotoAsync($"/admin/schedule/practitioners/{nurul}");
         await page.SetInputFilesAsync("#photo", new FilePayload { Name = "portrait.png", MimeType = "image/png", Buffer = Portrait() });
@@ -56,7 +56,7 @@ public sealed class AdminScreenshotTests(BrowserSite browser) : IClassFixture<Br
             var view = viewport == Viewport.Desktop ? page : await browser.NewPageAsync(viewport);
             if (viewport == Viewport.Phone)
             {
-                await SignInAsync(view, account);
+                await view.SignInAsStaffAsync(account);
             }
 
             foreach (var (name, path) in pages)
@@ -72,19 +72,6 @@ public sealed class AdminScreenshotTests(BrowserSite browser) : IClassFixture<Br
         }
 
         await Checkers.AssertValidHtmlAsync(sources);
-    }
-
-    private static async Task SignInAsync(IPage page, TestAccount account)
-    {
-        var committed = new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit };
-        await page.GotoAsync("/admin/account/sign-in");
-        await page.FillAsync("#Email", account.Email);
-        await page.FillAsync("#Password", account.Password);
-        await page.Locator("#sign-in-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/sign-in/code", StringComparison.Ordinal), committed);
-        await page.FillAsync("#Code", await Totp.FreshCodeAsync(account.AuthenticatorKey!));
-        await page.Locator("#sign-in-code-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), committed);
     }
 
     /// <summary>Bookings over the last two weeks and the next two (test patients), so the lists, calendar and charts have something to show.</summary>

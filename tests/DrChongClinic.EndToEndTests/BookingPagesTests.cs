@@ -112,7 +112,7 @@ public sealed class BookingPagesTests(BrowserSite browser) : IClassFixture<Brows
         await page.Locator("label.time").First.ClickAsync();
         await FillDetailsAsync(page);
         await page.Locator("form[data-booking-form] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("done=booked", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("done=booked", StringComparison.Ordinal));
         return new Uri(page.Url).PathAndQuery;
     }
 
@@ -133,7 +133,7 @@ public sealed class BookingPagesTests(BrowserSite browser) : IClassFixture<Brows
         }
 
         await first.Locator("form[data-booking-form] button[type=submit]").ClickAsync();
-        await first.WaitForURLAsync(u => u.Contains("done=booked", StringComparison.Ordinal));
+        await first.WaitForAddressAsync(u => u.Contains("done=booked", StringComparison.Ordinal));
         var response = await second.RunAndWaitForResponseAsync(
             () => second.Locator("form[data-booking-form] button[type=submit]").ClickAsync(), r => r.Request.Method == "POST");
         Assert.Equal(409, response.Status);

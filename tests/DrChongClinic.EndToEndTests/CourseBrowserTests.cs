@@ -55,7 +55,7 @@ public sealed class CourseBrowserTests(CourseBrowserSite browser) : IClassFixtur
         await page.FillAsync("#Phone", suffix == "phone" ? "012-555 0101" : "012-555 0102");
         await page.CheckAsync("#Consent");
         await page.Locator("form[data-booking-form] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("done=booked", StringComparison.Ordinal), Committed);
+        await page.WaitForAddressAsync(url => url.Contains("done=booked", StringComparison.Ordinal));
         var manage = new Uri(page.Url).AbsolutePath;
         var token = manage[(manage.LastIndexOf('/') + 1)..];
 
@@ -72,7 +72,7 @@ public sealed class CourseBrowserTests(CourseBrowserSite browser) : IClassFixtur
         await page.Locator("#proposal form button[type=submit]:not([name])").ClickAsync();
 
         // Back on the manage page: the whole course, three sessions.
-        await page.WaitForURLAsync(url => url.Contains("done=course", StringComparison.Ordinal), Committed);
+        await page.WaitForAddressAsync(url => url.Contains("done=course", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#course .notice-success")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#course .course-sessions li")).ToHaveCountAsync(3);
         await CheckAsync(checker, PathOf(page), $"course-manage-{suffix}", sources);
@@ -121,7 +121,7 @@ public sealed class CourseBrowserTests(CourseBrowserSite browser) : IClassFixtur
         var first = await FirstSessionAsync(hour);
         var account = await StaffAccounts.CreateAsync(browser.Site, StaffRoles.Staff);
         var page = await NoScriptPageAsync(viewport);
-        await SignInAsync(page, account);
+        await page.SignInAsStaffAsync(account);
         var checker = await CheckerAsync(viewport);
         await ShareCookiesAsync(page, checker);
         var sources = new Dictionary<string, string>();
@@ -133,7 +133,7 @@ public sealed class CourseBrowserTests(CourseBrowserSite browser) : IClassFixtur
         await CheckAsync(checker, PathOf(page), $"admin-course-proposal-{suffix}", sources);
 
         await page.Locator("#proposal form button[type=submit]:not([name])").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/admin/bookings/{first}", StringComparison.Ordinal), Committed);
+        await page.WaitForAddressAsync(url => url.EndsWith($"/admin/bookings/{first}", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("The course is booked");
         var sessions = await browser.Site.WithDbAsync(db => db.Appointments.Where(a => a.CourseId == first).OrderBy(a => a.CourseSession).ToListAsync());
         Assert.Equal([1, 2, 3], sessions.Select(s => s.CourseSession ?? 0));
@@ -187,8 +187,6 @@ public sealed class CourseBrowserTests(CourseBrowserSite browser) : IClassFixtur
         }
     }
 
-    private static PageWaitForURLOptions Committed => new() { WaitUntil = WaitUntilState.Commit };
-
     private static string PathOf(IPage page) => new Uri(page.Url).PathAndQuery;
 
     private async Task<IPage> NoScriptPageAsync(Viewport viewport)
@@ -233,18 +231,5 @@ public sealed class CourseBrowserTests(CourseBrowserSite browser) : IClassFixtur
         var day = TestBookings.NextWeek(DayOfWeek.Wednesday).AddDays(7);
         var appointment = await TestBookings.BookAsync(browser.Site, doctor, treatment, TestBookings.ClinicTime(day, hour), patientName: "Test Phone Patient");
         return appointment.Id;
-    }
-
-    private static async Task SignInAsync(IPage page, TestAccount account)
-    {
-        var committed = new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit };
-        await page.GotoAsync("/admin/account/sign-in");
-        await page.FillAsync("#Email", account.Email);
-        await page.FillAsync("#Password", account.Password);
-        await page.Locator("#sign-in-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/sign-in/code", StringComparison.Ordinal), committed);
-        await page.FillAsync("#Code", await Totp.FreshCodeAsync(account.AuthenticatorKey!));
-        await page.Locator("#sign-in-code-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), committed);
     }
 }

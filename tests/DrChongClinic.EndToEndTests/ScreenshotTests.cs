@@ -44,7 +44,7 @@ public sealed class ScreenshotTests(BrowserSite browser) : IClassFixture<Browser
         await page.FillAsync("#Phone", "012-345 6789");
         await page.CheckAsync("#Consent");
         await page.Locator("form[data-booking-form] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("done=booked", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("done=booked", StringComparison.Ordinal));
         files.Add(await Screenshots.CaptureAsync(page, folder, $"book-4-confirmation-{suffix}.png"));
         await page.GotoAsync(new Uri(page.Url).AbsolutePath);
         files.Add(await Screenshots.CaptureAsync(page, folder, $"manage-{suffix}.png"));

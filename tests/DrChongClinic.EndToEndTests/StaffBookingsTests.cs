@@ -44,7 +44,7 @@ public sealed class StaffBookingsTests(StaffBrowserSite browser) : IClassFixture
         await patient.FillAsync("#Phone", "012-345 6789");
         await patient.CheckAsync("#Consent");
         await patient.Locator("form[data-booking-form] button[type=submit]").ClickAsync();
-        await patient.WaitForURLAsync(url => url.Contains("done=booked", StringComparison.Ordinal));
+        await patient.WaitForAddressAsync(url => url.Contains("done=booked", StringComparison.Ordinal));
         var received = Assert.Single(await browser.Smtp.WaitForAsync(patientEmail));
         Assert.Contains("received", received.Subject, StringComparison.OrdinalIgnoreCase);
 

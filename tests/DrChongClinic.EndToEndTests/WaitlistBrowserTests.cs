@@ -94,9 +94,9 @@ public sealed partial class WaitlistBrowserTests(WaitlistBrowserSite browser) : 
         sources["offer"] = await CheckAsync(checker, claimPath);
         await Screenshots.KeepIfAskedAsync(page, $"waitlist-offer-{suffix}.png");
 
-        // The claim: a POST answered with a redirect to the booking's manage page (waited for by its address, committed).
+        // The claim: a POST answered with a redirect to the booking's manage page (waited for by its address).
         await page.Locator("form[data-claim-form] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("done=booked", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForAddressAsync(url => url.Contains("done=booked", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator(".notice-success")).ToBeVisibleAsync();
         var managePath = new Uri(page.Url).PathAndQuery;
         Assert.Contains("/book/manage/", managePath, StringComparison.Ordinal);
@@ -138,15 +138,7 @@ public sealed partial class WaitlistBrowserTests(WaitlistBrowserSite browser) : 
 
         var account = await StaffAccounts.CreateAsync(browser.Site, StaffRoles.Staff);
         var page = await BoundedPageAsync(viewport, javaScript: true);
-        await page.GotoAsync("/admin/account/sign-in");
-        await page.FillAsync("#Email", account.Email);
-        await page.FillAsync("#Password", account.Password);
-        await page.Locator("#sign-in-form button[type=submit]").ClickAsync();
-        var committed = new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit };
-        await page.WaitForURLAsync(url => url.Contains("/sign-in/code", StringComparison.Ordinal), committed);
-        await page.FillAsync("#Code", await Totp.FreshCodeAsync(account.AuthenticatorKey!));
-        await page.Locator("#sign-in-code-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), committed);
+        await page.SignInAsStaffAsync(account);
 
         var response = await page.GotoAsync($"/admin/waitlist?date={day}");
         Assert.Equal(200, response!.Status);
