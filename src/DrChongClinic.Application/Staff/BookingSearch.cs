@@ -73,8 +73,8 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
     /// <summary>One page (from 1; a page before the first is the first) of the filtered list.</summary>
     public async Task<BookingList> ListAsync(BookingCriteria criteria, int page, CancellationToken cancellationToken)
     {
-        var query = await FilteredAsync(criteria, cancellationToken);
-        var total = await query.CountAsync(cancellationToken);
+        var (query, found) = await FilteredAsync(criteria, cancellationToken);
+        var total = found ?? await query.CountAsync(cancellationToken);
         var rows = await Rows(Sorted(query, criteria.Sort).Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         return new BookingList(rows, total, pages, await db.TreatmentChoicesAsync(cancellationToken), await db.PractitionerChoicesAsync(cancellationToken));
@@ -87,8 +87,8 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
     /// </summary>
     public async Task<BookingExport> ExportAsync(string actor, BookingCriteria criteria, CancellationToken cancellationToken)
     {
-        var query = await FilteredAsync(criteria, cancellationToken);
-        var total = await query.CountAsync(cancellationToken);
+        var (query, found) = await FilteredAsync(criteria, cancellationToken);
+        var total = found ?? await query.CountAsync(cancellationToken);
         audit.Record(actor, "bookings.exported", "Bookings", $"{total} bookings exported; filters: {criteria.Describe()}");
         await db.SaveChangesAsync(cancellationToken);
         return new BookingExport(total, clock.Today, ExportLines(Rows(Sorted(query, criteria.Sort)), cancellationToken));
@@ -170,7 +170,8 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
         return shown;
     }
 
-    private async Task<IQueryable<Appointment>> FilteredAsync(BookingCriteria criteria, CancellationToken cancellationToken)
+    /// <summary>The filtered bookings, and how many there are when a text search has already found them all.</summary>
+    private async Task<(IQueryable<Appointment> Query, int? Count)> FilteredAsync(BookingCriteria criteria, CancellationToken cancellationToken)
     {
         var query = db.Appointments.AsNoTracking();
         if (criteria.From is { } from)
@@ -203,30 +204,30 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
         var search = criteria.Search?.Trim();
         if (string.IsNullOrEmpty(search))
         {
-            return query;
+            return (query, null);
         }
 
         // A booking reference finds that booking (anonymised or not): one look-up in its unique index.
         var reference = BookingReference.Normalize(search);
         if (reference.Length == BookingReference.Length && await db.Appointments.AnyAsync(a => a.Reference == reference, cancellationToken))
         {
-            return query.Where(a => a.Reference == reference);
+            return (query.Where(a => a.Reference == reference), null);
         }
 
         // A name, e-mail or phone is looked for only among bookings that still hold personal data: the condition on the
-        // name is the filter of the index IX_Appointments_PatientSearch, so the matching ids are read from that index alone,
-        // once, and the count and the page are taken over that list (one JSON parameter), found by primary key: the
-        // LIKE over every booking that still holds personal data runs once per search, not once for the count and again
-        // for the page. Put as one query with ORDER BY, SQLite would rather walk the time index from the oldest booking
-        // and read every anonymised year first.
+        // name is the filter of the index IX_Appointments_PatientSearch, so the matching ids (with the other filters) are
+        // read once, mostly from that index. Their number is the list's count, and the page is taken over that list (one
+        // JSON parameter), found by primary key: the LIKE runs once per search, not once for the count and again for the
+        // page. Put as one query with ORDER BY, SQLite would rather walk the time index from the oldest booking and read
+        // every anonymised year first. An e-mail address never holds a space (the booking forms refuse one), so a name
+        // typed with a space is looked for in names alone.
         var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        var holders = db.Appointments.AsNoTracking().Where(a => a.Patient.Name != Appointment.AnonymizedName);
+        var holders = query.Where(a => a.Patient.Name != Appointment.AnonymizedName);
         var phone = PatientPhone.ToE164(search);
-        var ids = await (phone is null
-                ? holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\"))
-                : holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone))
-            .Select(a => a.Id)
-            .ToListAsync(cancellationToken);
-        return query.Where(a => EF.Parameter(ids).Contains(a.Id));
+        var matching = search.Any(char.IsWhiteSpace)
+            ? holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || a.Patient.Phone == phone)
+            : holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone);
+        var ids = await matching.Select(a => a.Id).ToListAsync(cancellationToken);
+        return (db.Appointments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)), ids.Count);
     }
 }

@@ -392,6 +392,40 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_name_search_counts_and_pages_the_bookings_that_match_it_and_every_other_filter()
+    {
+        var first = await TestBookings.PractitionerAsync(_site);
+        var second = await TestBookings.PractitionerAsync(_site);
+        var treatment = (await TestBookings.TreatmentAsync(_site)).Id;
+        var family = $"Searchfamily{Guid.NewGuid().ToString("N")[..8]}";
+        var monday = TestBookings.NextWeek(DayOfWeek.Monday);
+        for (var i = 0; i < 27; i++)
+        {
+            await TestBookings.BookAsync(_site, first.Id, treatment, TestBookings.ClinicTime(monday.AddDays(i / 8), 9 + i % 8), patientName: $"Test Mei {family}");
+        }
+
+        await TestBookings.BookAsync(_site, second.Id, treatment, TestBookings.ClinicTime(monday, 9), patientName: $"Test Ali {family}");
+        await TestBookings.BookAsync(_site, second.Id, treatment, TestBookings.ClinicTime(monday, 10), patientName: $"Test Ali {family}");
+        var (client, _) = await StaffAsync();
+
+        // All 29 found (the search's own count), 25 on the first page and the other 4 on the second, in time order.
+        var pageOne = await client.GetPageAsync($"/admin/bookings?search={family.ToUpperInvariant()}");
+        Assert.Equal("Bookings found: 29", pageOne.QuerySelector("#bookings-count")!.TextContent);
+        Assert.Equal(BookingSearch.PageSize, pageOne.QuerySelectorAll("#bookings-table tbody tr").Length);
+        var pageTwo = await client.GetPageAsync($"/admin/bookings?search={family}&page=2");
+        Assert.Equal(4, pageTwo.QuerySelectorAll("#bookings-table tbody tr").Length);
+
+        // With another filter, only the bookings that match both are counted and listed.
+        var atSecond = await client.GetPageAsync($"/admin/bookings?search={family}&practitioner={second.Id}");
+        Assert.Equal("Bookings found: 2", atSecond.QuerySelector("#bookings-count")!.TextContent);
+        Assert.All(atSecond.QuerySelectorAll("#bookings-table tbody tr"), row => Assert.Contains("Test Ali", row.TextContent, StringComparison.Ordinal));
+
+        // A name typed with a space (looked for in names alone), in any case.
+        var fullName = await client.GetPageAsync($"/admin/bookings?search={Uri.EscapeDataString($"ali {family.ToLowerInvariant()}")}");
+        Assert.Equal("Bookings found: 2", fullName.QuerySelector("#bookings-count")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_failed_email_is_listed_and_try_again_sends_it()
     {
         var practitioner = await TestBookings.PractitionerAsync(_site);
