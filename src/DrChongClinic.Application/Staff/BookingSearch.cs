@@ -219,15 +219,14 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
         // read once, mostly from that index. Their number is the list's count, and the page is taken over that list (one
         // JSON parameter), found by primary key: the LIKE runs once per search, not once for the count and again for the
         // page. Put as one query with ORDER BY, SQLite would rather walk the time index from the oldest booking and read
-        // every anonymised year first. An e-mail address never holds a space (the booking forms refuse one), so a name
-        // typed with a space is looked for in names alone.
+        // every anonymised year first.
         var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         var holders = query.Where(a => a.Patient.Name != Appointment.AnonymizedName);
         var phone = PatientPhone.ToE164(search);
-        var matching = search.Any(char.IsWhiteSpace)
-            ? holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || a.Patient.Phone == phone)
-            : holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone);
-        var ids = await matching.Select(a => a.Id).ToListAsync(cancellationToken);
+        var ids = await holders
+            .Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone)
+            .Select(a => a.Id)
+            .ToListAsync(cancellationToken);
         return (db.Appointments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)), ids.Count);
     }
 }

@@ -420,7 +420,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         Assert.Equal("Bookings found: 2", atSecond.QuerySelector("#bookings-count")!.TextContent);
         Assert.All(atSecond.QuerySelectorAll("#bookings-table tbody tr"), row => Assert.Contains("Test Ali", row.TextContent, StringComparison.Ordinal));
 
-        // A name typed with a space (looked for in names alone), in any case.
+        // A first name and family name typed with a space, in any case.
         var fullName = await client.GetPageAsync($"/admin/bookings?search={Uri.EscapeDataString($"ali {family.ToLowerInvariant()}")}");
         Assert.Equal("Bookings found: 2", fullName.QuerySelector("#bookings-count")!.TextContent);
     }
