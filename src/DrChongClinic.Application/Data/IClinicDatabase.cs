@@ -66,6 +66,13 @@ public interface IClinicDatabase
     /// </summary>
     Task<T> SerializedAsync<T>(string lockName, Func<Task<T>> work, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ids of the bookings that still hold personal data and whose patient name or e-mail address contains
+    /// <paramref name="text"/> (three characters or more, any letter case), found in a full-text index of trigrams; null
+    /// when the database has no such index (SQL Server: the caller compares with LIKE).
+    /// </summary>
+    IQueryable<int>? PatientTextMatches(string text);
+
     /// <summary>True when the database refused a duplicate in a unique index (any unique index).</summary>
     bool IsDuplicate(DbUpdateException exception);
 

@@ -214,17 +214,19 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
             return (query.Where(a => a.Reference == reference), null);
         }
 
-        // A name, e-mail or phone is looked for only among bookings that still hold personal data: the condition on the
-        // name is the filter of the index IX_Appointments_PatientSearch, so the matching ids (with the other filters) are
-        // read once, mostly from that index. Their number is the list's count, and the page is taken over that list (one
-        // JSON parameter), found by primary key: the LIKE runs once per search, not once for the count and again for the
-        // page. Put as one query with ORDER BY, SQLite would rather walk the time index from the oldest booking and read
-        // every anonymised year first.
-        var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        // A name, e-mail or phone is looked for only among bookings that still hold personal data. Three characters or
+        // more are looked up in the database's full-text index when it has one (SQLite), so a search reads the bookings it
+        // finds, not every booking; shorter text, and SQL Server, compare with LIKE over the filtered index
+        // IX_Appointments_PatientSearch. The matching ids (with the other filters) are read once: their number is the
+        // list's count, and the page is taken over that list (one JSON parameter), found by primary key. Put as one query
+        // with ORDER BY, SQLite would rather walk the time index from the oldest booking and read every anonymised year.
         var holders = query.Where(a => a.Patient.Name != Appointment.AnonymizedName);
+        var indexed = search.EnumerateRunes().Count() >= 3 ? db.PatientTextMatches(search) : null;
+        var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         var phone = PatientPhone.ToE164(search);
-        var ids = await holders
-            .Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone)
+        var ids = await (indexed is null
+                ? holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone)
+                : holders.Where(a => indexed.Contains(a.Id) || a.Patient.Phone == phone))
             .Select(a => a.Id)
             .ToListAsync(cancellationToken);
         return (db.Appointments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)), ids.Count);

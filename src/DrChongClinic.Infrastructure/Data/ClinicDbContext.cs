@@ -85,6 +85,18 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
 
     public bool IsDiaryCellTaken(DbUpdateException exception) => UniqueViolation.IsDiaryCell(exception);
 
+    /// <summary>
+    /// SQLite: the FTS5 table PatientSearch (migration Search_PatientTextIndex), asked for the text as one phrase, which a
+    /// trigram index answers as "contains". The text is a parameter; double quotes inside it are doubled, so it stays one
+    /// phrase whatever it holds.
+    /// </summary>
+    public IQueryable<int>? PatientTextMatches(string text) =>
+        Database.IsSqlite()
+            ? Database.SqlQuery<int>($"""SELECT "rowid" AS "Value" FROM "PatientSearch" WHERE "PatientSearch" MATCH {Phrase(text)}""")
+            : null;
+
+    private static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         TouchVersions();

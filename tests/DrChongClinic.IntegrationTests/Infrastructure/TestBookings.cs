@@ -28,14 +28,15 @@ public static class TestBookings
     }
 
     public static async Task<Appointment> BookAsync(
-        WebApplicationFactory<Program> factory, int practitionerId, int treatmentId, DateTime startUtc, int minutes = 30, bool requested = false, string patientName = "Test Patient")
+        WebApplicationFactory<Program> factory, int practitionerId, int treatmentId, DateTime startUtc, int minutes = 30, bool requested = false, string patientName = "Test Patient",
+        string patientEmail = "patient@example.test")
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var appointment = Appointment.Book(
             new NewAppointment(
                 BookingReference.New(), treatmentId, practitionerId, startUtc, minutes, 0,
-                new PatientDetails { Name = patientName, Email = "patient@example.test", Phone = "+60123456789" },
+                new PatientDetails { Name = patientName, Email = patientEmail, Phone = "+60123456789" },
                 "2026-01", ManageToken.Hash(ManageToken.New()), "protected", Guid.NewGuid(), ChangedBy.Patient, null),
             new BookingPolicy { OnlineBookingsNeedConfirmation = requested },
             BookedAt(startUtc));
