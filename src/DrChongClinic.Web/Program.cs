@@ -17,6 +17,7 @@ if (HealthCheckCommand.IsRequested(args))
     return await HealthCheckCommand.RunAsync(args); // the container's health check; see HealthCheckCommand
 }
 
+NativeMemory.ReturnFreedMemoryPromptly();
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // build-time compressed assets when run from a build in any environment (tests); no-op when published
 builder.AddClinicLogging();
@@ -43,6 +44,7 @@ builder.Services.AddClinicCookieSecurity(builder.Configuration, builder.Environm
 builder.Services.AddClinicRateLimits(builder.Configuration);
 builder.Services.AddClinicProxy();
 builder.Services.AddBackgroundPass<PatientDataRetentionPass, RetentionPassResult>(_ => PatientDataRetentionPass.Interval);
+builder.Services.AddHostedService<NativeMemory>();
 
 var app = builder.Build();
 
