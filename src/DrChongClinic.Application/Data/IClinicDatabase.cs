@@ -68,8 +68,8 @@ public interface IClinicDatabase
 
     /// <summary>
     /// The ids of the bookings that still hold personal data and whose patient name or e-mail address contains
-    /// <paramref name="text"/> (three characters or more, any letter case), found in a full-text index of trigrams; null
-    /// when the database has no such index (SQL Server: the caller compares with LIKE).
+    /// <paramref name="text"/> (any letter case), found in a full-text index of trigrams; null when the index cannot
+    /// answer (SQL Server has none; fewer than three characters): the caller then compares with LIKE.
     /// </summary>
     IQueryable<int>? PatientTextMatches(string text);
 

@@ -221,7 +221,7 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
         // list's count, and the page is taken over that list (one JSON parameter), found by primary key. Put as one query
         // with ORDER BY, SQLite would rather walk the time index from the oldest booking and read every anonymised year.
         var holders = query.Where(a => a.Patient.Name != Appointment.AnonymizedName);
-        var indexed = search.EnumerateRunes().Count() >= 3 ? db.PatientTextMatches(search) : null;
+        var indexed = db.PatientTextMatches(search);
         var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         var phone = PatientPhone.ToE164(search);
         var ids = await (indexed is null

@@ -88,10 +88,11 @@ public class ClinicDbContext(DbContextOptions<ClinicDbContext> options) : Identi
     /// <summary>
     /// SQLite: the FTS5 table PatientSearch (migration Search_PatientTextIndex), asked for the text as one phrase, which a
     /// trigram index answers as "contains". The text is a parameter; double quotes inside it are doubled, so it stays one
-    /// phrase whatever it holds.
+    /// phrase whatever it holds. The index cannot answer fewer than three characters (no trigram), nor text with a NUL
+    /// character (it ends an FTS5 query: "unterminated string"): null, and the caller compares with LIKE.
     /// </summary>
     public IQueryable<int>? PatientTextMatches(string text) =>
-        Database.IsSqlite()
+        Database.IsSqlite() && text.EnumerateRunes().Count() >= 3 && !text.Contains('\0', StringComparison.Ordinal)
             ? Database.SqlQuery<int>($"""SELECT "rowid" AS "Value" FROM "PatientSearch" WHERE "PatientSearch" MATCH {Phrase(text)}""")
             : null;
 

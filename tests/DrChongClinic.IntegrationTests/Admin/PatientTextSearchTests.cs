@@ -49,6 +49,10 @@ public sealed class PatientTextSearchTests(ClinicFactory site) : IClassFixture<C
 
         Assert.Equal(1, await FoundAsync(staff, "_")); // the one address with an underscore, not "any one character"
 
+        // A NUL character ends an FTS5 query ("unterminated string"): such text goes to LIKE, and the page still answers.
+        await FoundAsync(staff, $"{family}\0Mei");
+        await FoundAsync(staff, "a\0b");
+
         // One or two characters are too short for the index: LIKE finds them.
         var bothHaveIt = family[..2];
         Assert.True(await FoundAsync(staff, bothHaveIt) >= 2);
