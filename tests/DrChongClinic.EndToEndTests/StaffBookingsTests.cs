@@ -1,7 +1,12 @@
 using System.Globalization;
+using DrChongClinic.Application.Email;
 using DrChongClinic.Application.Staff;
+using DrChongClinic.Application.Waitlist;
+using DrChongClinic.Domain.Booking;
+using DrChongClinic.Domain.Waitlist;
 using DrChongClinic.EndToEndTests.Infrastructure;
 using DrChongClinic.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace DrChongClinic.EndToEndTests;
@@ -76,19 +81,49 @@ public sealed class StaffBookingsTests(StaffBrowserSite browser) : IClassFixture
         var emails = await browser.Smtp.WaitForAsync(patientEmail, 2);
         Assert.Contains("confirmed", emails[1].Subject, StringComparison.OrdinalIgnoreCase);
 
+        await SeedUnsentWaitlistEmailsAsync();
         foreach (var path in new[] { "/admin/bookings/calendar", "/admin/bookings/calendar?view=week", "/admin/bookings/new", "/admin/emails/failed" })
         {
             await staff.GotoAsync(path);
             await Checkers.AssertAccessibleAsync(staff);
         }
 
+        await Assertions.Expect(staff.Locator("#failed-waitlist-emails tbody tr")).ToHaveCountAsync(2);
+        await Screenshots.KeepIfAskedAsync(staff, "admin-failed-emails-desktop.png");
         await staff.SetViewportSizeAsync(390, 844);
-        foreach (var path in new[] { "/admin/bookings", "/admin/bookings/calendar" })
+        foreach (var path in new[] { "/admin/bookings", "/admin/bookings/calendar", "/admin/emails/failed" })
         {
             await staff.GotoAsync(path);
             await Checkers.AssertAccessibleAsync(staff);
         }
 
+        await Screenshots.KeepIfAskedAsync(staff, "admin-failed-emails-phone.png");
+        await staff.Locator("#failed-waitlist-emails button", new() { HasText = "Send anyway" }).ClickAsync();
+        await Assertions.Expect(staff.Locator(".flash")).ToContainTextAsync("sent again");
+        await Assertions.Expect(staff.Locator("#failed-waitlist-emails tbody tr")).ToHaveCountAsync(1);
+
         browser.AssertNoConsoleErrors(staff);
     }
+
+    /// <summary>A waitlist email held back (too many to one address) and one the mail server refused, as the waitlist pass leaves them.</summary>
+    private Task<int> SeedUnsentWaitlistEmailsAsync() => browser.Site.WithDbAsync(async db =>
+    {
+        var treatment = await db.Treatments.OrderBy(t => t.Id).FirstAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (entry, _) = WaitlistEntry.Join(
+            new NewWaitlistEntry(treatment.Id, null, null, today.AddDays(7), today.AddDays(14), DayParts.All,
+                new PatientDetails { Name = "Siti Hajar", Email = $"siti.{Guid.NewGuid():N}@example.com", Phone = "+60123456780" },
+                "2026-11", ManageToken.Hash(ManageToken.New()), "protected", Guid.NewGuid()),
+            new BookingPolicy(), today, DateTime.UtcNow);
+        var held = WaitlistMessage.About(entry!, WaitlistEmailKind.Joined, DateTime.UtcNow);
+        held.Status = OutboxStatus.Held;
+        held.Attempts = 1;
+        held.LastError = "Held: this address already had 10 emails in 24 hours (Email:MaxPerRecipientPerDay).";
+        var failed = WaitlistMessage.About(entry!, WaitlistEmailKind.Offer, DateTime.UtcNow.AddMinutes(-5));
+        failed.Status = OutboxStatus.Failed;
+        failed.Attempts = 10;
+        failed.LastError = "550 5.1.1 mailbox unavailable";
+        db.WaitlistMessages.AddRange(held, failed);
+        return await db.SaveChangesAsync();
+    });
 }

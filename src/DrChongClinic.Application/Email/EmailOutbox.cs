@@ -15,7 +15,7 @@ public sealed class EmailOutbox(IClinicDatabase db, TimeProvider clock)
         db.OutboxMessages.Add(OutboxMessage.About(appointment, kind, clock.GetUtcNow().UtcDateTime, dueAtUtc));
 
     /// <summary>Staff's "send anyway" for a Held message: sent at the next pass, not held again (its first try is counted already).</summary>
-    public void Release(OutboxMessage message)
+    public void Release(IQueuedEmail message)
     {
         message.Status = OutboxStatus.Pending;
         message.Attempts = Math.Max(message.Attempts, 1);
@@ -23,7 +23,7 @@ public sealed class EmailOutbox(IClinicDatabase db, TimeProvider clock)
     }
 
     /// <summary>Staff's "try again" for a Failed message: it is sent at the next pass, with a fresh count of tries.</summary>
-    public void Retry(OutboxMessage message)
+    public void Retry(IQueuedEmail message)
     {
         message.Status = OutboxStatus.Pending;
         message.Attempts = 0;

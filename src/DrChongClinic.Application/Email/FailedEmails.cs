@@ -1,11 +1,15 @@
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Data;
+using DrChongClinic.Application.Waitlist;
 using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Application.Email;
 
 /// <summary>An email the outbox gave up on.</summary>
 public sealed record FailedEmail(int Id, EmailKind Kind, DateTime CreatedAtUtc, int Attempts, string? LastError, int AppointmentId, string Reference, bool Held = false);
+
+/// <summary>A waitlist email the waitlist pass gave up on or held; <paramref name="FirstDay"/> is the first day the entry waits for.</summary>
+public sealed record FailedWaitlistEmail(int Id, WaitlistEmailKind Kind, DateTime CreatedAtUtc, int Attempts, string? LastError, int EntryId, DateOnly FirstDay, bool Held);
 
 public enum EmailRetryOutcome
 {
@@ -16,7 +20,10 @@ public enum EmailRetryOutcome
     NotFailed,
 }
 
-/// <summary>Emails the outbox gave up on (status Failed) or held back (status Held, too many to one address), and staff's audited "try again" / "send anyway".</summary>
+/// <summary>
+/// Emails the outbox and the waitlist pass gave up on (status Failed) or held back (status Held, too many to one
+/// address), and staff's audited "try again" / "send anyway".
+/// </summary>
 public sealed class FailedEmails(IClinicDatabase db, EmailOutbox outbox, AuditLog audit)
 {
     /// <summary>Newest first.</summary>
@@ -27,10 +34,34 @@ public sealed class FailedEmails(IClinicDatabase db, EmailOutbox outbox, AuditLo
             .Select(m => new FailedEmail(m.Id, m.Kind, m.CreatedAtUtc, m.Attempts, m.LastError, m.AppointmentId, m.Appointment!.Reference, m.Status == OutboxStatus.Held))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Sends a failed email again at the outbox's next pass, with a fresh count of tries; the retry and its audit entry are saved together.</summary>
+    /// <summary>The waitlist's failed and held emails, newest first.</summary>
+    public async Task<IReadOnlyList<FailedWaitlistEmail>> ListWaitlistAsync(CancellationToken cancellationToken) =>
+        await db.WaitlistMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Held)
+            .OrderByDescending(m => m.CreatedAtUtc).ThenByDescending(m => m.Id)
+            .Select(m => new FailedWaitlistEmail(m.Id, m.Kind, m.CreatedAtUtc, m.Attempts, m.LastError, m.EntryId, m.Entry!.FirstDay, m.Status == OutboxStatus.Held))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>A booking's email: sent again at the outbox's next pass (see <see cref="RetryQueuedAsync"/>).</summary>
     public async Task<EmailRetryOutcome> RetryAsync(int id, string actor, CancellationToken cancellationToken)
     {
         var message = await db.OutboxMessages.Include(m => m.Appointment).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return await RetryQueuedAsync(message, actor, $"Email {id}", () => $"{message!.Kind} for booking {message.Appointment!.Reference}", cancellationToken);
+    }
+
+    /// <summary>A waitlist email: sent again at the waitlist pass's next run (see <see cref="RetryQueuedAsync"/>).</summary>
+    public async Task<EmailRetryOutcome> RetryWaitlistAsync(int id, string actor, CancellationToken cancellationToken)
+    {
+        var message = await db.WaitlistMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return await RetryQueuedAsync(message, actor, $"Waitlist email {id}", () => $"{message!.Kind} for waitlist entry {message.EntryId}", cancellationToken);
+    }
+
+    /// <summary>
+    /// A held email is released (sent at the next pass, not held again); a failed one is tried again with a fresh count
+    /// of tries; anything else is left as it is. The change and its audit entry are saved together.
+    /// </summary>
+    private async Task<EmailRetryOutcome> RetryQueuedAsync(IQueuedEmail? message, string actor, string subject, Func<string> details, CancellationToken cancellationToken)
+    {
         if (message is null)
         {
             return EmailRetryOutcome.NotFound;
@@ -39,18 +70,18 @@ public sealed class FailedEmails(IClinicDatabase db, EmailOutbox outbox, AuditLo
         if (message.Status == OutboxStatus.Held)
         {
             outbox.Release(message);
-            audit.Record(actor, "email.released", $"Email {id}", $"{message.Kind} for booking {message.Appointment!.Reference}");
-            await db.SaveChangesAsync(cancellationToken);
-            return EmailRetryOutcome.Retried;
+            audit.Record(actor, "email.released", subject, details());
         }
-
-        if (message.Status != OutboxStatus.Failed)
+        else if (message.Status == OutboxStatus.Failed)
+        {
+            outbox.Retry(message);
+            audit.Record(actor, "email.retried", subject, details());
+        }
+        else
         {
             return EmailRetryOutcome.NotFailed;
         }
 
-        outbox.Retry(message);
-        audit.Record(actor, "email.retried", $"Email {id}", $"{message.Kind} for booking {message.Appointment!.Reference}");
         await db.SaveChangesAsync(cancellationToken);
         return EmailRetryOutcome.Retried;
     }

@@ -63,11 +63,21 @@ public enum OutboxStatus
     Held = 4,
 }
 
+/// <summary>What staff's "try again" and "send anyway" change, the same for a booking's and a waitlist email.</summary>
+public interface IQueuedEmail
+{
+    DateTime DueAtUtc { get; set; }
+
+    OutboxStatus Status { get; set; }
+
+    int Attempts { get; set; }
+}
+
 /// <summary>
 /// An email that is due. Written in the same SaveChanges as the change that causes it, so a booking
 /// and its confirmation email are stored together or not at all; the outbox sender delivers it later.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : IQueuedEmail
 {
     public int Id { get; set; }
 

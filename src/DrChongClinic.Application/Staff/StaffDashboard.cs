@@ -25,7 +25,8 @@ public sealed class StaffDashboard(IClinicDatabase db, ClinicClock clock)
             await DiaryAsync(today, cancellationToken),
             await DiaryAsync(today.AddDays(1), cancellationToken),
             await db.Appointments.CountAsync(a => a.Status == AppointmentStatus.Requested && a.StartUtc >= nowUtc, cancellationToken),
-            await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Held, cancellationToken));
+            await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Held, cancellationToken)
+                + await db.WaitlistMessages.CountAsync(m => m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Held, cancellationToken));
     }
 
     private async Task<DiaryDate> DiaryAsync(DateOnly day, CancellationToken cancellationToken)

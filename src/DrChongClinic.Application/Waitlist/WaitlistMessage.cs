@@ -21,7 +21,7 @@ public enum WaitlistEmailKind
 /// and sent later by <see cref="WaitlistPass"/> (claimed with one conditional UPDATE, retried with backoff, like the
 /// booking outbox). Kept apart from <see cref="OutboxMessage"/>, whose rows belong to an appointment.
 /// </summary>
-public sealed class WaitlistMessage
+public sealed class WaitlistMessage : IQueuedEmail
 {
     public int Id { get; set; }
 

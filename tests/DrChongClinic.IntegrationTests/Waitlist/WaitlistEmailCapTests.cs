@@ -1,5 +1,6 @@
 using System.Net;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Application.Staff;
 using DrChongClinic.IntegrationTests.Booking;
 using DrChongClinic.IntegrationTests.Email;
 using DrChongClinic.IntegrationTests.Infrastructure;
@@ -51,6 +52,59 @@ public sealed class WaitlistEmailCapTests : IAsyncLifetime
         Assert.Equal((2, 1), (pass.Sent, pass.Held));
         Assert.Equal(Cap, SentToMailbox("shared.cap@gmail.com", "sharedcap+w1@gmail.com", "s.h.a.r.e.d.cap@googlemail.com", "sharedcap@gmail.com"));
         Assert.Equal(1, await _site.WithDbAsync(db => db.WaitlistMessages.CountAsync(m => m.Status == OutboxStatus.Held && m.LastError!.Contains("Email:MaxPerRecipientPerDay"))));
+    }
+
+    [Fact]
+    public async Task Staff_see_held_and_failed_waitlist_emails_with_the_others_and_send_them_again()
+    {
+        await BookAsync(Cap, "Held.Waitlist@gmail.com", "2026-12-16", "012-345 7005");
+        await _site.RunOutboxPassAsync();
+        var scene = await WaitlistScene.NewAsync(_site);
+        await scene.OneMorningTimeHeldAsync();
+        Assert.Equal(HttpStatusCode.SeeOther, (await scene.JoinAsync("held.waitlist@gmail.com", phone: "012-345 7006")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await scene.JoinAsync("failed.waitlist@example.com", phone: "012-345 7007")).StatusCode);
+        Assert.Equal((1, 1), ((await _site.RunWaitlistPassAsync()).Sent, (await _site.WithDbAsync(db => db.WaitlistMessages.CountAsync(m => m.Status == OutboxStatus.Held)))));
+        var held = await _site.WithDbAsync(db => db.WaitlistMessages.SingleAsync(m => m.Status == OutboxStatus.Held));
+        var failed = await _site.WithDbAsync(async db =>
+        {
+            // As the pass leaves an email after its last try (the mail server refused it every time).
+            var sent = await db.WaitlistMessages.SingleAsync(m => m.Status == OutboxStatus.Sent && m.Entry!.Patient.Email == "failed.waitlist@example.com");
+            sent.Status = OutboxStatus.Failed;
+            sent.Attempts = 10;
+            sent.LastError = "550 mailbox unavailable";
+            await db.SaveChangesAsync();
+            return sent;
+        });
+        var (staff, account) = await StaffAccounts.SignedInAsync(_site, StaffRoles.Staff);
+        Assert.Contains("2", (await staff.GetPageAsync("/admin")).QuerySelector("#stat-failed-emails")!.TextContent, StringComparison.Ordinal);
+
+        var page = await staff.GetPageAsync("/admin/emails/failed");
+
+        var rows = page.QuerySelectorAll("#failed-waitlist-emails tbody tr");
+        Assert.Equal(2, rows.Length);
+        Assert.Contains(rows, r => r.TextContent.Contains("550 mailbox unavailable", StringComparison.Ordinal) && r.TextContent.Contains("Try again", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.TextContent.Contains("Held", StringComparison.Ordinal) && r.TextContent.Contains("Send anyway", StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.StartsWith("/admin/waitlist?date=", r.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.DoesNotContain("gmail", page.Body!.TextContent, StringComparison.OrdinalIgnoreCase); // no address on the page
+
+        await staff.SubmitAsync(page, $"form[action='/admin/emails/waitlist/{held.Id}/retry']", new Dictionary<string, string?>());
+        await staff.SubmitAsync(await staff.GetPageAsync("/admin/emails/failed"), $"form[action='/admin/emails/waitlist/{failed.Id}/retry']", new Dictionary<string, string?>());
+
+        // Released, the held one is sent at the next pass and not held again; the failed one is tried afresh.
+        var pass = await _site.RunWaitlistPassAsync();
+        Assert.Equal((2, 0), (pass.Sent, pass.Held));
+        Assert.True(await _site.WithDbAsync(db => db.WaitlistMessages.Where(m => m.Id == held.Id || m.Id == failed.Id).AllAsync(m => m.Status == OutboxStatus.Sent)));
+        Assert.Equal(["email.released", "email.retried"], await _site.WithDbAsync(db => db.AuditEntries
+            .Where(a => a.Actor == account.Email && a.Subject!.StartsWith("Waitlist email ")).OrderBy(a => a.Action).Select(a => a.Action).ToListAsync()));
+        Assert.Single((await staff.GetPageAsync("/admin/emails/failed")).QuerySelectorAll("#no-failed-emails"));
+
+        // Neither can be sent again by a second post: it is no longer failed or held.
+        var heldForm = $"form[action='/admin/emails/waitlist/{held.Id}/retry']";
+        var again = await staff.SubmitAsync(page, heldForm, new Dictionary<string, string?>());
+        Assert.Contains("no longer failed", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(OutboxStatus.Sent, await _site.WithDbAsync(db => db.WaitlistMessages.Where(m => m.Id == held.Id).Select(m => m.Status).SingleAsync()));
+        page.QuerySelector(heldForm)!.SetAttribute("action", "/admin/emails/waitlist/999999/retry");
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.SubmitAsync(page, "form[action='/admin/emails/waitlist/999999/retry']", new Dictionary<string, string?>())).StatusCode);
     }
 
     [Fact]

@@ -165,3 +165,9 @@ public sealed record CalendarPage(
     string OtherViewUrl);
 
 public sealed record FailedEmailRow(int Id, string Kind, string Created, int Attempts, string? Error, int AppointmentId, string Reference, bool Held = false);
+
+/// <summary>A waitlist email on the failed emails page, with the waitlist day it belongs to.</summary>
+public sealed record FailedWaitlistEmailRow(int Id, string Kind, string Created, int Attempts, string? Error, DateOnly WaitlistDay, bool Held);
+
+/// <summary>The failed emails page: the bookings' emails, then the waitlist's.</summary>
+public sealed record FailedEmailsPage(IReadOnlyList<FailedEmailRow> Bookings, IReadOnlyList<FailedWaitlistEmailRow> Waitlist);
