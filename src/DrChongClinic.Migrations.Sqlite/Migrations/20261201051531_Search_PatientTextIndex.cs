@@ -12,7 +12,7 @@ namespace DrChongClinic.Migrations.Sqlite.Migrations
     /// not know it; SQL Server searches with LIKE and has no such table. Deleted text is wiped from the index at once
     /// ('secure-delete'), as a patient's erased data must be.
     /// A later migration that makes EF rebuild the Appointments table drops these triggers with the old table: it must
-    /// create them again (PatientTextIndexTests fails if they are missing).
+    /// create them again (PatientTextSearchTests fails if they are missing).
     /// </summary>
     public partial class Search_PatientTextIndex : Migration
     {
