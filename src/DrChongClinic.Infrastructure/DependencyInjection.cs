@@ -11,6 +11,7 @@ using DrChongClinic.Infrastructure.Content;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.Infrastructure.Email;
 using DrChongClinic.Infrastructure.Images;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,19 +25,9 @@ public static class DependencyInjection
     public static IServiceCollection AddClinicInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.AddDbContext<ClinicDbContext>((provider, options) =>
-        {
-            ClinicDatabase.Configure(
-                options,
-                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
-                provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
-            options.AddInterceptors(provider.GetRequiredService<AppointmentEventDispatcher>());
-            // Registered by the web app together with its page cache (AddPublicPageCache).
-            if (provider.GetService<SchedulePurgeInterceptor>() is { } purge)
-            {
-                options.AddInterceptors(purge);
-            }
-        });
+        // The options are built once, from singletons only: built for every context (every request), they cost more
+        // memory than the booking itself (docs/performance.md, seventh pass).
+        services.AddDbContext<ClinicDbContext>(ConfigureDatabase, ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<IClinicDatabase>(provider => provider.GetRequiredService<ClinicDbContext>());
         services.AddHostedService<SqliteCheckpointer>();
         services.AddSingleton(TimeProvider.System);
@@ -47,6 +38,21 @@ public static class DependencyInjection
         services.AddArticleContent(configuration);
         services.AddClinicEmail(configuration);
         return services;
+    }
+
+    private static void ConfigureDatabase(IServiceProvider provider, DbContextOptionsBuilder options)
+    {
+        ClinicDatabase.Configure(
+            options,
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
+        options.AddInterceptors(provider.GetRequiredService<AppointmentEventDispatcher>());
+
+        // Registered by the web app together with its page cache (AddPublicPageCache).
+        if (provider.GetService<SchedulePurgeInterceptor>() is { } purge)
+        {
+            options.AddInterceptors(purge);
+        }
     }
 
     /// <summary>

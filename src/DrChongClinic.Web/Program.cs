@@ -73,7 +73,13 @@ app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => ch
 app.MapStaticAssets();
 app.MapControllers().WithStaticAssets();
 
-await DatabaseInitializer.InitializeAsync(app.Services);
+var migrateOnly = args.Contains(DatabaseInitializer.MigrateOption);
+await DatabaseInitializer.InitializeAsync(app.Services, migrateOnly);
+if (migrateOnly)
+{
+    return 0; // the deployment's migration step (docker-compose.yml's "migrate" service): the site itself starts after it
+}
+
 if (await StaffAccountSetup.RunCommandLineAsync(app.Services, args) is int exitCode)
 {
     return exitCode;

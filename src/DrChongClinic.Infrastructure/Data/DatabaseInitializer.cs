@@ -7,20 +7,39 @@ using Microsoft.Extensions.Options;
 
 namespace DrChongClinic.Infrastructure.Data;
 
-/// <summary>Runs once at start-up: applies migrations and seeds an empty database, as configured.</summary>
+/// <summary>
+/// Runs once at start-up, and as the deployment's migration step (<c>--migrate</c>): applies migrations when asked or
+/// configured, and seeds an empty database, as configured.
+/// </summary>
 public static class DatabaseInitializer
 {
-    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>The command-line option that migrates and seeds the database, then exits (docs/deployment.md).</summary>
+    public const string MigrateOption = "--migrate";
+
+    /// <param name="services">The site's services.</param>
+    /// <param name="migrate">
+    /// Apply pending migrations even when <see cref="DatabaseOptions.MigrateOnStartup"/> is off: the deployment's
+    /// migration step. Without migrating, a database that still lacks a migration stops the start with a message
+    /// that says what to run.
+    /// </param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    public static async Task InitializeAsync(IServiceProvider services, bool migrate = false, CancellationToken cancellationToken = default)
     {
         using var scope = services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
 
-        if (options.MigrateOnStartup)
+        if (migrate || options.MigrateOnStartup)
         {
             await db.Database.MigrateAsync(cancellationToken);
             logger.LogInformation("Database migrated ({Provider})", options.Provider);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).FirstOrDefault() is { } pending)
+        {
+            throw new InvalidOperationException(
+                $"The database lacks migration {pending} and Database:MigrateOnStartup is off: run the migration step " +
+                $"first (dotnet DrChongClinic.Web.dll {MigrateOption}; docs/deployment.md).");
         }
 
         if (db.Database.IsSqlite())

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace DrChongClinic.Infrastructure.Data;
 
@@ -21,11 +23,15 @@ namespace DrChongClinic.Infrastructure.Data;
 /// every hundred bookings, inside the write gate, with the bookings behind it waiting. <see cref="SqliteCheckpointer"/>
 /// does it in the background instead.</item>
 /// </list>
-/// All are measured in docs/performance.md.
+/// All are measured in docs/performance.md. They belong to SQLite's connection, which Microsoft.Data.Sqlite keeps in
+/// its pool when EF Core closes the connection after each query: each is set once, when SQLite's connection is new.
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     public static readonly SqliteConnectionSettings Instance = new();
+
+    /// <summary>SQLite connections already set; an entry goes with its connection.</summary>
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -37,7 +43,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
-        if (connection is not SqliteConnection sqlite)
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite || Configured.TryGetValue(handle, out _))
         {
             return;
         }
@@ -45,5 +51,6 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
         using var command = sqlite.CreateCommand();
         command.CommandText = "PRAGMA busy_timeout = " + (sqlite.DefaultTimeout * 1000).ToString(CultureInfo.InvariantCulture) + "; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
         command.ExecuteNonQuery();
+        Configured.AddOrUpdate(handle, Instance);
     }
 }

@@ -8,7 +8,7 @@ public static class WaitlistSetup
     public static IServiceCollection AddClinicWaitlistPages(this IServiceCollection services)
     {
         services.AddScoped<WaitlistPageFactory>();
-        services.AddScoped<IValidator<WaitlistForm>, WaitlistFormValidator>();
+        services.AddSingleton<IValidator<WaitlistForm>, WaitlistFormValidator>(); // as the booking form's (BookingSetup)
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DrChongClinic.Application.Staff;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.IntegrationTests.Infrastructure;
@@ -101,33 +100,6 @@ public sealed class FirstAdminTests
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string folder, string database, string arguments, string password)
-    {
-        var start = new ProcessStartInfo("dotnet", $"\"{typeof(Program).Assembly.Location}\" {arguments}")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in ClinicFactory.TestClinicSettings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        start.Environment["Database__ConnectionString"] = $"Data Source={database}";
-        start.Environment["DataProtection__KeysPath"] = Path.Combine(folder, "keys");
-        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
-        start.Environment["ADMIN_PASSWORD"] = password;
-        start.Environment.Remove("Admin__Email");
-        start.Environment.Remove("Admin__Password");
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string folder, string database, string arguments, string password) =>
+        SiteCommand.RunAsync(folder, database, arguments, new Dictionary<string, string> { ["ADMIN_PASSWORD"] = password });
 }

@@ -86,6 +86,24 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
+    public async Task Migrations_run_once_in_their_own_step_before_any_app_replica_starts()
+    {
+        var services = await ServicesAsync();
+        var app = services["app"];
+        var migrate = services["migrate"];
+
+        Assert.Equal("service_completed_successfully", Scalar(app, "depends_on", "migrate", "condition"));
+        Assert.Equal("false", Scalar(app, "environment", "Database__MigrateOnStartup"));
+        Assert.Equal(["--migrate"], ((YamlSequenceNode)Node(migrate, "command")!).Select(part => ((YamlScalarNode)part).Value));
+        Assert.Equal("no", Scalar(migrate, "restart"));
+        Assert.Null(Node(migrate, "deploy"));
+        Assert.Equal(Scalar(app, "build", "dockerfile"), Scalar(migrate, "build", "dockerfile"));
+        Assert.Equal(Scalar(app, "environment", "Database__ConnectionString"), Scalar(migrate, "environment", "Database__ConnectionString"));
+        Assert.Equal("service_completed_successfully", Scalar(migrate, "depends_on", "sqlserver-init", "condition"));
+        Assert.Equal(["backend"], NetworkNames(migrate));
+    }
+
+    [Fact]
     public async Task Images_are_pinned_and_the_app_checks_its_own_health_without_curl()
     {
         var services = await ServicesAsync();

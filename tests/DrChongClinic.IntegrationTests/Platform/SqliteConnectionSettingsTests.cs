@@ -35,6 +35,29 @@ public sealed class SqliteConnectionSettingsTests(ClinicFactory site) : IClassFi
     }
 
     [Fact]
+    public async Task The_settings_hold_on_connections_taken_again_from_the_pool_and_on_new_ones_after_the_pool_is_cleared()
+    {
+        // The settings are set once per SQLite connection; Microsoft.Data.Sqlite pools those between EF Core's opens.
+        var seen = new List<string>();
+        for (var round = 0; round < 2; round++)
+        {
+            var timeouts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => site.WithDbAsync(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                var connection = (SqliteConnection)db.Database.GetDbConnection();
+                var found = await PragmaAsync(connection, "busy_timeout") + "/" + await PragmaAsync(connection, "wal_autocheckpoint");
+                await db.Database.CloseConnectionAsync();
+                return found;
+            })));
+            seen.AddRange(timeouts);
+            SqliteConnection.ClearAllPools(); // the next round opens new SQLite connections
+        }
+
+        Assert.Equal(12, seen.Count);
+        Assert.All(seen, found => Assert.Equal("30000/0", found));
+    }
+
+    [Fact]
     public async Task A_write_reaches_the_database_file_in_the_background_within_seconds()
     {
         using var fresh = new ClinicFactory().With("Database:CheckpointInterval", "00:00:01");

@@ -8,7 +8,8 @@ namespace DrChongClinic.Benchmarks;
 
 /// <summary>
 /// The published site, started as it runs in production (Production settings, Kestrel on a loopback port) on a
-/// fresh SQLite file in the work folder; it migrates and seeds the file itself. Its output goes to site.log.
+/// fresh SQLite file in the work folder, after the deployment's migration step has migrated and seeded it. Its output
+/// goes to site.log.
 /// Two settings differ from production, both because the benchmark is one client on plain HTTP: cookies are not
 /// Secure, and the booking rate limits are lifted.
 /// </summary>
@@ -30,68 +31,47 @@ public sealed class SiteProcess : IAsyncDisposable
 
     public string DatabasePath { get; }
 
-    /// <summary>From starting the process to the first answered request (/healthz, which also writes to the database).</summary>
+    /// <summary>
+    /// From starting the site's process to its first answered request (/healthz, which also writes to the database),
+    /// on a database the migration step has prepared.
+    /// </summary>
     public TimeSpan StartUp { get; private set; }
+
+    /// <summary>The migration step before the start: its process from start to exit.</summary>
+    public TimeSpan MigrationStep { get; private set; }
 
     /// <summary>The published wwwroot, where the benchmark puts the static copies of pages.</summary>
     public string WebRoot { get; }
 
+    /// <summary>
+    /// Runs the deployment's migration step on the file (<c>--migrate</c>, as docker-compose.yml's <c>migrate</c>
+    /// service does), then starts the site on it with migrations at start-up off, as production runs it.
+    /// </summary>
     public static async Task<SiteProcess> StartAsync(BenchmarkOptions options, string databaseFile = "clinic.db", IReadOnlyDictionary<string, string>? settings = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{options.Port}");
         var databasePath = Path.Combine(options.WorkFolder, databaseFile);
-        var start = new ProcessStartInfo("dotnet")
+        var log = new StreamWriter(Path.Combine(options.WorkFolder, "site.log"), append: true) { AutoFlush = true };
+
+        var migrationStarted = Stopwatch.GetTimestamp();
+        using (var migration = Start(StartInfo(options, databasePath, settings, "--migrate"), log))
         {
-            WorkingDirectory = options.SiteFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(options.SiteFolder, "DrChongClinic.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["Database__ConnectionString"] = $"Data Source={databasePath}";
-        start.Environment["DataProtection__KeysPath"] = Path.Combine(options.WorkFolder, "keys");
-
-        // Throwaway keys in the work folder, for one run: production encrypts them with a certificate.
-        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
-        start.Environment["Email__PickupFolder"] = Path.Combine(options.WorkFolder, "mail");
-        start.Environment["Content__Path"] = options.ContentFolder;
-
-        // Production refuses appsettings.json's placeholder clinic details and reviewer: plainly fake, valid ones.
-        start.Environment["Clinic__StreetAddress"] = "1 Benchmark Street (benchmark settings)";
-        start.Environment["Clinic__Phone"] = "+60 3-1234 5678";
-        start.Environment["Clinic__Email"] = "clinic@drchong-benchmark.my";
-        start.Environment["Clinic__PublicBaseUrl"] = "https://www.drchong-benchmark.my";
-        start.Environment["Clinic__Reviewers__medical-director__Name"] = "Benchmark Reviewer";
-        start.Environment["Clinic__Reviewers__medical-director__Credential"] = "MBBS (benchmark settings)";
-        start.Environment["Database__SeedDoctors__0"] = "Dr Sample Doctor A";
-        start.Environment["Database__SeedDoctors__1"] = "Dr Sample Doctor B";
-
-        // Plain HTTP on loopback: cookies without the Secure flag (production sits behind TLS). One client address
-        // makes every booking: the per-address rate limits (there against abuse) would stop the run.
-        start.Environment["Security__SecureCookies"] = "false";
-        start.Environment["RateLimits__Booking__PermitLimit"] = "1000000";
-        start.Environment["RateLimits__Slots__PermitLimit"] = "1000000";
-
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await migration.WaitForExitAsync(timeout.Token);
+            if (migration.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"The migration step failed (exit code {migration.ExitCode}); see site.log");
+            }
         }
 
-        var log = new StreamWriter(Path.Combine(options.WorkFolder, "site.log"), append: true) { AutoFlush = true };
+        var migrationStep = Stopwatch.GetElapsedTime(migrationStarted);
+        var start = StartInfo(options, databasePath, settings, "--urls", baseAddress.ToString().TrimEnd('/'));
+        start.Environment["Database__MigrateOnStartup"] = "false";
         var started = Stopwatch.GetTimestamp();
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");
-        process.OutputDataReceived += (_, line) => Write(log, line.Data);
-        process.ErrorDataReceived += (_, line) => Write(log, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var site = new SiteProcess(process, log, baseAddress, databasePath, Path.Combine(options.SiteFolder, "wwwroot"));
+        var site = new SiteProcess(Start(start, log), log, baseAddress, databasePath, Path.Combine(options.SiteFolder, "wwwroot"));
         await site.WaitUntilReadyAsync();
         site.StartUp = Stopwatch.GetElapsedTime(started);
+        site.MigrationStep = migrationStep;
         return site;
     }
 
@@ -155,6 +135,65 @@ public sealed class SiteProcess : IAsyncDisposable
                 log.WriteLine(line);
             }
         }
+    }
+
+    private static ProcessStartInfo StartInfo(BenchmarkOptions options, string databasePath, IReadOnlyDictionary<string, string>? settings, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = options.SiteFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(options.SiteFolder, "DrChongClinic.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["Database__ConnectionString"] = $"Data Source={databasePath}";
+        start.Environment["DataProtection__KeysPath"] = Path.Combine(options.WorkFolder, "keys");
+
+        // Throwaway keys in the work folder, for one run: production encrypts them with a certificate.
+        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
+        start.Environment["Email__PickupFolder"] = Path.Combine(options.WorkFolder, "mail");
+        start.Environment["Content__Path"] = options.ContentFolder;
+
+        // Production refuses appsettings.json's placeholder clinic details and reviewer: plainly fake, valid ones.
+        start.Environment["Clinic__StreetAddress"] = "1 Benchmark Street (benchmark settings)";
+        start.Environment["Clinic__Phone"] = "+60 3-1234 5678";
+        start.Environment["Clinic__Email"] = "clinic@drchong-benchmark.my";
+        start.Environment["Clinic__PublicBaseUrl"] = "https://www.drchong-benchmark.my";
+        start.Environment["Clinic__Reviewers__medical-director__Name"] = "Benchmark Reviewer";
+        start.Environment["Clinic__Reviewers__medical-director__Credential"] = "MBBS (benchmark settings)";
+        start.Environment["Database__SeedDoctors__0"] = "Dr Sample Doctor A";
+        start.Environment["Database__SeedDoctors__1"] = "Dr Sample Doctor B";
+
+        // Plain HTTP on loopback: cookies without the Secure flag (production sits behind TLS). One client address
+        // makes every booking: the per-address rate limits (there against abuse) would stop the run.
+        start.Environment["Security__SecureCookies"] = "false";
+        start.Environment["RateLimits__Booking__PermitLimit"] = "1000000";
+        start.Environment["RateLimits__Slots__PermitLimit"] = "1000000";
+
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
+    }
+
+    private static Process Start(ProcessStartInfo start, StreamWriter log)
+    {
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");
+        process.OutputDataReceived += (_, line) => Write(log, line.Data);
+        process.ErrorDataReceived += (_, line) => Write(log, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     private async Task WaitUntilReadyAsync()
