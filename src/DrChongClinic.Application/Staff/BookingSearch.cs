@@ -29,6 +29,9 @@ public sealed record BookingCriteria(
     string? Search = null,
     BookingSort Sort = BookingSort.Time)
 {
+    /// <summary>Whether anything besides the search text narrows the list (dates, status, treatment, doctor).</summary>
+    public bool HasFilters => From is not null || To is not null || Status is not null || TreatmentId is not null || PractitionerId is not null;
+
     /// <summary>The filters, for the audit entry: the search text itself may be a patient's name, so only its presence is noted.</summary>
     public string Describe() => string.Join(", ", new[]
     {
@@ -224,11 +227,15 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
         var indexed = db.PatientTextMatches(search);
         var like = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         var phone = PatientPhone.ToE164(search);
-        var ids = await (indexed is null
+        // The index holds only bookings that still hold personal data (its triggers leave anonymised ones out), so with no
+        // other filter and no phone number its own ids are the answer, without reading the bookings.
+        var matches = indexed is not null && phone is null && !criteria.HasFilters
+            ? indexed
+            : (indexed is null
                 ? holders.Where(a => EF.Functions.Like(a.Patient.Name, like, "\\") || EF.Functions.Like(a.Patient.Email, like, "\\") || a.Patient.Phone == phone)
                 : holders.Where(a => indexed.Contains(a.Id) || a.Patient.Phone == phone))
-            .Select(a => a.Id)
-            .ToListAsync(cancellationToken);
+            .Select(a => a.Id);
+        var ids = await matches.ToListAsync(cancellationToken);
         return (db.Appointments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id)), ids.Count);
     }
 }
