@@ -5,6 +5,10 @@
 #
 #   tests/benchmarks/run.sh [--port 5106] [--rounds 3] [--seconds 5] [--connections 16] [--booking-seconds 10]
 #                           [--booking-workers 16] [--only views,pages,weight,lighthouse,booking,slots,history]
+#                           [--site-env "DOTNET_TieredCompilation=0 ..."]
+#
+# --site-env sets environment variables for the site process alone, to measure a runtime or site setting without
+# changing the site (docs/performance.md, ninth pass).
 #
 # Exit code 0 when every measured figure meets its target. Work files (site.log, Lighthouse reports) stay in
 # artifacts/benchmark/ for a look afterwards.

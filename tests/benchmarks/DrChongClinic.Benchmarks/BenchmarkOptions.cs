@@ -14,7 +14,8 @@ public sealed record BenchmarkOptions(
     int Connections,
     int BookingSeconds,
     int BookingWorkers,
-    IReadOnlySet<string> Steps)
+    IReadOnlySet<string> Steps,
+    IReadOnlyDictionary<string, string> SiteEnvironment)
 {
     /// <summary>The steps, in the order they run; --only takes a comma-separated subset.</summary>
     public static readonly string[] AllSteps = ["views", "pages", "weight", "lighthouse", "booking", "slots", "history"];
@@ -47,6 +48,20 @@ public sealed record BenchmarkOptions(
             Number("connections", 16),
             Number("booking-seconds", 10),
             Number("booking-workers", 16),
-            (values.TryGetValue("only", out var only) ? only.Split(',') : AllSteps).ToHashSet(StringComparer.Ordinal));
+            (values.TryGetValue("only", out var only) ? only.Split(',') : AllSteps).ToHashSet(StringComparer.Ordinal),
+            SiteSettings(values.GetValueOrDefault("site-env", string.Empty)));
     }
+
+    /// <summary>
+    /// --site-env "NAME=VALUE NAME=VALUE": environment variables for the site process alone (not the migration step,
+    /// not the benchmark), to measure a runtime or site setting without changing the site, e.g.
+    /// --site-env "DOTNET_TieredCompilation=0".
+    /// </summary>
+    private static Dictionary<string, string> SiteSettings(string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(
+                pair => pair[0],
+                pair => pair.Length == 2 ? pair[1] : throw new ArgumentException($"--site-env takes NAME=VALUE pairs, not \"{pair[0]}\""),
+                StringComparer.Ordinal);
 }

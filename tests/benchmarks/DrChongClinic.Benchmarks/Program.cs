@@ -7,11 +7,13 @@ Directory.CreateDirectory(options.WorkFolder);
 var results = new ResultTable();
 var machine = await Machine.DescribeAsync(options);
 var loadAtStart = Machine.LoadAverage();
+SiteProcess? sharedSite = null;
 
 // The history step starts its own site on its own database; the others share one.
 if (BenchmarkOptions.AllSteps.Except(["slots", "history"]).Any(options.Runs))
 {
     await using var site = await SiteProcess.StartAsync(options);
+    sharedSite = site;
     var bookingPresent = await BookingSubmission.IsPresentAsync(site);
     await StepAsync("views", "compiled views", () => Task.Run(() => CompiledViews.Check(options, results)));
     await StepAsync("pages", "pages against static copies (wrk)", () => PageThroughput.RunAsync(site, options, results));
@@ -33,7 +35,9 @@ if (BenchmarkOptions.AllSteps.Except(["slots", "history"]).Any(options.Runs))
         "< 5 s", site.StartUp < TimeSpan.FromSeconds(5));
     var peak = site.PeakMemoryBytes();
     results.Add("Peak memory of the site (VmHWM), whole run", Figures.Mb(peak), "< 200 MB", peak < 200L * 1024 * 1024);
+    results.Note("Site memory at its peak: " + site.PeakDetail() + ".");
     results.Note("Site memory at the end: " + site.MemoryDetail() + ".");
+    sharedSite = null;
 }
 
 await StepAsync("slots", "slot computation", () => Task.Run(() => SlotComputation.Run(results)));
@@ -57,6 +61,11 @@ async Task StepAsync(string step, string title, Func<Task> run)
     }
 
     Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {title}...");
+    if (sharedSite is not null)
+    {
+        sharedSite.Step = title;
+    }
+
     try
     {
         await run();

@@ -17,6 +17,9 @@ public sealed class SiteProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly CancellationTokenSource _stopWatching = new();
+    private Task? _memoryWatch;
+    private MemorySample? _peakSample;
 
     private SiteProcess(Process process, StreamWriter log, Uri baseAddress, string databasePath, string webRoot)
     {
@@ -67,12 +70,35 @@ public sealed class SiteProcess : IAsyncDisposable
         var migrationStep = Stopwatch.GetElapsedTime(migrationStarted);
         var start = StartInfo(options, databasePath, settings, "--urls", baseAddress.ToString().TrimEnd('/'));
         start.Environment["Database__MigrateOnStartup"] = "false";
+        foreach (var (name, value) in options.SiteEnvironment)
+        {
+            start.Environment[name] = value;
+        }
+
         var started = Stopwatch.GetTimestamp();
         var site = new SiteProcess(Start(start, log), log, baseAddress, databasePath, Path.Combine(options.SiteFolder, "wwwroot"));
+        site._memoryWatch = Task.Run(site.WatchMemoryAsync);
         await site.WaitUntilReadyAsync();
         site.StartUp = Stopwatch.GetElapsedTime(started);
         site.MigrationStep = migrationStep;
         return site;
+    }
+
+    /// <summary>The benchmark step running now, for <see cref="PeakDetail"/>.</summary>
+    public string Step { get; set; } = "start-up";
+
+    /// <summary>
+    /// What the resident memory was made of at the highest of the samples taken every 250 ms, and in which step: the
+    /// kernel's peak (VmHWM) can fall between two samples, so the sample may be a little lower.
+    /// </summary>
+    public string PeakDetail()
+    {
+        var peak = _peakSample;
+        return peak is null
+            ? "no sample"
+            : $"highest sample {peak.Resident / 1024} MB during {peak.Step}: {peak.Anonymous / 1024} MB heaps and stacks (the GC heap, " +
+              $"native allocations, thread stacks), {peak.Files / 1024} MB mapped files (runtime, libraries, ICU), {peak.Shared / 1024} MB " +
+              "shared (JIT code and the runtime's type data, mapped through W^X)";
     }
 
     /// <summary>The most memory the site process has held since it started (VmHWM: peak resident set).</summary>
@@ -86,10 +112,45 @@ public sealed class SiteProcess : IAsyncDisposable
         $"now {Status("VmRSS") / 1024} MB resident: {Status("RssAnon") / 1024} MB heap and stacks, {Status("RssFile") / 1024} MB mapped files " +
         $"(runtime, libraries, ICU), {Status("RssShmem") / 1024} MB shared (JIT code); {Status("Threads")} threads";
 
-    private long Status(string field)
+    private async Task WatchMemoryAsync()
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        return long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        try
+        {
+            do
+            {
+                var status = StatusFields();
+                var sample = new MemorySample(Step, status["VmRSS"], status["RssAnon"], status["RssFile"], status["RssShmem"]);
+                if (sample.Resident > (_peakSample?.Resident ?? 0))
+                {
+                    _peakSample = sample;
+                }
+            }
+            while (await timer.WaitForNextTickAsync(_stopWatching.Token));
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
+        {
+            // Stopped, or the process has exited.
+        }
+    }
+
+    private long Status(string field) =>
+        StatusFields().TryGetValue(field, out var value) ? value : throw new InvalidOperationException($"/proc status has no {field}");
+
+    /// <summary>The numeric fields of /proc/PID/status (memory in kB), read at once.</summary>
+    private Dictionary<string, long> StatusFields()
+    {
+        var fields = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            var parts = line.Split([':', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                fields[parts[0]] = value;
+            }
+        }
+
+        return fields;
     }
 
     /// <summary>A client like a browser's: keeps cookies, does not follow redirects, decompresses unless told not to.</summary>
@@ -116,6 +177,13 @@ public sealed class SiteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopWatching.CancelAsync();
+        if (_memoryWatch is not null)
+        {
+            await _memoryWatch;
+        }
+
+        _stopWatching.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -227,4 +295,7 @@ public sealed class SiteProcess : IAsyncDisposable
             await Task.Delay(10);
         }
     }
+
+    /// <summary>One reading of /proc/PID/status, in kB.</summary>
+    private sealed record MemorySample(string Step, long Resident, long Anonymous, long Files, long Shared);
 }
