@@ -366,7 +366,7 @@ public static class BookingSubmission
     }
 
     /// <summary>Waits until the outbox has nothing waiting (at most <paramref name="limit"/>); false when it still had.</summary>
-    private static async Task<bool> WaitForOutboxAsync(SiteProcess site, TimeSpan limit)
+    public static async Task<bool> WaitForOutboxAsync(SiteProcess site, TimeSpan limit)
     {
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < limit)

@@ -1,5 +1,6 @@
 #if CLINIC_BOOKING
 using System.Diagnostics;
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Auditing;
 using DrChongClinic.Domain.Booking;
@@ -28,7 +29,12 @@ public static class HistoryFill
 
     public sealed record Filled(int Appointments, int Anonymised, int Outbox, int Audit, TimeSpan Took);
 
-    public static async Task<Filled> FillAsync(ClinicDbContext db, IReadOnlyList<int> doctors)
+    /// <param name="tokens">
+    /// The site's own manage-link protector (its key ring, read from the work folder): the site's reminder pass puts
+    /// the manage link of the coming days' appointments in their reminders, and a placeholder token there made each
+    /// reminder fail to build and log an error in the middle of the measurement.
+    /// </param>
+    public static async Task<Filled> FillAsync(ClinicDbContext db, IReadOnlyList<int> doctors, ManageTokenProtector tokens)
     {
         var clock = Stopwatch.StartNew();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -63,11 +69,12 @@ public static class HistoryFill
                     bookedUtc = nowUtc.AddDays(-1);
                 }
 
+                var token = ManageToken.New();
                 var appointment = Appointment.Book(
                     new NewAppointment(
                         BookingReference.New(), treatments[random.Next(treatments.Count)], doctor, startUtc, Minutes, 0,
                         new PatientDetails { Name = $"History Patient {appointments}", Email = $"history{appointments}@bench.example", Phone = BenchPhones.E164(appointments) },
-                        "2026-01", ManageToken.Hash(ManageToken.New()), "protected", Guid.NewGuid(), ChangedBy.Patient, null),
+                        "2026-01", ManageToken.Hash(token), tokens.Protect(token), Guid.NewGuid(), ChangedBy.Patient, null),
                     policy,
                     bookedUtc);
                 db.OutboxMessages.Add(Sent(OutboxMessage.About(appointment, EmailKind.BookingReceived, bookedUtc), future ? nowUtc : bookedUtc));
