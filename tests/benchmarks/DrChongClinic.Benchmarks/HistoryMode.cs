@@ -58,7 +58,7 @@ public static class HistoryMode
         {
             // The site's key ring (unencrypted in the work folder for the benchmark) and application name.
             var keys = DataProtectionProvider.Create(
-                new DirectoryInfo(Path.Combine(options.WorkFolder, "keys")),
+                new DirectoryInfo(SiteProcess.KeysFolder(options)),
                 protection => protection.SetApplicationName("DrChongClinic"));
             filled = await HistoryFill.FillAsync(db, await DoctorsAsync(db), new ManageTokenProtector(keys));
         }

@@ -84,6 +84,9 @@ public sealed class SiteProcess : IAsyncDisposable
         return site;
     }
 
+    /// <summary>Where the site keeps its Data Protection keys in a benchmark run (unencrypted: throwaway keys).</summary>
+    public static string KeysFolder(BenchmarkOptions options) => Path.Combine(options.WorkFolder, "keys");
+
     /// <summary>The benchmark step running now, for <see cref="PeakDetail"/>.</summary>
     public string Step { get; set; } = "start-up";
 
@@ -108,9 +111,12 @@ public sealed class SiteProcess : IAsyncDisposable
     public long ResidentBytes() => Status("VmRSS") * 1024;
 
     /// <summary>What the resident memory is made of now, and how many threads the process has.</summary>
-    public string MemoryDetail() =>
-        $"now {Status("VmRSS") / 1024} MB resident: {Status("RssAnon") / 1024} MB heap and stacks, {Status("RssFile") / 1024} MB mapped files " +
-        $"(runtime, libraries, ICU), {Status("RssShmem") / 1024} MB shared (JIT code); {Status("Threads")} threads";
+    public string MemoryDetail()
+    {
+        var status = StatusFields();
+        return $"now {status["VmRSS"] / 1024} MB resident: {status["RssAnon"] / 1024} MB heap and stacks, {status["RssFile"] / 1024} MB mapped files " +
+            $"(runtime, libraries, ICU), {status["RssShmem"] / 1024} MB shared (JIT code); {status["Threads"]} threads";
+    }
 
     private async Task WatchMemoryAsync()
     {
@@ -120,10 +126,11 @@ public sealed class SiteProcess : IAsyncDisposable
             do
             {
                 var status = StatusFields();
-                var sample = new MemorySample(Step, status["VmRSS"], status["RssAnon"], status["RssFile"], status["RssShmem"]);
-                if (sample.Resident > (_peakSample?.Resident ?? 0))
+
+                // A process that has exited but is not yet reaped has a status file without memory fields.
+                if (status.TryGetValue("VmRSS", out var resident) && resident > (_peakSample?.Resident ?? 0))
                 {
-                    _peakSample = sample;
+                    _peakSample = new MemorySample(Step, resident, status["RssAnon"], status["RssFile"], status["RssShmem"]);
                 }
             }
             while (await timer.WaitForNextTickAsync(_stopWatching.Token));
@@ -223,7 +230,7 @@ public sealed class SiteProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Database__ConnectionString"] = $"Data Source={databasePath}";
-        start.Environment["DataProtection__KeysPath"] = Path.Combine(options.WorkFolder, "keys");
+        start.Environment["DataProtection__KeysPath"] = KeysFolder(options);
 
         // Throwaway keys in the work folder, for one run: production encrypts them with a certificate.
         start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
