@@ -190,4 +190,34 @@ public sealed class MailCannonTests : IAsyncLifetime
         Assert.Equal(OutboxStatus.Sent, await _site.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == held[0]).Select(m => m.Status).SingleAsync()));
         Assert.Equal(OutboxStatus.Held, await _site.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == held[1]).Select(m => m.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task The_daily_email_cap_counts_one_mailbox_however_it_is_written_and_never_its_neighbours_at_the_same_domain()
+    {
+        _site.With("Booking:MaxActiveBookingsPerEmail", "100"); // this test is about the emails, not the bookings cap
+        var client = _site.Browser();
+        int[] hours = [9, 10, 11, 14, 15, 16];
+        string[] oneMailbox = ["sy.patient@gmail.com", "SyPatient+clinic@GoogleMail.com", "s.y.p.a.t.i.e.n.t@gmail.com"];
+        for (var i = 0; i < 12; i++)
+        {
+            var fields = BookingSteps.Patient($"2026-12-{14 + (i / 6):00}T{hours[i % 6]:00}:00", email: oneMailbox[i % 3]);
+            fields["Phone"] = $"012-345 61{i:00}";
+            Assert.Equal(HttpStatusCode.SeeOther, (await client.BookAsync(fields)).StatusCode);
+        }
+
+        // Twelve other patients at the same domain, one booking each, two days later.
+        for (var i = 0; i < 12; i++)
+        {
+            var fields = BookingSteps.Patient($"2026-12-{16 + (i / 6):00}T{hours[i % 6]:00}:00", email: $"neighbour{i}@gmail.com");
+            fields["Phone"] = $"012-345 62{i:00}";
+            Assert.Equal(HttpStatusCode.SeeOther, (await client.BookAsync(fields)).StatusCode);
+        }
+
+        var result = await _site.RunOutboxPassAsync();
+
+        var toOneMailbox = oneMailbox.Sum(address => _smtp.To(address).Count);
+        Assert.Equal(10, toOneMailbox);
+        Assert.Equal(2, result.Held);
+        Assert.All(Enumerable.Range(0, 12), i => Assert.Single(_smtp.To($"neighbour{i}@gmail.com")));
+    }
 }
