@@ -14,10 +14,10 @@ namespace DrChongClinic.Application.Email;
 /// the patient's), as mailboxes (<see cref="MailboxKey"/>), by the mailbox stored beside each address
 /// (<c>PatientMailbox</c>). The booking count starts from that column's index on Appointments, so it reads this
 /// mailbox's bookings and their emails, however many emails went to other addresses that day; the waitlist count
-/// reads the day's sent waitlist emails. It used to read every
-/// email sent in 24 hours to the address's domain and compare mailboxes in memory: with most patients on gmail.com,
-/// a burst of bookings made each send read every send before it (docs/performance.md, tenth pass). Both passes send
-/// under the one "outbox" <see cref="Background.WorkLease"/>, so no send can slip between a count and the send it allows.
+/// reads the day's sent waitlist emails. It used to read every email sent in 24 hours to the address's domain and
+/// compare mailboxes in memory: with most patients on gmail.com, a burst of bookings made each send read every send
+/// before it (docs/performance.md, tenth pass). Both passes send under the one "outbox" <see cref="Background.WorkLease"/>,
+/// so no send can slip between a count and the send it allows.
 /// </para>
 /// </summary>
 public sealed class MailboxDailyCap(IClinicDatabase db, IOptions<OutboxOptions> options)

@@ -32,11 +32,4 @@ public static class MailboxKey
 
         return $"{local}@{domain}";
     }
-
-    /// <summary>The domain part as <see cref="Of"/> writes it (for narrowing a query before counting).</summary>
-    public static string DomainOf(string? email)
-    {
-        var key = Of(email);
-        return key[(key.LastIndexOf('@') + 1)..];
-    }
 }
