@@ -163,14 +163,8 @@ public sealed class MailCannonTests : IAsyncLifetime
     {
         _site.With("Booking:MaxActiveBookingsPerEmail", "100"); // this test is about the emails, not the bookings cap
         var client = _site.Browser();
-        int[] hours = [9, 10, 11, 14, 15, 16];
         var address = "flooded@example.com";
-        for (var i = 0; i < 12; i++)
-        {
-            var fields = BookingSteps.Patient($"2026-12-{14 + (i / 6):00}T{hours[i % 6]:00}:00", email: address);
-            fields["Phone"] = $"012-345 60{i:00}";
-            Assert.Equal(HttpStatusCode.SeeOther, (await client.BookAsync(fields)).StatusCode);
-        }
+        await BookTwelveAsync(client, firstDay: 14, i => address, i => $"012-345 60{i:00}");
 
         var result = await _site.RunOutboxPassAsync();
 
@@ -196,22 +190,11 @@ public sealed class MailCannonTests : IAsyncLifetime
     {
         _site.With("Booking:MaxActiveBookingsPerEmail", "100"); // this test is about the emails, not the bookings cap
         var client = _site.Browser();
-        int[] hours = [9, 10, 11, 14, 15, 16];
         string[] oneMailbox = ["sy.patient@gmail.com", "SyPatient+clinic@GoogleMail.com", "s.y.p.a.t.i.e.n.t@gmail.com"];
-        for (var i = 0; i < 12; i++)
-        {
-            var fields = BookingSteps.Patient($"2026-12-{14 + (i / 6):00}T{hours[i % 6]:00}:00", email: oneMailbox[i % 3]);
-            fields["Phone"] = $"012-345 61{i:00}";
-            Assert.Equal(HttpStatusCode.SeeOther, (await client.BookAsync(fields)).StatusCode);
-        }
+        await BookTwelveAsync(client, firstDay: 14, i => oneMailbox[i % 3], i => $"012-345 61{i:00}");
 
         // Twelve other patients at the same domain, one booking each, two days later.
-        for (var i = 0; i < 12; i++)
-        {
-            var fields = BookingSteps.Patient($"2026-12-{16 + (i / 6):00}T{hours[i % 6]:00}:00", email: $"neighbour{i}@gmail.com");
-            fields["Phone"] = $"012-345 62{i:00}";
-            Assert.Equal(HttpStatusCode.SeeOther, (await client.BookAsync(fields)).StatusCode);
-        }
+        await BookTwelveAsync(client, firstDay: 16, i => $"neighbour{i}@gmail.com", i => $"012-345 62{i:00}");
 
         var result = await _site.RunOutboxPassAsync();
 
@@ -219,5 +202,17 @@ public sealed class MailCannonTests : IAsyncLifetime
         Assert.Equal(10, toOneMailbox);
         Assert.Equal(2, result.Held);
         Assert.All(Enumerable.Range(0, 12), i => Assert.Single(_smtp.To($"neighbour{i}@gmail.com")));
+    }
+
+    /// <summary>Twelve bookings, six a day from December <paramref name="firstDay"/>, each with the email and phone its index gives.</summary>
+    private static async Task BookTwelveAsync(HttpClient client, int firstDay, Func<int, string> email, Func<int, string> phone)
+    {
+        int[] hours = [9, 10, 11, 14, 15, 16];
+        for (var i = 0; i < 12; i++)
+        {
+            var fields = BookingSteps.Patient($"2026-12-{firstDay + (i / 6):00}T{hours[i % 6]:00}:00", email: email(i));
+            fields["Phone"] = phone(i);
+            Assert.Equal(HttpStatusCode.SeeOther, (await client.BookAsync(fields)).StatusCode);
+        }
     }
 }
