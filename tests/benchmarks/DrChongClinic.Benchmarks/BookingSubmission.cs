@@ -97,8 +97,10 @@ public static class BookingSubmission
             }
         });
 
+        var pauses = SitePauses.Start(site.ProcessId, out var pausesProblem);
         var paced = await PacedAsync(client, form, queue, options.BookingSeconds);
         var fastest = await SaturatedAsync(client, form, queue, options.BookingWorkers);
+        var gcPauses = pauses is null ? null : await pauses.StopAsync();
         var loadEnded = Stopwatch.StartNew();
         var drained = await WaitForOutboxAsync(site, TimeSpan.FromSeconds(90));
         var drainTime = loadEnded.Elapsed;
@@ -132,9 +134,55 @@ public static class BookingSubmission
             results.Note("First refused booking: " + _firstRefusal);
         }
 
-        results.Note($"Slowest bookings at {MinimumPerSecond} per s (UTC, compare with site.log): {paced.Slowest(8)}.");
+        NoteSlowest(results, site, paced, gcPauses, pausesProblem);
 
         results.Note($"Bookings: {Treatment} ({treatmentMinutes} min held) with a chosen doctor, {ExtraDoctors} extra doctors seeded for free times; the outbox polls every Email:PollInterval (10 s by default) and writes .eml files.");
+    }
+
+    /// <summary>
+    /// The slowest bookings of the paced phase, each with the garbage collections that stopped the site while it ran
+    /// and the emails the outbox sent meanwhile, and the phase's collections in all.
+    /// </summary>
+    private static void NoteSlowest(ResultTable results, SiteProcess site, Run paced, IReadOnlyList<GcPause>? pauses, string? pausesProblem)
+    {
+        var slowest = paced.SlowestRequests(8);
+        var phaseEnd = paced.StartedUtc + paced.Elapsed;
+        var sent = SitePauses.EmailsSent(site.LogPath, paced.StartedUtc, phaseEnd.AddSeconds(1));
+        var inPhase = pauses?.Where(p => p.EndUtc >= paced.StartedUtc && p.StartUtc <= phaseEnd).ToList();
+        var stoppedByGc = 0;
+        var described = slowest.Select(r =>
+        {
+            var endUtc = r.DueUtc.AddMilliseconds(r.Ms);
+            var during = new List<string>();
+            var overlapping = inPhase?.Where(p => p.StartUtc < endUtc && p.EndUtc > r.DueUtc).ToList() ?? [];
+            if (overlapping.Count > 0)
+            {
+                stoppedByGc++;
+                during.Add(string.Join(" + ", overlapping.Select(p => $"GC gen{p.Generation} {Figures.Ms(p.Ms)}")));
+            }
+
+            var emails = sent.Count(at => at >= r.DueUtc && at <= endUtc);
+            if (emails > 0)
+            {
+                during.Add($"{emails} email{(emails == 1 ? "" : "s")} sent");
+            }
+
+            return $"{Figures.Ms(r.Ms)} at {r.DueUtc:HH:mm:ss.fff}{(during.Count == 0 ? "" : $" ({string.Join("; ", during)})")}";
+        });
+        results.Note($"Slowest bookings at {MinimumPerSecond} per s (UTC, compare with site.log), with what the site did while each ran: {string.Join(", ", described)}.");
+
+        if (inPhase is null)
+        {
+            results.Note($"GC pauses during the {MinimumPerSecond} per s phase: not recorded ({pausesProblem}).");
+            return;
+        }
+
+        var longest = inPhase.MaxBy(p => p.Ms);
+        var byGeneration = string.Join(", ", inPhase.GroupBy(p => p.Generation).OrderBy(g => g.Key).Select(g => $"gen{g.Key} {g.Count()}"));
+        results.Note(
+            $"GC pauses during the {MinimumPerSecond} per s phase (the runtime's own events): {inPhase.Count} ({byGeneration}), " +
+            $"{Figures.Ms(inPhase.Sum(p => p.Ms))} in all, longest {(longest is null ? "-" : $"{Figures.Ms(longest.Ms)} (gen{longest.Generation})")}; " +
+            $"{stoppedByGc} of the {slowest.Count} slowest bookings were running when one began or ended; {sent.Count} emails sent in the phase.");
     }
 
     private static void NotMeasured(ResultTable results, string why)
@@ -208,9 +256,9 @@ public static class BookingSubmission
 
         public string RefusedText => Refused == 0 ? "" : $", {Refused} refused ({string.Join(", ", _refused.Select(f => $"{(int)f.Key} x{f.Value}"))})";
 
-        /// <summary>The slowest requests with the UTC time each was due, e.g. "62 ms at 19:15:42.310".</summary>
-        public string Slowest(int count) => string.Join(", ", _byDueTime.OrderByDescending(r => r.Ms).Take(count)
-            .Select(r => $"{Figures.Ms(r.Ms)} at {StartedUtc + r.Due:HH:mm:ss.fff}"));
+        /// <summary>The slowest requests with the UTC time each was due, slowest first.</summary>
+        public List<(DateTime DueUtc, double Ms)> SlowestRequests(int count) =>
+            [.. _byDueTime.OrderByDescending(r => r.Ms).Take(count).Select(r => (StartedUtc + r.Due, r.Ms))];
 
         /// <summary>Submits one booking; its latency counts from when it was due, so a late start counts against the site.</summary>
         public async Task SubmitAsync(HttpClient client, Dictionary<string, string> form, FreeTime slot, long start, TimeSpan due)

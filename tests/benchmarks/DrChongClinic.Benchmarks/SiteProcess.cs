@@ -25,12 +25,19 @@ public sealed class SiteProcess : IAsyncDisposable
     {
         _process = process;
         _log = log;
+        LogPath = ((FileStream)log.BaseStream).Name;
         BaseAddress = baseAddress;
         DatabasePath = databasePath;
         WebRoot = webRoot;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The site's process, for the runtime's diagnostics (<see cref="SitePauses"/>).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>site.log in the work folder: what the site wrote, one JSON entry per line.</summary>
+    public string LogPath { get; }
 
     public string DatabasePath { get; }
 
