@@ -483,6 +483,37 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_list_the_calendar_and_the_booking_page_show_each_status_as_a_coloured_badge_in_words()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var requested = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail());
+        var cancelled = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail(), nth: 2);
+        using (var scope = _site.Services.CreateScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<BookingService>().CancelAsync(cancelled.Id, ChangedBy.Staff, "test", "Closed", null, CancellationToken.None);
+            Assert.True(result.Succeeded);
+        }
+
+        var (client, _) = await StaffAsync();
+        var list = await client.GetPageAsync($"/admin/bookings?practitioner={practitioner.Id}");
+        (string?, string) BadgeInRow(string reference)
+        {
+            var badge = Assert.Single(list.QuerySelectorAll("#bookings-table tbody tr"), r => r.TextContent.Contains(reference, StringComparison.Ordinal)).QuerySelector(".badge")!;
+            return (badge.GetAttribute("class"), badge.TextContent);
+        }
+
+        Assert.Equal(("badge badge-attention", "waiting for confirmation"), BadgeInRow(BookingReference.Display(requested.Reference)));
+        Assert.Equal(("badge badge-alert", "cancelled"), BadgeInRow(BookingReference.Display(cancelled.Reference)));
+        var page = await client.GetPageAsync($"/admin/bookings/{cancelled.Id}");
+        Assert.Contains(page.QuerySelectorAll(".badge"), b => b.GetAttribute("class") == "badge badge-alert" && b.TextContent == "cancelled");
+
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(requested.StartUtc, TestBookings.ClinicZone));
+        var day = await client.GetPageAsync($"/admin/bookings/calendar?date={date:yyyy-MM-dd}");
+        var item = Assert.Single(day.QuerySelectorAll(".calendar-item"), i => i.TextContent.Contains(BookingReference.Display(requested.Reference), StringComparison.Ordinal));
+        Assert.Equal("badge badge-attention", item.QuerySelector(".badge")?.GetAttribute("class"));
+    }
+
+    [Fact]
     public async Task The_calendar_shows_the_same_bookings_for_a_date_in_the_day_and_the_week_view()
     {
         var practitioner = await TestBookings.PractitionerAsync(_site);
