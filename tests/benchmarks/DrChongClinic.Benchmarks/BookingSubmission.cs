@@ -149,19 +149,18 @@ public static class BookingSubmission
         var phaseEnd = paced.StartedUtc + paced.Elapsed;
         var sent = SitePauses.EmailsSent(site.LogPath, paced.StartedUtc, phaseEnd.AddSeconds(1));
         var inPhase = pauses?.Where(p => p.EndUtc >= paced.StartedUtc && p.StartUtc <= phaseEnd).ToList();
-        var stoppedByGc = 0;
+        List<GcPause> PausesDuring((DateTime DueUtc, double Ms) r) =>
+            inPhase?.Where(p => p.StartUtc < r.DueUtc.AddMilliseconds(r.Ms) && p.EndUtc > r.DueUtc).ToList() ?? [];
         var described = slowest.Select(r =>
         {
-            var endUtc = r.DueUtc.AddMilliseconds(r.Ms);
             var during = new List<string>();
-            var overlapping = inPhase?.Where(p => p.StartUtc < endUtc && p.EndUtc > r.DueUtc).ToList() ?? [];
+            var overlapping = PausesDuring(r);
             if (overlapping.Count > 0)
             {
-                stoppedByGc++;
-                during.Add(string.Join(" + ", overlapping.Select(p => $"GC gen{p.Generation} {Figures.Ms(p.Ms)}")));
+                during.Add(string.Join(" + ", overlapping.Select(p => $"{p.Kind} {Figures.Ms(p.Ms)}")));
             }
 
-            var emails = sent.Count(at => at >= r.DueUtc && at <= endUtc);
+            var emails = sent.Count(at => at >= r.DueUtc && at <= r.DueUtc.AddMilliseconds(r.Ms));
             if (emails > 0)
             {
                 during.Add($"{emails} email{(emails == 1 ? "" : "s")} sent");
@@ -178,11 +177,11 @@ public static class BookingSubmission
         }
 
         var longest = inPhase.MaxBy(p => p.Ms);
-        var byGeneration = string.Join(", ", inPhase.GroupBy(p => p.Generation).OrderBy(g => g.Key).Select(g => $"gen{g.Key} {g.Count()}"));
+        var byGeneration = string.Join(", ", inPhase.GroupBy(p => p.Generation).OrderBy(g => g.Key).Select(g => $"{g.First().Kind} {g.Count()}"));
         results.Note(
             $"GC pauses during the {MinimumPerSecond} per s phase (the runtime's own events): {inPhase.Count} ({byGeneration}), " +
-            $"{Figures.Ms(inPhase.Sum(p => p.Ms))} in all, longest {(longest is null ? "-" : $"{Figures.Ms(longest.Ms)} (gen{longest.Generation})")}; " +
-            $"{stoppedByGc} of the {slowest.Count} slowest bookings were running when one began or ended; {sent.Count} emails sent in the phase.");
+            $"{Figures.Ms(inPhase.Sum(p => p.Ms))} in all, longest {(longest is null ? "-" : $"{Figures.Ms(longest.Ms)} ({longest.Kind})")}; " +
+            $"{slowest.Count(r => PausesDuring(r).Count > 0)} of the {slowest.Count} slowest bookings were running when one began or ended; {sent.Count} emails sent in the phase.");
     }
 
     private static void NotMeasured(ResultTable results, string why)

@@ -7,10 +7,16 @@ using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 
 namespace DrChongClinic.Benchmarks;
 
-/// <summary>One stop of every thread of the site for a garbage collection (suspension to restart).</summary>
+/// <summary>
+/// One stop of every thread of the site (suspension to restart): for a garbage collection of a generation, or, with
+/// generation -1, a suspension without a collection (the runtime also stops threads for its own work).
+/// </summary>
 public sealed record GcPause(DateTime StartUtc, double Ms, int Generation)
 {
     public DateTime EndUtc => StartUtc.AddMilliseconds(Ms);
+
+    /// <summary>"GC gen0" to "GC gen2", or "suspension" when no collection ran in it.</summary>
+    public string Kind => Generation < 0 ? "suspension" : $"GC gen{Generation}";
 }
 
 /// <summary>

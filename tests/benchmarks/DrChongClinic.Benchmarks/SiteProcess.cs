@@ -21,11 +21,11 @@ public sealed class SiteProcess : IAsyncDisposable
     private Task? _memoryWatch;
     private MemorySample? _peakSample;
 
-    private SiteProcess(Process process, StreamWriter log, Uri baseAddress, string databasePath, string webRoot)
+    private SiteProcess(Process process, StreamWriter log, string logPath, Uri baseAddress, string databasePath, string webRoot)
     {
         _process = process;
         _log = log;
-        LogPath = ((FileStream)log.BaseStream).Name;
+        LogPath = logPath;
         BaseAddress = baseAddress;
         DatabasePath = databasePath;
         WebRoot = webRoot;
@@ -61,7 +61,8 @@ public sealed class SiteProcess : IAsyncDisposable
     {
         var baseAddress = new Uri($"http://127.0.0.1:{options.Port}");
         var databasePath = Path.Combine(options.WorkFolder, databaseFile);
-        var log = new StreamWriter(Path.Combine(options.WorkFolder, "site.log"), append: true) { AutoFlush = true };
+        var logPath = Path.Combine(options.WorkFolder, "site.log");
+        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
 
         var migrationStarted = Stopwatch.GetTimestamp();
         using (var migration = Start(StartInfo(options, databasePath, settings, "--migrate"), log))
@@ -83,7 +84,7 @@ public sealed class SiteProcess : IAsyncDisposable
         }
 
         var started = Stopwatch.GetTimestamp();
-        var site = new SiteProcess(Start(start, log), log, baseAddress, databasePath, Path.Combine(options.SiteFolder, "wwwroot"));
+        var site = new SiteProcess(Start(start, log), log, logPath, baseAddress, databasePath, Path.Combine(options.SiteFolder, "wwwroot"));
         site._memoryWatch = Task.Run(site.WatchMemoryAsync);
         await site.WaitUntilReadyAsync();
         site.StartUp = Stopwatch.GetElapsedTime(started);
