@@ -4,7 +4,7 @@
 # Takes a few minutes on 2 cores. Not part of `dotnet test`.
 #
 #   tests/benchmarks/run.sh [--port 5106] [--rounds 3] [--seconds 5] [--connections 16] [--booking-seconds 10]
-#                           [--booking-workers 16] [--only views,pages,weight,lighthouse,booking,slots,history]
+#                           [--booking-workers 16] [--only views,pages,weight,lighthouse,booking,floor,slots,history]
 #                           [--site-env "DOTNET_TieredCompilation=0 ..."]
 #
 # --site-env sets environment variables for the site process alone, to measure a runtime or site setting without
@@ -39,6 +39,7 @@ rm -rf "$work"
 mkdir -p "$work"
 echo "Publishing the site (Release)..."
 dotnet publish src/DrChongClinic.Web/DrChongClinic.Web.csproj -c Release -o "$work/site" --nologo -v quiet
+dotnet publish tests/benchmarks/StackFloor/StackFloor.csproj -c Release -o "$work/floor" --nologo -v quiet
 dotnet build tests/benchmarks/DrChongClinic.Benchmarks/DrChongClinic.Benchmarks.csproj -c Release --nologo -v quiet
 
 dotnet tests/benchmarks/DrChongClinic.Benchmarks/bin/Release/net10.0/DrChongClinic.Benchmarks.dll \

@@ -10,7 +10,7 @@ var loadAtStart = Machine.LoadAverage();
 SiteProcess? sharedSite = null;
 
 // The history step starts its own site on its own database; the others share one.
-if (BenchmarkOptions.AllSteps.Except(["slots", "history"]).Any(options.Runs))
+if (BenchmarkOptions.AllSteps.Except(["floor", "slots", "history"]).Any(options.Runs))
 {
     await using var site = await SiteProcess.StartAsync(options);
     sharedSite = site;
@@ -40,6 +40,7 @@ if (BenchmarkOptions.AllSteps.Except(["slots", "history"]).Any(options.Runs))
     sharedSite = null;
 }
 
+await StepAsync("floor", "the stack's floor: one form on the same stack, same load", () => StackFloorRun.RunAsync(options, results));
 await StepAsync("slots", "slot computation", () => Task.Run(() => SlotComputation.Run(results)));
 #if CLINIC_BOOKING
 await StepAsync("history", "five years of history against an empty database", () => HistoryMode.RunAsync(options, results));

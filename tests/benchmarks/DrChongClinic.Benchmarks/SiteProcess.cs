@@ -152,11 +152,13 @@ public sealed class SiteProcess : IAsyncDisposable
     private long Status(string field) =>
         StatusFields().TryGetValue(field, out var value) ? value : throw new InvalidOperationException($"/proc status has no {field}");
 
+    private Dictionary<string, long> StatusFields() => StatusFields(_process.Id);
+
     /// <summary>The numeric fields of /proc/PID/status (memory in kB), read at once.</summary>
-    private Dictionary<string, long> StatusFields()
+    public static Dictionary<string, long> StatusFields(int processId)
     {
         var fields = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        foreach (var line in File.ReadLines($"/proc/{processId}/status"))
         {
             var parts = line.Split([':', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length >= 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
@@ -282,17 +284,23 @@ public sealed class SiteProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var client = CreateClient();
+        await WaitUntilAnsweredAsync(client, _process, "/healthz", "The site", "; see site.log");
+    }
+
+    /// <summary>Polls <paramref name="path"/> every 10 ms until it answers 2xx; fails when the process stops or after 60 s.</summary>
+    public static async Task WaitUntilAnsweredAsync(HttpClient client, Process process, string path, string what, string seeAlso = "")
+    {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"The site stopped while starting (exit code {_process.ExitCode}); see site.log");
+                throw new InvalidOperationException($"{what} stopped while starting (exit code {process.ExitCode}){seeAlso}");
             }
 
             try
             {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
+                if ((await client.GetAsync(path)).IsSuccessStatusCode)
                 {
                     return;
                 }
@@ -304,7 +312,7 @@ public sealed class SiteProcess : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("The site did not answer /healthz within 60 seconds; see site.log");
+                throw new TimeoutException($"{what} did not answer {path} within 60 seconds{seeAlso}");
             }
 
             await Task.Delay(10);
