@@ -54,7 +54,7 @@ public static class StackFloorRun
                 $"Stack floor (tests/benchmarks/StackFloor: one form on ASP.NET Core MVC and EF Core with SQLite, the site's runtime " +
                 $"settings, nothing else) under the same load: peak {Figures.Mb(status["VmHWM"] * 1024)} (VmHWM; {Figures.Mb(afterPages)} " +
                 $"after its form page from {options.Connections} clients for {options.Seconds} s); {Figures.Count(load.Booked)} booked, " +
-                $"{Figures.Count(load.Failed)} failed; at the end {status["RssAnon"] / 1024} MB heaps and stacks, {status["RssFile"] / 1024} MB " +
+                $"{Figures.Count(load.Failed)} requests refused or failed (form page or booking); at the end {status["RssAnon"] / 1024} MB heaps and stacks, {status["RssFile"] / 1024} MB " +
                 $"mapped files, {status["RssShmem"] / 1024} MB JIT code and type data; {status["Threads"]} threads.");
         }
         finally
@@ -74,6 +74,7 @@ public static class StackFloorRun
 
         public int Booked => _booked;
 
+        /// <summary>Form pages not answered 200 and bookings not answered 303.</summary>
         public int Failed => _failed;
 
         public async Task ShowFormAsync()
