@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Data;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class AuditLog(IClinicDatabase db, TimeProvider clock)
             Actor = actor,
             Action = action,
             Subject = subject,
-            Details = details is { Length: > 2000 } ? details[..2000] : details,
+            Details = details is null ? null : TextLength.Clip(details, 2000),
         });
 
     /// <summary>

@@ -2,6 +2,7 @@ using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Domain.Waitlist;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -160,6 +161,25 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
     {
         var diary = (await LoadAsync(search, from, to, cancellationToken)) with { Policy = policy };
         return date => diary.Query(search, date);
+    }
+
+    /// <summary>
+    /// Whether any of these days has a time in one of these parts of the day that the clinic offers for this search,
+    /// whether or not it is booked: a waitlist entry for days nobody works (a Sunday, a closure, no female doctor) could
+    /// never be offered a time.
+    /// </summary>
+    public async Task<bool> OffersAnyTimeAsync(SlotSearch search, DateOnly from, DateOnly to, DayParts parts, CancellationToken cancellationToken)
+    {
+        var diary = (await LoadAsync(search, from, to, cancellationToken)) with { Busy = [] };
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            if (SlotCalculator.FreeSlots(diary.Query(search, day)).Any(slot => (DayPart.Of(slot.Time) & parts) != 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<Diary> LoadAsync(SlotSearch search, DateOnly from, DateOnly to, CancellationToken cancellationToken)

@@ -226,7 +226,7 @@ public sealed class CourseService(
         var date = DateOnly.FromDateTime(local);
         if (!ClinicDates.IsUsable(date) || date < clock.Today || date > clock.Today.AddDays(7 * CoursePlan.MaxWeeksBetween * CoursePlan.MaxSessions))
         {
-            return CourseResult.Refused(CourseProblem.TimesNotValid).WithClash(CourseClash.OutsideWindow);
+            return CourseResult.Refused(CourseProblem.TimesNotValid).WithClash(date < clock.Today ? CourseClash.TooSoon : CourseClash.OutsideWindow);
         }
 
         var day = await DiaryAsync(SlotSearch.ToMove(session), date, date, cancellationToken);

@@ -1,6 +1,7 @@
 using DrChongClinic.Application.Background;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -286,7 +287,7 @@ public sealed partial class OutboxPass(
             : row.ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, status).SetProperty(m => m.LastError, Truncate(error)), CancellationToken.None);
     }
 
-    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
+    private static string Truncate(string text) => TextLength.Clip(text, 2000);
 
     [LoggerMessage(LogLevel.Information, "Email {OutboxId} ({Kind}) sent on try {Attempt}")]
     private partial void LogSent(int outboxId, EmailKind kind, int attempt);

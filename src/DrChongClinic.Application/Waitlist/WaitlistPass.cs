@@ -3,6 +3,7 @@ using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Waitlist;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -344,7 +345,7 @@ public sealed partial class WaitlistPass(
         db.WaitlistMessages.Where(m => m.Id == id)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, status).SetProperty(m => m.LastError, error == null ? null : Truncate(error)), CancellationToken.None);
 
-    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
+    private static string Truncate(string text) => TextLength.Clip(text, 2000);
 
     [LoggerMessage(LogLevel.Information, "Waitlist pass: {Made} offers made, {Gone} offers gone")]
     private partial void LogOffers(int made, int gone);

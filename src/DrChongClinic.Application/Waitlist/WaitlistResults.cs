@@ -25,6 +25,9 @@ public enum WaitlistProblem
     UnknownTreatment,
     UnknownPractitioner,
     InvalidRange,
+
+    /// <summary>No day of the range has a time the clinic offers in the parts of the day asked for, with the doctor asked for.</summary>
+    NeverOffered,
     StartsInPast,
     BeyondHorizon,
 

@@ -75,6 +75,12 @@ public sealed class WaitlistService(
             });
         }
 
+        var search = SlotSearch.For(treatment, request.PractitionerId, request.Gender);
+        if (!await slots.OffersAnyTimeAsync(search, request.FirstDay, request.LastDay, request.Times, cancellationToken))
+        {
+            return WaitlistResult.Refused(WaitlistProblem.NeverOffered);
+        }
+
         try
         {
             var refused = await db.SerializedAsync<WaitlistResult?>("waitlist-join", async () =>

@@ -312,7 +312,7 @@ public sealed class Appointment
         return null;
     }
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+    private static string Truncate(string text, int length) => TextLength.Clip(text, length);
 }
 
 /// <summary>What is needed to book; built by the booking service after the slot was checked.</summary>

@@ -176,7 +176,7 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
                $"&ctz={Uri.EscapeDataString(clock.Zone.Id)}";
     }
 
-    public LinkNotFoundPage LinkNotFound() => new(ClinicLanguage.Current.Code, clinic.Value.Phone);
+    public LinkNotFoundPage LinkNotFound(bool waitlist = false) => new(ClinicLanguage.Current.Code, clinic.Value.Phone, waitlist);
 
     /// <summary>The JSON answer for a date's free times (booking.js).</summary>
     public object SlotsJson(DateOnly date, IReadOnlyList<FreeSlot> free) => new

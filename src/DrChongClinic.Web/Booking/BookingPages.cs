@@ -183,4 +183,10 @@ public sealed class ManagePage
 }
 
 /// <summary>The friendly page for a manage link that is unknown, malformed or expired.</summary>
-public sealed record LinkNotFoundPage(string Language, string ClinicPhone);
+/// <param name="Waitlist">A waitlist link (leave or offer) rather than a booking's manage link.</param>
+public sealed record LinkNotFoundPage(string Language, string ClinicPhone, bool Waitlist = false)
+{
+    public string TitleKey => Waitlist ? "Waitlist_LinkNotFound_Title" : "Booking_LinkNotFound_Title";
+
+    public string TextKey => Waitlist ? "Waitlist_LinkNotFound_Text" : "Booking_LinkNotFound_Text";
+}

@@ -61,7 +61,8 @@ public sealed class ManageBookingController(
 
         if (!details.Appointment.PatientMayChange(slots.NowUtc, slots.Policy))
         {
-            return StatusCode(BookingRefusals.StatusCode(BookingProblem.TooLateToChange), new { error = refusals.Message(BookingProblem.TooLateToChange) });
+            var refused = details.Appointment.IsActive ? BookingProblem.TooLateToChange : BookingProblem.NotAllowedInCurrentStatus;
+            return StatusCode(BookingRefusals.StatusCode(refused), new { error = refusals.Message(refused) });
         }
 
         if (pages.DateProblem(date, out var day) is { } dateProblem)

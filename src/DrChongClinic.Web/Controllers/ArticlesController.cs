@@ -76,11 +76,7 @@ public sealed class ArticlesController(
     {
         var language = ClinicLanguage.Current.Code;
         var library = store.Library;
-        var query = (q ?? "").Trim();
-        if (query.Length > SearchQueryMaxLength)
-        {
-            query = query[..SearchQueryMaxLength];
-        }
+        var query = TextLength.Clip((q ?? "").Trim(), SearchQueryMaxLength);
 
         return View(new ArticleSearchPage(
             query,

@@ -151,7 +151,7 @@ public sealed class WaitlistController(
 
     private ViewResult NotFoundPage()
     {
-        var result = View("~/Views/ManageBooking/LinkNotFound.cshtml", bookingPages.LinkNotFound());
+        var result = View("~/Views/ManageBooking/LinkNotFound.cshtml", bookingPages.LinkNotFound(waitlist: true));
         result.StatusCode = StatusCodes.Status404NotFound;
         return result;
     }

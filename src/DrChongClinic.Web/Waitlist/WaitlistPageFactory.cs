@@ -101,6 +101,7 @@ public sealed class WaitlistPageFactory(SlotFinder slots, ClinicClock clock, ISt
         WaitlistProblem.BeyondHorizon => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_BeyondHorizon"], ClinicText.LongDate(slots.LastBookableDay, ClinicLanguage.Current)),
         WaitlistProblem.TooManyEntries => t["Waitlist_Error_TooManyEntries"],
         WaitlistProblem.SubmissionAlreadyUsed => t["Booking_Error_SubmissionUsed"],
+        WaitlistProblem.NeverOffered => t["Waitlist_Error_NeverOffered"],
         _ => t["Waitlist_Error_RangeBackwards"],
     };
 

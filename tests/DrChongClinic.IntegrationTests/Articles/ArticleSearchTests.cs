@@ -56,6 +56,21 @@ public sealed class ArticleSearchTests(ClinicFactory factory) : IClassFixture<Cl
         Assert.All(results, r => Assert.Equal("Bahasa Malaysia", r.Badge));
     }
 
+    [Theory]
+    [InlineData("/articles/search")]
+    [InlineData("/ms/artikel/cari")]
+    public async Task A_long_search_that_ends_in_an_emoji_at_the_length_limit_is_cut_before_the_emoji(string searchUrl)
+    {
+        // 99 letters and an emoji: the emoji's two halves fall on either side of the 100-character limit.
+        var query = new string('a', 99) + "\U0001F600";
+
+        var response = await _client.GetAsync($"{searchUrl}?q={Uri.EscapeDataString(query)}");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ReadAsync(response);
+        Assert.Equal(new string('a', 99), page.QuerySelector("input[name=q]")!.GetAttribute("value"));
+    }
+
     private async Task<List<(string Url, string Language, string Badge)>> SearchAsync(string searchUrl, string query)
     {
         var page = await _client.GetPageAsync($"{searchUrl}?q={Uri.EscapeDataString(query)}");

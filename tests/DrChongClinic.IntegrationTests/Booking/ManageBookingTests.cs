@@ -254,6 +254,20 @@ public sealed class ManageBookingTests(BookingFactory factory) : IClassFixture<B
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/book/manage/{token}/slots?date=nope")).StatusCode);
     }
 
+    [Fact]
+    public async Task Reschedule_times_of_a_cancelled_booking_say_it_is_no_longer_active_not_that_it_is_too_late()
+    {
+        var token = await _client.BookAndGetTokenAsync("2026-12-29T09:00");
+        var page = await _client.GetPageAsync($"/book/manage/{token}");
+        await _client.SubmitAsync(page, "#cancel form", new Dictionary<string, string?> { ["Reason"] = "" });
+
+        var response = await _client.GetAsync($"/book/manage/{token}/slots?date=2026-12-30");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString();
+        Assert.Equal("This booking is no longer active, so it cannot be changed.", error);
+    }
+
     private Task<List<EmailKind>> EmailsAsync(int appointmentId) =>
         factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.AppointmentId == appointmentId).Select(m => m.Kind).ToListAsync());
 

@@ -194,6 +194,21 @@ public sealed class CourseBookingTests(CourseSite site) : IClassFixture<CourseSi
     }
 
     [Fact]
+    public async Task Moving_a_session_to_a_past_time_says_the_time_is_past_not_that_it_breaks_the_weeks()
+    {
+        var (token, sessions) = await BookedCourseAsync("2026-12-18T10:00", $"course-pastmove-{Guid.NewGuid():N}@example.test");
+        var page = await _client.GetPageAsync($"/book/manage/{token}/course");
+
+        var response = await _client.SubmitAsync(page, "#move-form-2", new Dictionary<string, string?> { ["Session"] = "1", ["Slot"] = "2026-11-02T10:00" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = (await Html.ReadAsync(response)).QuerySelector("#course-problem")!.TextContent;
+        Assert.Contains("that time is too soon or already past", problem);
+        Assert.DoesNotContain("session before", problem);
+        Assert.Equal(sessions.Select(s => s.StartUtc), (await site.CourseOfAsync(sessions[0].Id)).Select(s => s.StartUtc));
+    }
+
+    [Fact]
     public async Task A_treatment_without_a_course_offers_none_and_its_course_page_is_a_friendly_404()
     {
         var token = await _client.BookAndGetTokenAsync("2026-12-17T10:00", email: "no-course@example.test");

@@ -80,6 +80,8 @@ public sealed class WaitlistHardeningTests : IAsyncLifetime
         var client = _site.Browser();
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var title = Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("h1")!.TextContent;
+        Assert.Equal(path.StartsWith("/ms", StringComparison.Ordinal) ? "Pautan senarai menunggu ini tidak dapat ditemui" : "We could not find this waitlist link", title);
 
         // And a POST with a valid anti-forgery token (from the join page) to the same address.
         var page = await client.GetPageAsync("/waitlist");
@@ -159,6 +161,21 @@ public sealed class WaitlistHardeningTests : IAsyncLifetime
         var entry = await _site.WithDbAsync(db => db.WaitlistEntries.AsNoTracking().SingleAsync(e => e.Patient.Email == "widest@example.com"));
         Assert.Equal(DayParts.Morning | DayParts.Evening, entry.Times);
         Assert.Equal(new DateOnly(2027, 2, 5), entry.LastDay);
+    }
+
+    [Theory]
+    [InlineData("any", "2026-12-13", "2026-12-13")] // a Sunday: nobody works
+    [InlineData("female", "2026-12-08", "2026-12-10")] // no doctor here is recorded as female
+    public async Task A_wait_for_times_the_clinic_never_offers_is_refused_with_a_reason_and_sends_nothing(string practitioner, string first, string last)
+    {
+        var before = await _site.WithDbAsync(db => db.WaitlistEntries.CountAsync());
+        var response = await _site.Browser().JoinAsync("pico-laser", practitioner, $"never-{Guid.NewGuid():N}@example.com",
+            extra: new() { ["FirstDay"] = first, ["LastDay"] = last, ["Practitioner"] = practitioner });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("The clinic has no times for this treatment on those days", page.Text());
+        Assert.Equal(before, await _site.WithDbAsync(db => db.WaitlistEntries.CountAsync()));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class InsightsController(ClinicInsights insights, IStringLocalizer
         });
     }
 
-    private static string Clip(string text) => text.Length <= 10 ? text : text[..10];
+    private static string Clip(string text) => TextLength.Clip(text, 10);
 
     private string Message(InsightsPeriodProblem problem) => problem switch
     {

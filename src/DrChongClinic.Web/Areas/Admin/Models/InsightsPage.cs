@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrChongClinic.Application.Insights;
+using DrChongClinic.Domain;
 
 namespace DrChongClinic.Web.Areas.Admin.Models;
 
@@ -64,7 +65,7 @@ public sealed class BarChart
 
     public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Shorten(string label) => label.Length <= 28 ? label : label[..27] + "…";
+    private static string Shorten(string label) => label.Length <= 28 ? label : TextLength.Clip(label, 27) + "…";
 }
 
 /// <summary>One week's column: attended or still to come (bottom), cancelled and no-shows stacked above it.</summary>
