@@ -117,12 +117,19 @@ public sealed class CourseService(
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
-                return CourseResult.Refused(CourseProblem.ChangedMeanwhile);
+                return await BookedMeanwhileAsync(appointmentId, cancellationToken)
+                    ? CourseResult.Refused(CourseProblem.AlreadyBooked)
+                    : CourseResult.Refused(CourseProblem.ChangedMeanwhile);
             }
             catch (DbUpdateException e) when (db.IsDiaryCellTaken(e))
             {
                 db.ChangeTracker.Clear();
                 logger.LogInformation("Course from booking {Reference} lost a race for a time; nothing was booked", first.Reference);
+                if (await BookedMeanwhileAsync(appointmentId, cancellationToken))
+                {
+                    return CourseResult.Refused(CourseProblem.AlreadyBooked);
+                }
+
                 var again = await db.Appointments.AsNoTracking().FirstAsync(a => a.Id == appointmentId, cancellationToken);
                 var (_, fresh) = await ProposeAsync(again, chosen, cancellationToken);
                 return CourseResult.Refused(CourseProblem.TimeTaken, fresh);
@@ -133,6 +140,13 @@ public sealed class CourseService(
             }
         }
     }
+
+    /// <summary>
+    /// Whether the course was booked by another request since this one read the booking: the same form sent twice (a
+    /// double click), which the patient should hear is done rather than that another patient or a change got in the way.
+    /// </summary>
+    private Task<bool> BookedMeanwhileAsync(int appointmentId, CancellationToken cancellationToken) =>
+        db.Appointments.AsNoTracking().AnyAsync(a => a.Id == appointmentId && a.CourseId != null, cancellationToken);
 
     /// <summary>The course this booking belongs to, every session in order with its manage token; null when it is in none.</summary>
     public async Task<BookedCourse?> CourseOfAsync(Appointment appointment, CancellationToken cancellationToken)

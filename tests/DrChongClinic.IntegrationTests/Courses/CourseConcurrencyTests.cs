@@ -58,4 +58,33 @@ public sealed class CourseConcurrencyTests(CourseSite site) : IClassFixture<Cour
 
         Assert.Equal(6, outcomes.Count);
     }
+
+    [Fact]
+    public async Task The_same_course_form_sent_five_times_at_once_books_the_course_once_and_never_blames_another_patient()
+    {
+        var (treatment, doctor) = await site.CourseAsync();
+        var client = site.Browser();
+        var token = await site.BookFirstAsync(client, treatment, doctor, "2026-12-15T11:00", "double-click-course@example.test");
+        var proposal = await client.GetPageAsync($"/book/manage/{token}/course");
+
+        using var start = new SemaphoreSlim(0, 5);
+        var posts = Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return await client.SubmitAsync(proposal, "#proposal form", new Dictionary<string, string?>());
+        })).ToList();
+        start.Release(5);
+        var responses = await Task.WhenAll(posts);
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.SeeOther);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.SeeOther))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var text = (await Html.ReadAsync(refused)).Text();
+            Assert.DoesNotContain("Another patient", text);
+            Assert.Contains("already booked", text);
+        }
+
+        Assert.Equal(3, (await site.CourseOfAsync((await site.AppointmentAsync(token)).Id)).Count);
+    }
 }
