@@ -1,6 +1,6 @@
 using DrChongClinic.Application.Schedule;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Web.Booking;
+using DrChongClinic.Web.Forms;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -67,7 +67,7 @@ public sealed class PractitionerInputValidator : AbstractValidator<PractitionerI
 {
     public PractitionerInputValidator(IStringLocalizer<SharedResource> t)
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]);
+        RuleFor(x => x.Name).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t);
         RuleFor(x => x.Gender)
             .Must(g => string.IsNullOrEmpty(g) || g is nameof(PractitionerGender.Female) or nameof(PractitionerGender.Male))
             .WithMessage(t["Admin_Practitioner_GenderInvalid"]);
@@ -78,10 +78,8 @@ public sealed class PractitionerInputValidator : AbstractValidator<PractitionerI
         RuleFor(x => x.Languages)
             .Must(l => l.Count <= SpokenLanguages.Codes.Count && l.All(SpokenLanguages.Codes.Contains))
             .WithMessage(t["Admin_Practitioner_LanguageInvalid"]);
-        RuleFor(x => x.BioEn).MaximumLength(Practitioner.BioMaxLength).WithMessage(t["Admin_Validation_TooLong"])
-            .Must(b => !BookingInput.HasControlCharacters(b, allowLineBreaks: true)).WithMessage(t["Admin_Practitioner_TextInvalid"]);
-        RuleFor(x => x.BioMs).MaximumLength(Practitioner.BioMaxLength).WithMessage(t["Admin_Validation_TooLong"])
-            .Must(b => !BookingInput.HasControlCharacters(b, allowLineBreaks: true)).WithMessage(t["Admin_Practitioner_TextInvalid"]);
+        RuleFor(x => x.BioEn).MaximumLength(Practitioner.BioMaxLength).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t, multiLine: true);
+        RuleFor(x => x.BioMs).MaximumLength(Practitioner.BioMaxLength).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t, multiLine: true);
     }
 }
 
