@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Schedule;
+using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
 using DrChongClinic.Web.Forms;
 using FluentValidation;
@@ -150,10 +151,16 @@ public sealed class WeeklyHoursInputValidator : AbstractValidator<WeeklyHoursInp
             day.RuleFor(d => d.Periods).Must(p => p.Count <= WeeklyHoursInput.PeriodsPerDay).WithMessage(t["Admin_Hours_TooManyPeriods"]);
             day.RuleForEach(d => d.Periods)
                 .Must(p => (p.Start is null) == (p.End is null)).WithMessage(t["Admin_Hours_StartAndEnd"])
+                .Must(p => OnTheGrid(p.Start) && OnTheGrid(p.End))
+                .WithMessage(_ => string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Admin_Hours_Grid"], AppointmentSlot.CellMinutes))
                 .Must(p => p.Start is null || p.End is null || p.Start < p.End).WithMessage(t["Admin_Hours_EndAfterStart"]);
             day.RuleFor(d => d.Periods).Must(NotOverlap).WithMessage(t["Admin_Hours_Overlap"]);
         });
     }
+
+    /// <summary>Whole minutes on the diary's cell grid (09:00, 09:05): 09:00:30 or 09:02 would make slots no booking can fill exactly.</summary>
+    private static bool OnTheGrid(TimeOnly? time) =>
+        time is not { } t || (t.Second == 0 && t.Millisecond == 0 && t.Microsecond == 0 && t.Minute % AppointmentSlot.CellMinutes == 0);
 
     private static bool NotOverlap(List<PeriodInput> periods)
     {
