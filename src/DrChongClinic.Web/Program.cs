@@ -32,6 +32,7 @@ builder.Services.AddClinicSettingsCheck(builder.Environment);
 builder.Services.AddClinicLocalization();
 builder.Services.AddControllersWithViews().AddViewLocalization();
 builder.Services.AddClinicFormBinding();
+builder.Services.AddClinicSaveConflicts();
 builder.Services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddClinicDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddClinicHsts(builder.Configuration);

@@ -75,9 +75,28 @@ public sealed class PatientDataService(IClinicDatabase db, AuditLog audit)
 
     /// <summary>
     /// Erases the personal data in every booking with this e-mail (anonymised, with its record) and deletes every waitlist
-    /// request with it, with its offers and unsent emails; returns how many of each.
+    /// request with it, with its offers and unsent emails; returns how many of each (none when nothing is held, perhaps
+    /// erased a moment ago). A booking changed by another request in between (its Version moved: a double click, a
+    /// colleague erasing the same patient) makes it look again, and erase what is still there.
     /// </summary>
     public async Task<(int Bookings, int WaitlistEntries)> EraseAsync(string actor, string email, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await EraseOnceAsync(actor, email, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxEraseAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private const int MaxEraseAttempts = 3;
+
+    private async Task<(int Bookings, int WaitlistEntries)> EraseOnceAsync(string actor, string email, CancellationToken cancellationToken)
     {
         var records = await FindAsync(email, cancellationToken);
         if (records.IsEmpty)

@@ -124,15 +124,28 @@ public sealed class ClosureService(IClinicDatabase db, AuditLog audit, BookingCo
         var closure = await db.Closures.FindAsync([id], cancellationToken);
         if (closure is null)
         {
-            return ScheduleChangeResult.Refused(ScheduleProblem.NotFound);
+            // Deleting is idempotent: a closure someone already deleted (its audit entry says so) is "done", not "not found".
+            return ScheduleChangeResult.Refused(await WasDeletedAsync(id, cancellationToken) ? ScheduleProblem.AlreadyDeleted : ScheduleProblem.NotFound);
         }
 
         var names = await PractitionerNamesAsync(cancellationToken);
         db.Closures.Remove(closure);
         audit.Record(actor, "closure.deleted", $"Closure {id}", $"{Dates(closure)}, {Who(closure, names) ?? WholeClinic}: {closure.Reason}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted by another request between the look-up and this save (a double click): done all the same.
+            return ScheduleChangeResult.Refused(ScheduleProblem.AlreadyDeleted);
+        }
+
         return ScheduleChangeResult.Saved(id);
     }
+
+    private Task<bool> WasDeletedAsync(int id, CancellationToken cancellationToken) =>
+        db.AuditEntries.AnyAsync(a => a.Action == "closure.deleted" && a.Subject == $"Closure {id}", cancellationToken);
 
     private Task<Dictionary<int, string>> PractitionerNamesAsync(CancellationToken cancellationToken) =>
         db.Practitioners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);

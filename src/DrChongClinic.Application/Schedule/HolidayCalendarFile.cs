@@ -195,7 +195,8 @@ public static class HolidayCalendarFile
         }
 
         var summary = properties.TryGetValue("SUMMARY", out var s) ? Clean(Unescape(s.Value)) : "";
-        return summary.Length == 0 ? null : new HolidayEntry(first, last, TextLength.Clip(summary, MaxNameLength).TrimEnd());
+        // A name with nothing visible, or with a direction override, would mislead staff on the preview and patients on the site.
+        return summary.Length == 0 || VisibleText.HasHiddenText(summary) ? null : new HolidayEntry(first, last, TextLength.Clip(summary, MaxNameLength).TrimEnd());
     }
 
     /// <summary>An all-day date: <c>VALUE=DATE</c> (or no VALUE) and exactly eight digits.</summary>

@@ -66,7 +66,17 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
         profile.ApplyTo(practitioner);
         practitioner.Slug = await UniqueSlugAsync(practitioner.Name, null, cancellationToken);
         db.Practitioners.Add(practitioner);
-        await audit.SaveNewAsync(actor, "practitioner.created", () => $"Practitioner {practitioner.Id}", () => Describe(practitioner), cancellationToken);
+        try
+        {
+            await audit.SaveNewAsync(actor, "practitioner.created", () => $"Practitioner {practitioner.Id}", () => Describe(practitioner), cancellationToken);
+        }
+        catch (DbUpdateException e) when (db.IsDuplicate(e))
+        {
+            // A doctor with the same name (so the same page address) was saved at the same moment: most likely a double
+            // click. Staff check the list rather than get a second "Dr X" they did not mean to add.
+            return ScheduleChangeResult.Refused(ScheduleProblem.JustAdded);
+        }
+
         return ScheduleChangeResult.Saved(practitioner.Id, practitioner.Name);
     }
 
@@ -96,7 +106,16 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
         }
 
         audit.Record(actor, "practitioner.updated", $"Practitioner {id}", $"{before} → {Describe(practitioner)}{ConflictConfirmation.Note(stranded)}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (db.IsDuplicate(e))
+        {
+            // Renamed at the same moment as another doctor took the same new address.
+            return ScheduleChangeResult.Refused(ScheduleProblem.ChangedMeanwhile);
+        }
+
         return ScheduleChangeResult.Saved(id, practitioner.Name);
     }
 
@@ -217,7 +236,16 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
         db.WorkingHours.AddRange(newHours);
         var after = string.Join("; ", Summary(newHours));
         audit.Record(actor, "working-hours.updated", $"Practitioner {id}", $"{before} → {(after.Length == 0 ? "no hours" : after)}{ConflictConfirmation.Note(stranded)}");
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save replaced this week first (the rows this one deletes were gone): nothing of this one was saved.
+            return ScheduleChangeResult.Refused(ScheduleProblem.ChangedMeanwhile, practitioner.Name);
+        }
+
         return ScheduleChangeResult.Saved(id, practitioner.Name);
     }
 

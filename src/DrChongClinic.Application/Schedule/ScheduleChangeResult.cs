@@ -9,6 +9,15 @@ public enum ScheduleProblem
     CodeTaken,
     UnknownPractitioner,
 
+    /// <summary>A doctor with the same page address was saved at the same moment (a double click, or a colleague).</summary>
+    JustAdded,
+
+    /// <summary>Someone else saved a change to the same thing at the same moment; nothing of this change was saved.</summary>
+    ChangedMeanwhile,
+
+    /// <summary>Already deleted (by a colleague, or the first of a double click): what was asked for is done.</summary>
+    AlreadyDeleted,
+
     /// <summary>The change would strand bookings staff have not seen yet: show <see cref="ScheduleChangeResult.Conflicts"/> and ask again.</summary>
     UnconfirmedConflicts,
 }
@@ -30,7 +39,7 @@ public sealed record ScheduleChangeResult
 
     public static ScheduleChangeResult Saved(int id, string name = "") => new() { Id = id, Name = name };
 
-    public static ScheduleChangeResult Refused(ScheduleProblem problem) => new() { Problem = problem };
+    public static ScheduleChangeResult Refused(ScheduleProblem problem, string name = "") => new() { Problem = problem, Name = name };
 
     public static ScheduleChangeResult Unconfirmed(IReadOnlyList<ConflictingBooking> conflicts, string name = "") =>
         new() { Problem = ScheduleProblem.UnconfirmedConflicts, Conflicts = conflicts, Name = name };

@@ -81,7 +81,16 @@ public sealed class TreatmentService(IClinicDatabase db, AuditLog audit, Booking
         var treatment = new Treatment { Code = code, NameEn = "", NameMs = "" };
         details.ApplyTo(treatment);
         db.Treatments.Add(treatment);
-        await audit.SaveNewAsync(actor, "treatment.created", () => $"Treatment {treatment.Id}", () => $"{treatment.Code}: {details.Describe()}", cancellationToken);
+        try
+        {
+            await audit.SaveNewAsync(actor, "treatment.created", () => $"Treatment {treatment.Id}", () => $"{treatment.Code}: {details.Describe()}", cancellationToken);
+        }
+        catch (DbUpdateException e) when (db.IsDuplicate(e))
+        {
+            // Another request saved the same code between the check above and this save (a double click, or a colleague).
+            return ScheduleChangeResult.Refused(ScheduleProblem.CodeTaken);
+        }
+
         return ScheduleChangeResult.Saved(treatment.Id, treatment.NameEn);
     }
 

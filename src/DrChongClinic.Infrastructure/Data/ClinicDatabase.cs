@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace DrChongClinic.Infrastructure.Data;
 
@@ -12,6 +14,14 @@ public static class ClinicDatabase
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, string contentRoot)
     {
+        // A failed command or save is not an error by itself: a lost race (a time just booked, a double click) is
+        // expected and handled, and EF wrote two "fail:" entries with stack traces for each, which concurrent posts
+        // could use to fill the logs. What is truly unhandled is still logged once, by the exception handler
+        // middleware (requests) or BackgroundPassRunner (background passes).
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug)));
         switch (database.Provider)
         {
             case DatabaseProvider.SqlServer:

@@ -3,6 +3,7 @@ using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
+using DrChongClinic.Web.Forms;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -104,8 +105,7 @@ public sealed class BookingFormValidator : AbstractValidator<BookingForm>
             .PatientMobile(t);
         RuleFor(f => f.Notes)
             .MaximumLength(BookingForm.NotesMaxLength).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_TooLong"], BookingForm.NotesMaxLength))
-            .Must(n => !BookingInput.HasControlCharacters(n, allowLineBreaks: true)).WithMessage(_ => t["Booking_Error_TextInvalid"])
-            .Must(n => !BookingInput.HasHiddenText(n)).WithMessage(_ => t["Form_TextHidden"]);
+            .ReadableText(t, multiLine: true);
         RuleFor(f => f.Language)
             .Must(l => l is ClinicLanguage.EnglishCode or ClinicLanguage.MalayCode).WithMessage(_ => t["Booking_Error_LanguageRequired"]);
         RuleFor(f => f.Consent)
@@ -124,8 +124,7 @@ internal static class PatientRules
         .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => t["Booking_Error_NameRequired"])
         .Must(n => n is null || n.Trim().Length is >= 2 and <= BookingForm.NameMaxLength)
         .WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_NameLength"], BookingForm.NameMaxLength))
-        .Must(n => !BookingInput.HasControlCharacters(n)).WithMessage(_ => t["Booking_Error_TextInvalid"])
-        .Must(n => !BookingInput.HasHiddenText(n)).WithMessage(_ => t["Form_TextHidden"]);
+        .ReadableText(t);
 
     public static IRuleBuilderOptions<T, string?> PatientEmail<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> t) => rule
         .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(_ => t["Booking_Error_EmailRequired"])

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrChongClinic.Domain.Booking;
+using DrChongClinic.Web.Forms;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -18,8 +19,7 @@ public sealed class CancelFormValidator : AbstractValidator<CancelForm>
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(f => f.Reason)
             .MaximumLength(Appointment.ReasonMaxLength).WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_TooLong"], Appointment.ReasonMaxLength))
-            .Must(r => !BookingInput.HasControlCharacters(r, allowLineBreaks: true)).WithMessage(_ => t["Booking_Error_TextInvalid"])
-            .Must(r => !BookingInput.HasHiddenText(r)).WithMessage(_ => t["Form_TextHidden"]);
+            .ReadableText(t, multiLine: true);
     }
 }
 

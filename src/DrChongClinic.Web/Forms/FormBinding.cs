@@ -1,8 +1,10 @@
+using System.Reflection;
 using DrChongClinic.Application.Clinic;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +43,7 @@ public static class FormBinding
             messages.SetMissingRequestBodyRequiredValueAccessor(Missing);
             messages.SetValueMustNotBeNullAccessor(_ => Missing());
 
+            options.ModelMetadataDetailsProviders.Add(new EmptyTextStaysText());
             options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             options.ModelBinderProviders.Insert(0, new DateBinderProvider());
             options.Filters.Add(new RefusedFormStatus());
@@ -63,6 +66,24 @@ public static class FormBinding
 
         public void OnResultExecuted(ResultExecutedContext context)
         {
+        }
+    }
+
+    /// <summary>
+    /// A text field sent empty binds as "" to a property declared non-nullable (<c>string Code</c>), never as null:
+    /// MVC turns empty text into null by default, and code that trusts the declaration (<c>input.Code.Trim()</c>)
+    /// then failed with a 500 instead of the validator's "enter a code" (staff-area sweep finding 2). Properties
+    /// declared <c>string?</c> still get null.
+    /// </summary>
+    private sealed class EmptyTextStaysText : IDisplayMetadataProvider
+    {
+        public void CreateDisplayMetadata(DisplayMetadataProviderContext context)
+        {
+            if (context.Key is { MetadataKind: ModelMetadataKind.Property, PropertyInfo: { } property } && property.PropertyType == typeof(string)
+                && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.NotNull)
+            {
+                context.DisplayMetadata.ConvertEmptyStringToNull = false;
+            }
         }
     }
 

@@ -179,6 +179,8 @@ public sealed class ScheduleTests(ClinicFactory factory) : IClassFixture<ClinicF
     [InlineData("13:00", "09:00", "must be after the start")]
     [InlineData("09:00", null, "both a start and an end")]
     [InlineData("12:00", "15:00", "overlap")]
+    [InlineData("18:00:30", "19:00", "steps of 5 minutes")]
+    [InlineData("18:00", "19:02", "steps of 5 minutes")]
     public async Task Impossible_hours_are_refused_on_the_right_day_and_nothing_changes(string start, string? end, string message)
     {
         var (client, _) = await StaffAsync();

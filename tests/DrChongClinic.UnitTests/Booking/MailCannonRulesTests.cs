@@ -1,5 +1,5 @@
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
-using DrChongClinic.Web.Booking;
 
 namespace DrChongClinic.UnitTests.Booking;
 
@@ -38,5 +38,5 @@ public sealed class MailCannonRulesTests
     [InlineData("", false)]
     [InlineData(null, false)]
     public void Hidden_text_is_only_invisible_characters_or_direction_controls(string? text, bool hidden) =>
-        Assert.Equal(hidden, BookingInput.HasHiddenText(text));
+        Assert.Equal(hidden, VisibleText.HasHiddenText(text));
 }

@@ -31,6 +31,18 @@ public class HolidayCalendarFileTests
     }
 
     [Fact]
+    public void A_holiday_whose_name_hides_or_reorders_its_text_is_left_out()
+    {
+        var result = HolidayCalendarFile.Read(Calendar(
+            Event("DTSTART;VALUE=DATE:20310203", "SUMMARY:Fake \u202Eevil Day"),
+            Event("DTSTART;VALUE=DATE:20310204", "SUMMARY:\u200B\u200B"),
+            Event("DTSTART;VALUE=DATE:20310205", "SUMMARY:Ordinary Day")));
+
+        Assert.Equal([new HolidayEntry(new DateOnly(2031, 2, 5), new DateOnly(2031, 2, 5), "Ordinary Day")], result.Entries);
+        Assert.Equal(2, result.Skipped);
+    }
+
+    [Fact]
     public void Folded_lines_bare_line_feeds_alarms_and_a_byte_order_mark_are_understood()
     {
         var text = "\uFEFF" + Calendar(Event(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DrChongClinic.Application.Booking;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Areas.Admin.Services;
@@ -28,7 +29,7 @@ public sealed class BookingChangesController(
     [HttpPost("{id:int}/cancel")]
     public async Task<IActionResult> Cancel(int id, Guid? version, string? reason, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > Appointment.ReasonMaxLength || BookingInput.HasControlCharacters(reason, allowLineBreaks: true) || BookingInput.HasHiddenText(reason))
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > Appointment.ReasonMaxLength || VisibleText.HasControlCharacters(reason, allowLineBreaks: true) || VisibleText.HasHiddenText(reason))
         {
             return await RefusedAsync(id, _ => string.IsNullOrWhiteSpace(reason) ? t["Admin_Booking_ReasonRequired"] : t["Admin_Booking_ReasonInvalid"],
                 StatusCodes.Status422UnprocessableEntity, page => page.CancelReason = reason, cancellationToken);
@@ -61,7 +62,7 @@ public sealed class BookingChangesController(
     [HttpPost("{id:int}/notes")]
     public async Task<IActionResult> Notes(int id, Guid? version, string? notes, CancellationToken cancellationToken)
     {
-        if (notes is { Length: > Appointment.InternalNotesMaxLength } || BookingInput.HasControlCharacters(notes, allowLineBreaks: true) || BookingInput.HasHiddenText(notes))
+        if (notes is { Length: > Appointment.InternalNotesMaxLength } || VisibleText.HasControlCharacters(notes, allowLineBreaks: true) || VisibleText.HasHiddenText(notes))
         {
             return await RefusedAsync(id, _ => string.Format(CultureInfo.CurrentCulture, t["Admin_Booking_NotesTooLong"], Appointment.InternalNotesMaxLength),
                 StatusCodes.Status422UnprocessableEntity, page => page.Notes = notes, cancellationToken);

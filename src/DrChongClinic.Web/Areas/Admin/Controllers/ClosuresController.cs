@@ -109,12 +109,13 @@ public sealed class ClosuresController(ClosureService closures, IStringLocalizer
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
-        if ((await closures.DeleteAsync(Actor, id, cancellationToken)).Problem is ScheduleProblem.NotFound)
+        var result = await closures.DeleteAsync(Actor, id, cancellationToken);
+        if (result.Problem is ScheduleProblem.NotFound)
         {
             return NotFound();
         }
 
-        Flash(t["Admin_Closure_Deleted"]);
+        Flash(t[result.Problem is ScheduleProblem.AlreadyDeleted ? "Admin_Closure_AlreadyDeleted" : "Admin_Closure_Deleted"]);
         return RedirectToAction(nameof(Index));
     }
 

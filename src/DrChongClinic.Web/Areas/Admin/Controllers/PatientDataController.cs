@@ -99,12 +99,11 @@ public sealed class PatientDataController(PatientDataService patients, ClinicClo
         }
 
         var (bookings, waitlist) = await patients.EraseAsync(Actor, email, cancellationToken);
-        if (bookings + waitlist == 0)
-        {
-            return NotFound();
-        }
 
-        Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_PatientData_Erased"], bookings, waitlist));
+        // Nothing held (erased a moment ago by a double click or a colleague, or already before): what was asked for is done.
+        Flash(bookings + waitlist == 0
+            ? t["Admin_PatientData_NothingToErase"]
+            : string.Format(CultureInfo.CurrentCulture, t["Admin_PatientData_Erased"], bookings, waitlist));
         return Redirect("/admin/patients/data");
     }
 

@@ -28,6 +28,12 @@ public sealed class PractitionersController(PractitionerService practitioners, I
         }
 
         var result = await practitioners.CreateAsync(Actor, input.ToProfile(), cancellationToken);
+        if (result.Problem is ScheduleProblem.JustAdded)
+        {
+            ModelState.AddModelError(nameof(input.Name), t["Admin_Practitioner_JustAdded"]);
+            return Refused(View("Edit", input), StatusCodes.Status409Conflict);
+        }
+
         Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_Practitioner_CreatedSetHours"], result.Name));
         return RedirectToAction(nameof(Hours), new { id = result.Id });
     }
@@ -157,7 +163,19 @@ public sealed class PractitionersController(PractitionerService practitioners, I
             return View(form);
         }
 
+        if (result.Problem is ScheduleProblem.ChangedMeanwhile)
+        {
+            ModelState.AddModelError("", t["Admin_Schedule_ChangedMeanwhile"]);
+            return Refused(View(form), StatusCodes.Status409Conflict);
+        }
+
         Flash(string.Format(CultureInfo.CurrentCulture, t[savedMessage], result.Name));
         return RedirectToAction(nameof(Index));
+    }
+
+    private static ViewResult Refused(ViewResult view, int status)
+    {
+        view.StatusCode = status;
+        return view;
     }
 }

@@ -1,5 +1,7 @@
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Schedule;
+using DrChongClinic.Domain;
+using DrChongClinic.Web.Forms;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -38,7 +40,7 @@ public sealed class ClosureInputValidator : AbstractValidator<ClosureInput>
             .When(x => x.FirstDay is not null && x.LastDay is not null && x.LastDay >= x.FirstDay)
             .WithName(nameof(ClosureInput.LastDay)).OverridePropertyName(nameof(ClosureInput.LastDay))
             .WithMessage(t["Admin_Closure_TooLong"]);
-        RuleFor(x => x.Reason).NotEmpty().WithMessage(t["Admin_Closure_ReasonRequired"]).MaximumLength(200).WithMessage(t["Admin_Validation_TooLong"]);
+        RuleFor(x => x.Reason).NotEmpty().WithMessage(t["Admin_Closure_ReasonRequired"]).MaximumLength(200).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t);
     }
 }
 
@@ -87,7 +89,8 @@ public sealed class HolidayImportInputValidator : AbstractValidator<HolidayImpor
             .Must(h => h.Count <= HolidayImportInput.MaxHolidays).WithMessage(t["Admin_Holidays_TooMany"]);
         RuleForEach(x => x.Holidays).Must(h => h.FirstDay is { } first && h.LastDay is { } last && last >= first
                 && last.DayNumber - first.DayNumber < HolidayCalendarFile.MaxDays
-                && !string.IsNullOrWhiteSpace(h.Name) && h.Name.Length <= HolidayCalendarFile.MaxNameLength && !h.Name.Any(char.IsControl))
+                && !string.IsNullOrWhiteSpace(h.Name) && h.Name.Length <= HolidayCalendarFile.MaxNameLength
+                && !VisibleText.HasControlCharacters(h.Name) && !VisibleText.HasHiddenText(h.Name))
             .WithMessage(t["Admin_Holidays_Invalid"]);
     }
 }

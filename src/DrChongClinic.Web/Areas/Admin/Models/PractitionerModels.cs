@@ -1,6 +1,7 @@
 using DrChongClinic.Application.Schedule;
+using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
-using DrChongClinic.Web.Booking;
+using DrChongClinic.Web.Forms;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -67,7 +68,7 @@ public sealed class PractitionerInputValidator : AbstractValidator<PractitionerI
 {
     public PractitionerInputValidator(IStringLocalizer<SharedResource> t)
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]);
+        RuleFor(x => x.Name).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t);
         RuleFor(x => x.Gender)
             .Must(g => string.IsNullOrEmpty(g) || g is nameof(PractitionerGender.Female) or nameof(PractitionerGender.Male))
             .WithMessage(t["Admin_Practitioner_GenderInvalid"]);
@@ -78,10 +79,8 @@ public sealed class PractitionerInputValidator : AbstractValidator<PractitionerI
         RuleFor(x => x.Languages)
             .Must(l => l.Count <= SpokenLanguages.Codes.Count && l.All(SpokenLanguages.Codes.Contains))
             .WithMessage(t["Admin_Practitioner_LanguageInvalid"]);
-        RuleFor(x => x.BioEn).MaximumLength(Practitioner.BioMaxLength).WithMessage(t["Admin_Validation_TooLong"])
-            .Must(b => !BookingInput.HasControlCharacters(b, allowLineBreaks: true)).WithMessage(t["Admin_Practitioner_TextInvalid"]);
-        RuleFor(x => x.BioMs).MaximumLength(Practitioner.BioMaxLength).WithMessage(t["Admin_Validation_TooLong"])
-            .Must(b => !BookingInput.HasControlCharacters(b, allowLineBreaks: true)).WithMessage(t["Admin_Practitioner_TextInvalid"]);
+        RuleFor(x => x.BioEn).MaximumLength(Practitioner.BioMaxLength).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t, multiLine: true);
+        RuleFor(x => x.BioMs).MaximumLength(Practitioner.BioMaxLength).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t, multiLine: true);
     }
 }
 
@@ -152,10 +151,16 @@ public sealed class WeeklyHoursInputValidator : AbstractValidator<WeeklyHoursInp
             day.RuleFor(d => d.Periods).Must(p => p.Count <= WeeklyHoursInput.PeriodsPerDay).WithMessage(t["Admin_Hours_TooManyPeriods"]);
             day.RuleForEach(d => d.Periods)
                 .Must(p => (p.Start is null) == (p.End is null)).WithMessage(t["Admin_Hours_StartAndEnd"])
+                .Must(p => OnTheGrid(p.Start) && OnTheGrid(p.End))
+                .WithMessage(_ => string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Admin_Hours_Grid"], AppointmentSlot.CellMinutes))
                 .Must(p => p.Start is null || p.End is null || p.Start < p.End).WithMessage(t["Admin_Hours_EndAfterStart"]);
             day.RuleFor(d => d.Periods).Must(NotOverlap).WithMessage(t["Admin_Hours_Overlap"]);
         });
     }
+
+    /// <summary>Whole minutes on the diary's cell grid (09:00, 09:05): 09:00:30 or 09:02 would make slots no booking can fill exactly.</summary>
+    private static bool OnTheGrid(TimeOnly? time) =>
+        time is not { } t || (t.Second == 0 && t.Millisecond == 0 && t.Microsecond == 0 && t.Minute % AppointmentSlot.CellMinutes == 0);
 
     private static bool NotOverlap(List<PeriodInput> periods)
     {

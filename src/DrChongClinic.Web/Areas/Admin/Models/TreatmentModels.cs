@@ -2,6 +2,7 @@ using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Schedule;
 using DrChongClinic.Domain.Courses;
 using DrChongClinic.Domain.Scheduling;
+using DrChongClinic.Web.Forms;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -78,8 +79,8 @@ public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
             .MaximumLength(50).WithMessage(t["Admin_Validation_TooLong"])
             .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage(t["Admin_Treatment_CodeFormat"])
             .When(x => x.Id is null);
-        RuleFor(x => x.NameEn).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]);
-        RuleFor(x => x.NameMs).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]);
+        RuleFor(x => x.NameEn).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t);
+        RuleFor(x => x.NameMs).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t);
         RuleFor(x => x.DurationMinutes).InclusiveBetween(5, 480).WithMessage(t["Admin_Treatment_DurationRange"])
             .Must(m => m % 5 == 0).WithMessage(t["Admin_Treatment_FiveMinuteSteps"]);
         RuleFor(x => x.BufferMinutes).InclusiveBetween(0, 240).WithMessage(t["Admin_Treatment_BufferRange"])
@@ -87,8 +88,8 @@ public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
         RuleFor(x => x.SortOrder).InclusiveBetween(0, 999).WithMessage(t["Admin_Treatment_SortOrderRange"]);
         RuleFor(x => x.Price).Must(p => TreatmentPrice.TryParse(p, out _))
             .WithMessage(_ => string.Format(System.Globalization.CultureInfo.CurrentCulture, t["Admin_Treatment_PriceInvalid"], TreatmentPrice.Ringgit(Treatment.MaxPrice)));
-        RuleFor(x => x.IncludedEn).MaximumLength(Treatment.IncludedMaxLength).WithMessage(t["Admin_Validation_TooLong"]);
-        RuleFor(x => x.IncludedMs).MaximumLength(Treatment.IncludedMaxLength).WithMessage(t["Admin_Validation_TooLong"]);
+        RuleFor(x => x.IncludedEn).MaximumLength(Treatment.IncludedMaxLength).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t, multiLine: true);
+        RuleFor(x => x.IncludedMs).MaximumLength(Treatment.IncludedMaxLength).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t, multiLine: true);
         RuleFor(x => x.CourseSessions)
             .Must((x, _) => CoursePlan.Problem(x.CourseSessions, x.CourseMinWeeks, x.CourseMaxWeeks) is null)
             .WithMessage(x => string.Format(
