@@ -77,6 +77,17 @@ public sealed class HolidayImportTests(ClinicFactory factory) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task A_file_well_over_the_limit_gets_the_upload_page_and_its_too_large_message()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+
+        var response = await UploadAsync(client, Calendar(Enumerable.Range(0, 3000).Select(i => Event(new DateOnly(2031, 1, 1), new DateOnly(2031, 1, 2), new string('x', 300))).ToArray()));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("too large", (await Html.ReadAsync(response)).QuerySelector("#holiday-upload-form .form-errors")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_tampered_confirmation_is_refused_and_nothing_is_saved()
     {
         var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
