@@ -21,8 +21,8 @@ public sealed class BookingsController(BookingSearch search, BookingDetailPages 
     public async Task<IActionResult> Index(BookingFilter filter, CancellationToken cancellationToken)
     {
         var ignored = !ModelState.IsValid;
-        filter.Page = Math.Max(1, filter.Page);
         var list = await search.ListAsync(filter.ToCriteria(), filter.Page, cancellationToken);
+        filter.Page = list.Page; // the page shown: page=999999999 shows the last one
         return View(new BookingsPage(filter, list.Rows, list.Total, list.PageCount, list.Treatments, list.Practitioners, ignored));
     }
 
