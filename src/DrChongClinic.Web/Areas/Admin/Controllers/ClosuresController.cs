@@ -87,6 +87,7 @@ public sealed class ClosuresController(ClosureService closures, IStringLocalizer
 
     /// <summary>Creates the previewed closures (whole clinic, audited); shows the preview again if a booking now clashes that staff have not seen.</summary>
     [HttpPost("import/confirm")]
+    [RequestFormLimits(ValueCountLimit = HolidayImportInput.MaxFormValues)]
     public async Task<IActionResult> ImportConfirm(HolidayImportInput input, [FromServices] IValidator<HolidayImportInput> validator, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(input, cancellationToken);
