@@ -1,6 +1,7 @@
 using System.Net;
 using DrChongClinic.Application.Staff;
 using DrChongClinic.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.IntegrationTests.Admin;
 
@@ -34,5 +35,24 @@ public sealed class BookingListLimitsTests(ClinicFactory factory) : IClassFixtur
         Assert.Contains("Bookings found: 30", document.QuerySelector("#bookings-count")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(rows, document.QuerySelectorAll("#bookings-table tbody tr").Length);
         Assert.Contains($"Page {shown} of 2", document.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("from=2026-13-45")]
+    [InlineData("to=0001-01-01")]
+    [InlineData("status=Nonsense")]
+    public async Task An_export_with_a_filter_that_cannot_be_read_is_refused_not_everything(string query)
+    {
+        var practitioner = await TestBookings.PractitionerAsync(factory);
+        var treatment = await TestBookings.TreatmentAsync(factory);
+        await TestBookings.BookAsync(factory, practitioner.Id, treatment.Id, TestBookings.ClinicTime(TestBookings.NextWeek(DayOfWeek.Tuesday), 10));
+        var (client, account) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+
+        var response = await client.GetAsync($"/admin/bookings/export.csv?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Nothing was downloaded", (await Html.ReadAsync(response)).QuerySelector("#export-refused")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "bookings.exported" && a.Actor == account.Email)));
     }
 }
