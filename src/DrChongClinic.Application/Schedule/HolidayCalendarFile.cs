@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
 
 namespace DrChongClinic.Application.Schedule;
@@ -199,7 +200,10 @@ public static class HolidayCalendarFile
         return summary.Length == 0 || VisibleText.HasHiddenText(summary) ? null : new HolidayEntry(first, last, TextLength.Clip(summary, MaxNameLength).TrimEnd());
     }
 
-    /// <summary>An all-day date: <c>VALUE=DATE</c> (or no VALUE) and exactly eight digits.</summary>
+    /// <summary>
+    /// An all-day date: <c>VALUE=DATE</c> (or no VALUE), exactly eight digits, and within <see cref="ClinicDates"/>; a
+    /// date such as 99991231 is left out like any other unusable event, before any day arithmetic could overflow on it.
+    /// </summary>
     private static bool TryDate((string Parameters, string Value) property, out DateOnly day)
     {
         day = default;
@@ -211,7 +215,8 @@ public static class HolidayCalendarFile
 
         var value = property.Value.Trim();
         return value.Length == 8 && value.All(char.IsAsciiDigit)
-            && DateOnly.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+            && DateOnly.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+            && ClinicDates.IsUsable(day);
     }
 
     /// <summary>A whole-day duration such as P1D or P2W.</summary>

@@ -59,8 +59,8 @@ public sealed record BookingRow(
     string? PatientNotes,
     DateTime LocalBookedAt);
 
-/// <summary>One page of the staff list, with the filters' drop-downs.</summary>
-public sealed record BookingList(IReadOnlyList<BookingRow> Rows, int Total, int PageCount, IReadOnlyList<Choice> Treatments, IReadOnlyList<Choice> Practitioners);
+/// <summary>One page of the staff list (<paramref name="Page"/> is the page shown, from 1), with the filters' drop-downs.</summary>
+public sealed record BookingList(IReadOnlyList<BookingRow> Rows, int Total, int Page, int PageCount, IReadOnlyList<Choice> Treatments, IReadOnlyList<Choice> Practitioners);
 
 /// <summary>
 /// The export: how many bookings it holds, the clinic date it was made on (for the file name), and its cells, a header
@@ -73,14 +73,19 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
 {
     public const int PageSize = 25;
 
-    /// <summary>One page (from 1; a page before the first is the first) of the filtered list.</summary>
+    /// <summary>
+    /// One page (from 1) of the filtered list: a page before the first is the first and one after the last is the last,
+    /// so any page number in an address shows rows that exist and the offset cannot overflow (page 999999999 times 25
+    /// did, to a negative number that SQLite read as 0 and SQL Server refuses).
+    /// </summary>
     public async Task<BookingList> ListAsync(BookingCriteria criteria, int page, CancellationToken cancellationToken)
     {
         var (query, found) = await FilteredAsync(criteria, cancellationToken);
         var total = found ?? await query.CountAsync(cancellationToken);
-        var rows = await Rows(Sorted(query, criteria.Sort).Skip((Math.Max(1, page) - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        return new BookingList(rows, total, pages, await db.TreatmentChoicesAsync(cancellationToken), await db.PractitionerChoicesAsync(cancellationToken));
+        var shown = Math.Clamp(page, 1, pages);
+        var rows = await Rows(Sorted(query, criteria.Sort).Skip((shown - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+        return new BookingList(rows, total, shown, pages, await db.TreatmentChoicesAsync(cancellationToken), await db.PractitionerChoicesAsync(cancellationToken));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Domain;
+using DrChongClinic.Web.Forms;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 
@@ -43,7 +44,8 @@ public static class TooManyBookingsPage
 
     public static async Task<BookingPage> BuildAsync(HttpRequest request, string wait, int cutoffHours, string noticeVersion)
     {
-        var posted = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        // A form that cannot be read comes back empty rather than failing the 429 page.
+        var posted = (await UnreadableForms.ReadAsync(request)).Form ?? FormCollection.Empty;
         string? Value(string name) => posted.TryGetValue(name, out var values) && values.ToString() is { Length: > 0 } value
             ? value[..Math.Min(value.Length, MaxEchoLength)]
             : null;

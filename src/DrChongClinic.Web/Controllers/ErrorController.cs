@@ -12,15 +12,16 @@ namespace DrChongClinic.Web.Controllers;
 
 /// <summary>Friendly error pages; never a stack trace outside Development.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed class ErrorController : Controller
+public sealed class ErrorController(IStringLocalizer<SharedResource> t, IOptions<BookingPolicy> policy, IOptions<PrivacyOptions> privacy) : Controller
 {
+    /// <summary>
+    /// Binds nothing: the page is often shown for a request whose form could not be read, and model binding would
+    /// meet the same broken form, give up on every parameter and leave the status code unknown (a 400 shown as a 500).
+    /// </summary>
     [Route("error/{code:int?}")]
-    public async Task<IActionResult> Index(
-        [FromRoute] int? code,
-        [FromServices] IStringLocalizer<SharedResource> t,
-        [FromServices] IOptions<BookingPolicy> policy,
-        [FromServices] IOptions<PrivacyOptions> privacy)
+    public async Task<IActionResult> Index()
     {
+        int? code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
         // Only error statuses: anyone can type /error/-1 or /error/200 into the address bar.
         var status = code switch
         {

@@ -14,7 +14,7 @@ namespace DrChongClinic.Web.Forms;
 /// How posted form values become models when they cannot: every model-binding message ("The value 'x' is not
 /// valid for DurationMinutes.") becomes the clinic's own, in the page's language, and a checkbox sent with a
 /// value that is not true/false is an error on the form rather than a crash when the form is shown again. A form
-/// shown again with its errors answers 400.
+/// shown again with its errors answers 400; a form that cannot be read at all answers 400 or 413 (<see cref="UnreadableForms"/>).
 /// </summary>
 public static class FormBinding
 {
@@ -47,6 +47,7 @@ public static class FormBinding
             options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             options.ModelBinderProviders.Insert(0, new DateBinderProvider());
             options.Filters.Add(new RefusedFormStatus());
+            options.Filters.Add(new UnreadableForms.UnreadableFormFilter());
         }
     }
 

@@ -77,6 +77,53 @@ public sealed class HolidayImportTests(ClinicFactory factory) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task A_file_well_over_the_limit_gets_the_upload_page_and_its_too_large_message()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+
+        var response = await UploadAsync(client, Calendar(Enumerable.Range(0, 3000).Select(i => Event(new DateOnly(2031, 1, 1), new DateOnly(2031, 1, 2), new string('x', 300))).ToArray()));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("too large", (await Html.ReadAsync(response)).QuerySelector("#holiday-upload-form .form-errors")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Dates_far_in_the_past_or_future_are_left_out_and_the_rest_is_previewed()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+        var day = TestBookings.NextWeek(DayOfWeek.Thursday).AddDays(280);
+        var ics = Calendar(
+            Event(day, day.AddDays(1), "Ordinary Made-up Day"),
+            "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:99991231\r\nSUMMARY:End of Time\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:99991230\r\nDURATION:P5D\r\nSUMMARY:Past the End\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:00010101\r\nDTEND;VALUE=DATE:00010102\r\nSUMMARY:Start of Time\r\nEND:VEVENT\r\n");
+
+        var response = await UploadAsync(client, ics);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = await Html.ReadAsync(response);
+        Assert.Equal(["Ordinary Made-up Day"], preview.QuerySelectorAll("#holidays-table tbody tr td:nth-child(2)").Select(td => td.TextContent.Trim()));
+        Assert.Contains("3 other events left out", preview.QuerySelector("#holiday-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_with_the_most_events_and_holidays_allowed_is_previewed_and_saved_in_full()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+        var first = new DateOnly(2150, 1, 1);
+        var holidays = Enumerable.Range(0, 500).Select(i => Event(first.AddDays(i), first.AddDays(i + 1), $"Made-up Day {i}"));
+        var timed = Enumerable.Range(0, 1500).Select(i => $"BEGIN:VEVENT\r\nDTSTART:21500101T0{i % 10}0000Z\r\nSUMMARY:Meeting {i}\r\nEND:VEVENT\r\n");
+
+        var preview = await Html.ReadAsync(await UploadAsync(client, Calendar(holidays.Concat(timed).ToArray())));
+        Assert.Equal(500, preview.QuerySelectorAll("#holidays-table tbody tr").Length);
+        var saved = await client.SubmitAsync(preview, "#holiday-import-form", new Dictionary<string, string?>());
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("500 closures added", (await Html.ReadAsync(saved)).QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(500, await factory.WithDbAsync(db => db.Closures.CountAsync(c => c.FirstDay >= first && c.FirstDay < first.AddDays(500))));
+    }
+
+    [Fact]
     public async Task A_tampered_confirmation_is_refused_and_nothing_is_saved()
     {
         var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);

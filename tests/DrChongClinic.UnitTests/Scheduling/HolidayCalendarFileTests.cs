@@ -30,6 +30,21 @@ public class HolidayCalendarFileTests
         Assert.Equal(0, result.Skipped);
     }
 
+    [Theory]
+    [InlineData("DTSTART;VALUE=DATE:99991231")]
+    [InlineData("DTSTART;VALUE=DATE:99991230", "DURATION:P5D")]
+    [InlineData("DTSTART;VALUE=DATE:00010101", "DTEND;VALUE=DATE:00010102")]
+    [InlineData("DTSTART;VALUE=DATE:19991231")]
+    [InlineData("DTSTART;VALUE=DATE:21991231", "DTEND;VALUE=DATE:22000101")]
+    public void Dates_outside_the_clinics_range_are_left_out(params string[] dates)
+    {
+        var result = HolidayCalendarFile.Read(Calendar(Event([.. dates, "SUMMARY:Out of Range Day"])));
+
+        Assert.True(result.Succeeded);
+        Assert.Empty(result.Entries);
+        Assert.Equal(1, result.Skipped);
+    }
+
     [Fact]
     public void A_holiday_whose_name_hides_or_reorders_its_text_is_left_out()
     {

@@ -183,9 +183,6 @@ public sealed class AccountController(
         return StatusCode(StatusCodes.Status429TooManyRequests);
     }
 
-    /// <summary>Only back into the admin area: never an open redirect to another site.</summary>
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/admin", StringComparison.OrdinalIgnoreCase)
-            ? returnUrl
-            : "/admin";
+    /// <summary>Only back into the admin area, in a form a Location header can carry (<see cref="ReturnUrls"/>).</summary>
+    private string SafeReturnUrl(string? returnUrl) => ReturnUrls.StaffPage(Url, returnUrl);
 }

@@ -16,7 +16,6 @@ public sealed class AdminLanguageController(IConfiguration configuration, IWebHo
         Response.Cookies.Append(CookieSecurity.Name(CookieSecurity.AdminLanguageCookie, secure), chosen.Code, CookieSecurity.Options(secure, TimeSpan.FromDays(365)));
 
         // Back to the page the switch was on: only a page of the staff area, never another site.
-        var back = returnUrl is { Length: > 0 and <= 2000 } && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? returnUrl : "/admin";
-        return LocalRedirect(back);
+        return LocalRedirect(ReturnUrls.StaffPage(Url, returnUrl));
     }
 }

@@ -18,18 +18,24 @@ public sealed class BookingsController(BookingSearch search, BookingDetailPages 
     public const string ShowView = "~/Areas/Admin/Views/Bookings/Show.cshtml";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(BookingFilter filter, CancellationToken cancellationToken)
-    {
-        var ignored = !ModelState.IsValid;
-        filter.Page = Math.Max(1, filter.Page);
-        var list = await search.ListAsync(filter.ToCriteria(), filter.Page, cancellationToken);
-        return View(new BookingsPage(filter, list.Rows, list.Total, list.PageCount, list.Treatments, list.Practitioners, ignored));
-    }
+    public async Task<IActionResult> Index(BookingFilter filter, CancellationToken cancellationToken) =>
+        await ListAsync(filter, exportRefused: false, cancellationToken);
 
-    /// <summary>The filtered list as a spreadsheet-safe CSV file. Personal data leaves the site: the export is audited.</summary>
+    /// <summary>
+    /// The filtered list as a spreadsheet-safe CSV file. Personal data leaves the site: the export is audited. A filter
+    /// that cannot be read (from=2026-13-45) refuses the export with the list page and a 400, rather than leaving the
+    /// filter out and exporting every booking.
+    /// </summary>
     [HttpGet("export.csv")]
     public async Task<IActionResult> Export(BookingFilter filter, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            var refused = await ListAsync(filter, exportRefused: true, cancellationToken);
+            refused.StatusCode = StatusCodes.Status400BadRequest;
+            return refused;
+        }
+
         var export = await search.ExportAsync(Actor, filter.ToCriteria(), cancellationToken);
         return new SpreadsheetCsvResult(export.Lines, $"bookings-{export.Day:yyyy-MM-dd}.csv");
     }
@@ -49,5 +55,13 @@ public sealed class BookingsController(BookingSearch search, BookingDetailPages 
         }
 
         return View(ShowView, page);
+    }
+
+    /// <summary>The list with the filters that could be read; a filter that could not is left out with a notice.</summary>
+    private async Task<ViewResult> ListAsync(BookingFilter filter, bool exportRefused, CancellationToken cancellationToken)
+    {
+        var list = await search.ListAsync(filter.ToCriteria(), filter.Page, cancellationToken);
+        filter.Page = list.Page; // the page shown: page=999999999 shows the last one
+        return View(nameof(Index), new BookingsPage(filter, list.Rows, list.Total, list.PageCount, list.Treatments, list.Practitioners, !ModelState.IsValid, exportRefused));
     }
 }

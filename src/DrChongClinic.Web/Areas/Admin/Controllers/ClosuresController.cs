@@ -87,6 +87,7 @@ public sealed class ClosuresController(ClosureService closures, IStringLocalizer
 
     /// <summary>Creates the previewed closures (whole clinic, audited); shows the preview again if a booking now clashes that staff have not seen.</summary>
     [HttpPost("import/confirm")]
+    [RequestFormLimits(ValueCountLimit = HolidayImportInput.MaxFormValues)]
     public async Task<IActionResult> ImportConfirm(HolidayImportInput input, [FromServices] IValidator<HolidayImportInput> validator, CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(input, cancellationToken);
@@ -121,8 +122,11 @@ public sealed class ClosuresController(ClosureService closures, IStringLocalizer
 
     private const string PreviewView = "ImportPreview";
 
-    /// <summary>What the server reads of an upload at most: the file limit and room for the form around it.</summary>
-    private const int UploadLimit = HolidayCalendarFile.MaxBytes + (64 * 1024);
+    /// <summary>
+    /// What the server reads of an upload at most: four times the file limit, so that a file somewhat too large still
+    /// reaches the action and gets this page's own "file too large" message; beyond this the general 413 page answers.
+    /// </summary>
+    private const int UploadLimit = 4 * HolidayCalendarFile.MaxBytes;
 
     private ViewResult UploadRefused(string message, int status)
     {

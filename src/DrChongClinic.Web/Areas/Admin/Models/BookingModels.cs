@@ -71,7 +71,8 @@ public sealed record BookingsPage(
     int PageCount,
     IReadOnlyList<Choice> Treatments,
     IReadOnlyList<Choice> Practitioners,
-    bool FiltersIgnored);
+    bool FiltersIgnored,
+    bool ExportRefused = false);
 
 /// <summary>The detail page: the booking, its history, and what staff may do now.</summary>
 public sealed class BookingDetailPage

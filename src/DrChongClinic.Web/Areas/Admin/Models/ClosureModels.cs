@@ -60,6 +60,13 @@ public sealed class HolidayImportInput : ScheduleChangeInput
     /// <summary>Most holidays saved from one file.</summary>
     public const int MaxHolidays = 500;
 
+    /// <summary>
+    /// Fields the confirmation form may carry: three hidden fields a holiday, the anti-forgery token and the confirmed
+    /// references, with room to spare. The preview allows <see cref="MaxHolidays"/>, so the confirmation must read that
+    /// many (MVC's default of 1,024 fields refused anything over about 340 holidays, and nothing was saved).
+    /// </summary>
+    public const int MaxFormValues = (MaxHolidays * 3) + 16;
+
     public List<HolidayRow> Holidays { get; set; } = [];
 
     /// <summary>The preview as the service worked it out (not posted).</summary>
