@@ -28,20 +28,17 @@ public sealed class AuditLog(IClinicDatabase db, TimeProvider clock)
     /// execution strategy, as SQL Server's retrying strategy requires).
     /// </summary>
     public Task SaveNewAsync(string actor, string action, Func<string> subject, Func<string> details, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        InTransactionAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             Record(actor, action, subject(), details());
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
+        }, cancellationToken);
 
     /// <summary>Saves several newly added rows and an audit entry for each (subject and details per row), in one transaction.</summary>
     public Task SaveNewAsync(string actor, string action, Func<IEnumerable<(string Subject, string Details)>> entries, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        InTransactionAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             foreach (var (subject, details) in entries())
             {
@@ -49,8 +46,24 @@ public sealed class AuditLog(IClinicDatabase db, TimeProvider clock)
             }
 
             await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>The rows and their audit entries in one transaction: the caller's, when it already holds one (a serialized change).</summary>
+    private async Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await work();
+            return;
+        }
+
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await work();
             await transaction.CommitAsync(cancellationToken);
         });
+    }
 
     /// <summary>
     /// Runs the steps of one staff-account change (ASP.NET Core Identity calls, which save as they go) and saves

@@ -29,6 +29,9 @@ public sealed record HolidayImportPreview(IReadOnlyList<HolidayPreview> Holidays
 /// <summary>Days without appointments: public holidays (whole clinic) and leave (one practitioner). Audited.</summary>
 public sealed class ClosureService(IClinicDatabase db, AuditLog audit, BookingConflictFinder conflicts, ClinicClock clock)
 {
+    /// <summary>Adding closures is serialized (across instances too), so the check for the same closure cannot race its save.</summary>
+    private const string ClosuresLock = "closures";
+
     /// <summary>How the audit log names a closure of the whole clinic.</summary>
     private static readonly string WholeClinic = "Whole clinic";
 
@@ -63,10 +66,23 @@ public sealed class ClosureService(IClinicDatabase db, AuditLog audit, BookingCo
             return ScheduleChangeResult.Unconfirmed(stranded);
         }
 
-        db.Closures.Add(closure);
-        await audit.SaveNewAsync(actor, "closure.created", () => $"Closure {closure.Id}",
-            () => $"{Dates(closure)}, {Who(closure, names) ?? WholeClinic}: {closure.Reason}{ConflictConfirmation.Note(stranded)}", cancellationToken);
-        return ScheduleChangeResult.Saved(closure.Id);
+        return await db.SerializedAsync(ClosuresLock, async () =>
+        {
+            // The same closure sent twice (a double click, two staff at once): the second finds the first and adds nothing.
+            var same = await db.Closures.AsNoTracking()
+                .Where(c => c.PractitionerId == closure.PractitionerId && c.FirstDay == closure.FirstDay && c.LastDay == closure.LastDay && c.Reason == closure.Reason)
+                .Select(c => (int?)c.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (same is { } id)
+            {
+                return ScheduleChangeResult.Saved(id);
+            }
+
+            db.Closures.Add(closure);
+            await audit.SaveNewAsync(actor, "closure.created", () => $"Closure {closure.Id}",
+                () => $"{Dates(closure)}, {Who(closure, names) ?? WholeClinic}: {closure.Reason}{ConflictConfirmation.Note(stranded)}", cancellationToken);
+            return ScheduleChangeResult.Saved(closure.Id);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -95,7 +111,12 @@ public sealed class ClosureService(IClinicDatabase db, AuditLog audit, BookingCo
     /// Closes the whole clinic on each coming holiday not already closed, one audited closure each, all in one transaction;
     /// refused (with the preview) while any stranded booking is one staff have not seen.
     /// </summary>
-    public async Task<(HolidayImportPreview Preview, bool Saved)> ImportHolidaysAsync(
+    public Task<(HolidayImportPreview Preview, bool Saved)> ImportHolidaysAsync(
+        string actor, IReadOnlyList<HolidayEntry> holidays, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken) =>
+        // One import at a time: a second confirm of the same file (a double click) then finds every holiday already closed.
+        db.SerializedAsync(ClosuresLock, () => ImportAsync(actor, holidays, confirmedConflicts, cancellationToken), cancellationToken);
+
+    private async Task<(HolidayImportPreview Preview, bool Saved)> ImportAsync(
         string actor, IReadOnlyList<HolidayEntry> holidays, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken)
     {
         var preview = await PreviewHolidaysAsync(holidays, cancellationToken);

@@ -124,6 +124,27 @@ public sealed class HolidayImportTests(ClinicFactory factory) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task The_same_import_confirmed_five_times_at_once_adds_each_holiday_once()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+        var first = new DateOnly(2160, 3, 2);
+        var preview = await Html.ReadAsync(await UploadAsync(client, Calendar(
+            Event(first, first.AddDays(1), "Double Click Day"), Event(first.AddDays(7), first.AddDays(8), "Double Click Day Two"))));
+
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var confirms = Enumerable.Range(0, 5).Select(_ => Task.Run(async () =>
+        {
+            await go.Task;
+            return await client.SubmitAsync(preview, "#holiday-import-form", new Dictionary<string, string?>());
+        })).ToList();
+        go.SetResult();
+        var answers = await Task.WhenAll(confirms);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Closures.CountAsync(c => c.Reason.StartsWith("Double Click Day"))));
+    }
+
+    [Fact]
     public async Task A_tampered_confirmation_is_refused_and_nothing_is_saved()
     {
         var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);

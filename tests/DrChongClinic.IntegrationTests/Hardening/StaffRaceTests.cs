@@ -106,6 +106,25 @@ public sealed class StaffRaceTests(StaffRaceTests.Site site) : IClassFixture<Sta
     }
 
     [Fact]
+    public async Task Twenty_posts_of_one_new_closure_save_it_once_and_every_answer_says_it_is_saved()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(site, StaffRoles.Staff);
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(45).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var page = await client.GetPageAsync("/admin/schedule/closures/new");
+
+        var answers = await RaceAsync(() => client.SubmitAsync(page, "#closure-form", new Dictionary<string, string?>
+        {
+            ["FirstDay"] = day,
+            ["LastDay"] = day,
+            ["Reason"] = "Double-click day",
+        }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status)); // each followed to the list with "saved"
+        Assert.Equal(1, await site.WithDbAsync(db => db.Closures.CountAsync(c => c.Reason == "Double-click day")));
+        Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "closure.created" && a.Details!.Contains("Double-click day"))));
+    }
+
+    [Fact]
     public async Task Erasing_one_patients_data_fifteen_times_at_once_erases_it_once_and_every_answer_says_it_is_done()
     {
         var practitioner = await TestBookings.PractitionerAsync(site);
