@@ -60,6 +60,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseClinicLocalization();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseNulInAddressRefusal();
 app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseArticleImages();

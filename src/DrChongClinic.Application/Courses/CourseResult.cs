@@ -40,6 +40,9 @@ public enum CourseProblem
 
     /// <summary>Staff cancel a course with a reason.</summary>
     ReasonRequired,
+
+    /// <summary>The reason is too long or holds characters that cannot be used (<see cref="Domain.Booking.Appointment.IsUsableReason"/>).</summary>
+    ReasonInvalid,
 }
 
 /// <summary>A course being proposed: its first session, the plan and one proposal per later session.</summary>

@@ -304,6 +304,11 @@ public sealed class CourseService(
             return CourseResult.Refused(CourseProblem.ReasonRequired);
         }
 
+        if (reason is not null && !Appointment.IsUsableReason(reason))
+        {
+            return CourseResult.Refused(CourseProblem.ReasonInvalid);
+        }
+
         var now = clock.UtcNow;
         var future = await db.Appointments.Include(a => a.Slots)
             .Where(a => a.CourseId == courseId && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed) && a.StartUtc > now)

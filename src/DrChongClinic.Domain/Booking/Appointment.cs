@@ -81,6 +81,13 @@ public sealed class Appointment
     /// <summary>Longest cancellation reason kept.</summary>
     public const int ReasonMaxLength = 500;
 
+    /// <summary>
+    /// Whether staff may give this cancellation reason (the patient's email and the booking's history show it): at most
+    /// <see cref="ReasonMaxLength"/> characters of visible text, lines allowed, no control or direction-changing characters.
+    /// </summary>
+    public static bool IsUsableReason(string reason) =>
+        reason.Length <= ReasonMaxLength && !VisibleText.HasControlCharacters(reason, allowLineBreaks: true) && !VisibleText.HasHiddenText(reason);
+
     /// <summary>Longest internal note kept.</summary>
     public const int InternalNotesMaxLength = 2000;
 

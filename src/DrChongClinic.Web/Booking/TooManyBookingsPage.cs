@@ -47,7 +47,7 @@ public static class TooManyBookingsPage
         // A form that cannot be read comes back empty rather than failing the 429 page.
         var posted = (await UnreadableForms.ReadAsync(request)).Form ?? FormCollection.Empty;
         string? Value(string name) => posted.TryGetValue(name, out var values) && values.ToString() is { Length: > 0 } value
-            ? value[..Math.Min(value.Length, MaxEchoLength)]
+            ? TextLength.Clip(value, MaxEchoLength)
             : null;
         var form = new BookingForm
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using DrChongClinic.IntegrationTests.Infrastructure;
+using DrChongClinic.IntegrationTests.Booking;
 
 namespace DrChongClinic.IntegrationTests.Courses;
 
@@ -55,6 +56,45 @@ public sealed class StaffCoursePageTests(CourseSite site) : IClassFixture<Course
         Assert.Empty(await site.CourseOfAsync(first));
         Assert.Equal(before, await site.AppointmentCountAsync());
         Assert.Null((await site.WithDbAsync(db => Task.FromResult(db.Appointments.Single(a => a.Id == first)))).CourseId);
+    }
+
+    [Fact]
+    public async Task Staff_cancel_the_rest_of_a_course_from_its_page_with_a_reason()
+    {
+        var staff = await site.StaffAsync();
+        var first = await PhoneInAsync(new DateOnly(2026, 12, 11), 14);
+        await staff.SubmitAsync(await staff.GetPageAsync($"/admin/bookings/{first}/course"), "#proposal form", new Dictionary<string, string?>());
+        var page = await staff.GetPageAsync($"/admin/bookings/{first}/course");
+        Assert.NotNull(page.QuerySelector("#course-cancel textarea[name=Reason][required]"));
+
+        var response = await staff.SubmitAsync(page, "#course-cancel form", new Dictionary<string, string?> { ["Reason"] = "Patient moved abroad" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // redirected back to the booking detail page
+        var sessions = await site.CourseOfAsync(first);
+        Assert.All(sessions, s => Assert.False(s.IsActive));
+        Assert.All(sessions, s => Assert.Equal("Patient moved abroad", s.CancellationReason));
+    }
+
+    [Theory]
+    [InlineData("\u202Eevil reason")] // reverses the text around it
+    [InlineData("Bell\u0007 reason")]
+    [InlineData("\u200B")] // nothing visible
+    [InlineData(null)] // 501 characters, set below
+    public async Task A_course_cancel_reason_is_checked_like_a_booking_cancel_reason_and_nothing_is_cancelled(string? reason)
+    {
+        var staff = await site.StaffAsync();
+        var first = await PhoneInAsync(new DateOnly(2026, 12, 11), 11);
+        await staff.SubmitAsync(await staff.GetPageAsync($"/admin/bookings/{first}/course"), "#proposal form", new Dictionary<string, string?>());
+        var page = await staff.GetPageAsync($"/admin/bookings/{first}/course");
+
+        var response = await staff.SubmitAsync(page, "#course-cancel form", new Dictionary<string, string?> { ["Reason"] = reason ?? new string('r', 501) });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("The reason is too long (at most 500 characters) or holds characters that cannot be used.", (await Html.ReadAsync(response)).Text());
+        var sessions = await site.CourseOfAsync(first);
+        Assert.Equal(3, sessions.Count);
+        Assert.All(sessions, s => Assert.Null(s.CancellationReason));
+        Assert.All(sessions, s => Assert.True(s.IsActive));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class BookingChangesController(
     [HttpPost("{id:int}/cancel")]
     public async Task<IActionResult> Cancel(int id, Guid? version, string? reason, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > Appointment.ReasonMaxLength || VisibleText.HasControlCharacters(reason, allowLineBreaks: true) || VisibleText.HasHiddenText(reason))
+        if (string.IsNullOrWhiteSpace(reason) || !Appointment.IsUsableReason(reason))
         {
             return await RefusedAsync(id, _ => string.IsNullOrWhiteSpace(reason) ? t["Admin_Booking_ReasonRequired"] : t["Admin_Booking_ReasonInvalid"],
                 StatusCodes.Status422UnprocessableEntity, page => page.CancelReason = reason, cancellationToken);

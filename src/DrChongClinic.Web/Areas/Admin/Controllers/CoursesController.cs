@@ -55,8 +55,7 @@ public sealed class CoursesController(
     [HttpPost("cancel")]
     public async Task<IActionResult> Cancel(int id, [FromForm] CourseCancelForm form, CancellationToken cancellationToken)
     {
-        var reason = form.Reason is { Length: > Appointment.ReasonMaxLength } ? form.Reason[..Appointment.ReasonMaxLength] : form.Reason;
-        var result = await courses.CancelAsync(id, ChangedBy.Staff, Actor, reason, cancellationToken);
+        var result = await courses.CancelAsync(id, ChangedBy.Staff, Actor, form.Reason, cancellationToken);
         if (result.Succeeded)
         {
             Flash(string.Format(CultureInfo.CurrentCulture, t["Course_Staff_Cancelled"], result.Changed));
