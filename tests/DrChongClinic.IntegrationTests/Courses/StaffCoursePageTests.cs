@@ -1,6 +1,6 @@
 using System.Net;
-using DrChongClinic.IntegrationTests.Infrastructure;
 using DrChongClinic.IntegrationTests.Booking;
+using DrChongClinic.IntegrationTests.Infrastructure;
 
 namespace DrChongClinic.IntegrationTests.Courses;
 
