@@ -67,14 +67,12 @@ public sealed class CourseService(
             var sessions = offer!.Sessions;
 
             // A time chosen on the page that another booking has taken since: the diary changed meanwhile (409), not a bad choice.
-            if (chosen.Count == sessions.Count && sessions.Any(s => s.ChosenClash == CourseClash.Taken))
+            var taken = chosen.Count == sessions.Count && sessions.Any(s => s.ChosenClash == CourseClash.Taken);
+            if (taken || chosen.Count != sessions.Count || !offer.CanBook || sessions.Any(s => s.Proposed!.LocalStart != chosen[s.Number - 2]))
             {
-                return CourseResult.Refused(CourseProblem.TimeTaken, offer);
-            }
-
-            if (chosen.Count != sessions.Count || !offer.CanBook || sessions.Any(s => s.Proposed!.LocalStart != chosen[s.Number - 2]))
-            {
-                return CourseResult.Refused(CourseProblem.TimesNotValid, offer);
+                // The taker may be this same form sent a moment earlier (a double click), which booked the course since it was read.
+                return await BookedMeanwhileAsync(appointmentId, cancellationToken) ? CourseResult.Refused(CourseProblem.AlreadyBooked)
+                    : CourseResult.Refused(taken ? CourseProblem.TimeTaken : CourseProblem.TimesNotValid, offer);
             }
 
             var now = clock.UtcNow;

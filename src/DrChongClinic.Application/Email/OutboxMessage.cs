@@ -39,6 +39,19 @@ public static class ClinicNotices
 
     public static bool IsClinicNotice(this EmailKind kind) => Kinds.Contains(kind);
 
+    /// <summary>
+    /// The later kinds about the same booking, to the same reader, that make a message of this kind say nothing new. A
+    /// message describes the booking as it is when sent, so a move followed by another move or a cancel would repeat
+    /// the newer state (a "moved" email with a calendar entry for a booking already cancelled): only the newest is sent.
+    /// Empty for kinds that are always sent (the first email about a booking carries its manage link).
+    /// </summary>
+    public static EmailKind[] SupersededBy(this EmailKind kind) => kind switch
+    {
+        EmailKind.BookingRescheduled => [EmailKind.BookingRescheduled, EmailKind.BookingCancelled],
+        EmailKind.ClinicRescheduleNotice => [EmailKind.ClinicRescheduleNotice, EmailKind.ClinicCancellationNotice],
+        _ => [],
+    };
+
     /// <summary>The course emails, which list the course's sessions (<see cref="EmailFacts.CourseSessions"/>).</summary>
     public static bool ListsCourse(this EmailKind kind) =>
         kind is EmailKind.CourseBooked or EmailKind.ClinicCourseNotice or EmailKind.CourseCancelled or EmailKind.ClinicCourseCancellationNotice;

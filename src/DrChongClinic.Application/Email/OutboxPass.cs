@@ -183,7 +183,7 @@ public sealed partial class OutboxPass(
         }
 
         var message = await db.OutboxMessages.AsNoTracking().Include(m => m.Appointment).SingleAsync(m => m.Id == id, cancellationToken);
-        if (NoLongerApplies(message, now))
+        if (NoLongerApplies(message, now) || await SupersededAsync(message, cancellationToken))
         {
             await SetStatusAsync(id, OutboxStatus.Skipped, error: null);
             LogSkipped(id, message.Kind);
@@ -220,6 +220,15 @@ public sealed partial class OutboxPass(
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAtUtc, clock.UtcNow), CancellationToken.None);
         LogSent(id, message.Kind, attempt);
         return Outcome.Sent;
+    }
+
+    /// <summary>Whether a later message about the same booking to the same reader says what this one would (<see cref="ClinicNotices.SupersededBy"/>).</summary>
+    private Task<bool> SupersededAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var later = message.Kind.SupersededBy();
+        return later.Length == 0
+            ? Task.FromResult(false)
+            : db.OutboxMessages.AnyAsync(m => m.AppointmentId == message.AppointmentId && m.Id > message.Id && later.Contains(m.Kind), cancellationToken);
     }
 
     /// <summary>A reminder for an appointment that was cancelled, moved or has begun is not sent.</summary>

@@ -242,7 +242,9 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(KualaLumpur(2031, 4, 3, 10, 0), a.PractitionerId, ChangedBy.Staff, "reception", now, policy));
         await ChangeAsync(_site, booking.Id, (a, now) => a.Cancel(ChangedBy.Patient, null, "Travelling <abroad>", now, policy));
 
-        Assert.Equal(4, (await _site.SendEmailsAsync(_smtp, patient)).Count);
+        // The staff move is still waiting when the cancel is written: it would describe the cancelled booking, so only
+        // the cancellation goes (confirmation, first move, cancellation).
+        Assert.Equal(3, (await _site.SendEmailsAsync(_smtp, patient)).Count);
         var notices = _smtp.To(ClinicInbox).Where(m => m.Subject.Contains(booking.GroupedReference, StringComparison.Ordinal)).ToList();
 
         Assert.Equal(2, notices.Count);
@@ -261,7 +263,30 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
             Assert.Null(notice.Calendar);
         }
 
-        Assert.All(await OutboxAsync(_site, booking.Id), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+        Assert.Equal([OutboxStatus.Skipped], (await OutboxAsync(_site, booking.Id)).Where(m => m.Status != OutboxStatus.Sent).Select(m => m.Status));
+    }
+
+    [Fact]
+    public async Task Quick_moves_and_a_cancel_before_the_outbox_runs_send_the_confirmation_and_the_cancellation_only()
+    {
+        const string patient = "quick.changes@patients.test";
+        var policy = new BookingPolicy();
+        var booking = await BookAsync(_site, Patient(patient, name: "Quick Changer"), KualaLumpur(2031, 5, 6, 9, 0), needsConfirmation: false, EmailKind.BookingConfirmed);
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(KualaLumpur(2031, 5, 6, 9, 15), a.PractitionerId, ChangedBy.Patient, null, now, policy));
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Reschedule(KualaLumpur(2031, 5, 6, 10, 0), a.PractitionerId, ChangedBy.Patient, null, now, policy));
+        await ChangeAsync(_site, booking.Id, (a, now) => a.Cancel(ChangedBy.Patient, null, null, now, policy));
+
+        var emails = await _site.SendEmailsAsync(_smtp, patient);
+
+        Assert.Equal(2, emails.Count); // the confirmation (it carries the manage link), then the cancellation; no "moved" email
+        var cancelled = emails[1];
+        Assert.Equal($"Dr Chong Clinic: your appointment on 6 May 2031 has been cancelled ({booking.GroupedReference})", cancelled.Subject);
+        Assert.Equal("CANCEL", Calendar.Load(cancelled.CalendarText())!.Method);
+        Assert.DoesNotContain(_smtp.To(ClinicInbox), m => m.Subject.Contains(booking.GroupedReference, StringComparison.Ordinal) && m.Subject.StartsWith("Booking moved", StringComparison.Ordinal));
+        Assert.Contains(_smtp.To(ClinicInbox), m => m.Subject.Contains(booking.GroupedReference, StringComparison.Ordinal) && m.Subject.StartsWith("Booking cancelled by the patient", StringComparison.Ordinal));
+        var outbox = await OutboxAsync(_site, booking.Id);
+        Assert.Equal(4, outbox.Count(m => m.Status == OutboxStatus.Skipped)); // two moves, to the patient and to the clinic
+        Assert.All(outbox.Where(m => m.Status != OutboxStatus.Sent), m => Assert.Equal(OutboxStatus.Skipped, m.Status));
     }
 
     [Fact]
