@@ -116,7 +116,8 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
             GoogleCalendarUrl = GoogleCalendarLink(details, language),
             WhatsAppText = whatsAppText,
             WhatsAppUrl = clinic.Value.WhatsAppLink(whatsAppText),
-            Done = done is "booked" or "cancelled" or "rescheduled" ? done : null,
+            // Only what the booking's state bears out: "?done=cancelled" on an active booking's link says nothing.
+            Done = (done, appointment.IsActive) is ("booked" or "rescheduled", true) or ("cancelled", false) ? done : null,
         };
 
         if (!page.CanChange)

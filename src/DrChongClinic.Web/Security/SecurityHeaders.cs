@@ -15,7 +15,11 @@ public static class SecurityHeaders
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
     /// <summary>Pages with personal data or staff data: never stored by browsers or proxies.</summary>
-    private static readonly string[] PrivatePrefixes = ["/admin", "/account", "/book", "/ms/tempah"];
+    private static readonly string[] PrivatePrefixes =
+    [
+        "/admin", "/account", "/book", "/ms/tempah",
+        "/waitlist/offer", "/waitlist/leave", "/ms/senarai-menunggu/tawaran", "/ms/senarai-menunggu/keluar",
+    ];
 
     /// <summary>
     /// Pages whose content depends on who is signed in (the staff area and its sign-in pages): these send

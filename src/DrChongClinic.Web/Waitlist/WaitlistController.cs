@@ -6,6 +6,7 @@ using DrChongClinic.Web.Booking;
 using DrChongClinic.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,17 @@ public sealed class WaitlistController(
     IOptions<PrivacyOptions> privacy,
     ILogger<WaitlistController> logger) : Controller
 {
+    public override void OnActionExecuting(ActionExecutingContext context)
+    {
+        // An offer or leave page is reached by its private link: never indexed, like a booking's manage page.
+        if (context.ActionArguments.ContainsKey("token"))
+        {
+            Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        }
+
+        base.OnActionExecuting(context);
+    }
+
     [HttpGet(WaitlistPaths.JoinEn)]
     [HttpGet(WaitlistPaths.JoinMs)]
     [EnableRateLimiting(ClinicRateLimits.Slots)]

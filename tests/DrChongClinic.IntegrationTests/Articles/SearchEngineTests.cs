@@ -87,6 +87,11 @@ public sealed class SearchEngineTests(ClinicFactory factory) : IClassFixture<Cli
         Assert.Contains("User-agent: *", lines);
         Assert.Contains("Disallow: /admin", lines);
         Assert.Contains("Disallow: /book/manage", lines);
+        Assert.Contains("Disallow: /ms/tempah/urus", lines); // every private link, in both languages
+        Assert.Contains("Disallow: /waitlist/offer", lines);
+        Assert.Contains("Disallow: /waitlist/leave", lines);
+        Assert.Contains("Disallow: /ms/senarai-menunggu/tawaran", lines);
+        Assert.Contains("Disallow: /ms/senarai-menunggu/keluar", lines);
         Assert.Contains("Disallow: /diary", lines);
         Assert.Contains("Disallow: /ms/diari", lines);
         Assert.Contains($"Sitemap: {BaseUrl}/sitemap.xml", lines);

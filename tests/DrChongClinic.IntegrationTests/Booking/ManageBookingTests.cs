@@ -268,6 +268,19 @@ public sealed class ManageBookingTests(BookingFactory factory) : IClassFixture<B
         Assert.Equal("This booking is no longer active, so it cannot be changed.", error);
     }
 
+    [Fact]
+    public async Task A_done_banner_in_the_address_is_shown_only_when_the_booking_bears_it_out()
+    {
+        var token = await _client.BookAndGetTokenAsync("2026-12-29T10:30");
+
+        var claimedCancelled = await _client.GetPageAsync($"/book/manage/{token}?done=cancelled");
+        var claimedMovedInMalay = await _client.GetPageAsync($"/ms/tempah/urus/{token}?done=cancelled");
+
+        Assert.DoesNotContain("Your booking is cancelled", claimedCancelled.Text());
+        Assert.Contains("Confirmed", claimedCancelled.Text());
+        Assert.DoesNotContain("telah dibatalkan", claimedMovedInMalay.Text());
+    }
+
     private Task<List<EmailKind>> EmailsAsync(int appointmentId) =>
         factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.AppointmentId == appointmentId).Select(m => m.Kind).ToListAsync());
 

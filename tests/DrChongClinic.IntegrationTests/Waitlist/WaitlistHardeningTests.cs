@@ -80,6 +80,8 @@ public sealed class WaitlistHardeningTests : IAsyncLifetime
         var client = _site.Browser();
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("noindex, nofollow", response.Headers.GetValues("X-Robots-Tag").Single());
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         var title = Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("h1")!.TextContent;
         Assert.Equal(path.StartsWith("/ms", StringComparison.Ordinal) ? "Pautan senarai menunggu ini tidak dapat ditemui" : "We could not find this waitlist link", title);
 
