@@ -11,7 +11,11 @@ public sealed record CalendarEntry(int Id, string Reference, DateTime StartUtc, 
 /// <summary>A calendar column: one practitioner (day view) or one clinic date (week view).</summary>
 public sealed record CalendarColumnEntries(string? Practitioner, DateOnly? Day, bool IsToday, IReadOnlyList<CalendarEntry> Entries);
 
-/// <summary>The calendar's dates (<paramref name="First"/> to <paramref name="Last"/>), its doctors and its columns.</summary>
+/// <summary>
+/// The calendar's dates (<paramref name="First"/> to <paramref name="Last"/>), its doctors and its columns;
+/// <paramref name="DateIgnored"/> and <paramref name="PractitionerIgnored"/> say that a date or doctor asked for could not be
+/// shown (today and every doctor are shown instead).
+/// </summary>
 public sealed record CalendarData(
     bool Week,
     DateOnly Day,
@@ -19,7 +23,9 @@ public sealed record CalendarData(
     DateOnly Last,
     DateOnly Today,
     IReadOnlyList<Choice> Practitioners,
-    IReadOnlyList<CalendarColumnEntries> Columns);
+    IReadOnlyList<CalendarColumnEntries> Columns,
+    bool DateIgnored = false,
+    bool PractitionerIgnored = false);
 
 /// <summary>A day (all doctors side by side) or a week (one doctor, or all) of appointments that are not cancelled.</summary>
 public sealed class BookingCalendar(IClinicDatabase db, ClinicClock clock)
@@ -35,6 +41,12 @@ public sealed class BookingCalendar(IClinicDatabase db, ClinicClock clock)
         var fromUtc = clock.UtcRange(first).FromUtc;
         var toUtc = clock.UtcRange(last).ToUtc;
         var practitioners = await db.PractitionerChoicesAsync(cancellationToken);
+        var practitionerIgnored = practitioner is { } id && !practitioners.Any(p => p.Id == id);
+        if (practitionerIgnored)
+        {
+            practitioner = null; // a doctor that does not exist would show an empty day: every doctor instead
+        }
+
         var rows = await (
                 from a in db.Appointments.AsNoTracking()
                 where a.StartUtc >= fromUtc && a.StartUtc < toUtc && a.Status != AppointmentStatus.Cancelled
@@ -54,6 +66,6 @@ public sealed class BookingCalendar(IClinicDatabase db, ClinicClock clock)
                 null, d, d == today, entries.Where(e => e.Day == d).Select(e => e.Entry).ToList()))
             : practitioners.Where(p => practitioner == null || p.Id == practitioner).Select(p => new CalendarColumnEntries(
                 p.Name, null, false, entries.Where(e => e.PractitionerId == p.Id).Select(e => e.Entry).ToList()));
-        return new CalendarData(week, day, first, last, today, practitioners, columns.ToList());
+        return new CalendarData(week, day, first, last, today, practitioners, columns.ToList(), date is not null && day != date, practitionerIgnored);
     }
 }

@@ -43,7 +43,6 @@ public sealed class ScheduleTests(ClinicFactory factory) : IClassFixture<ClinicF
     [InlineData("BufferMinutes", "99999999999999999999", "This value is not valid. Please check it and try again.")]
     [InlineData("NameMs", "", "Enter a name")]
     [InlineData("Code", "Pico Laser!", "lower-case letters")]
-    [InlineData("Code", "pico-laser", "already uses this code")]
     [InlineData("Price", "-5", "no negative amounts")]
     [InlineData("Price", "100000.01", "at most RM 100,000.00")]
     [InlineData("Price", "12.345", "at most two decimals")]
@@ -67,6 +66,27 @@ public sealed class ScheduleTests(ClinicFactory factory) : IClassFixture<ClinicF
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, (await Html.ReadAsync(response)).QuerySelector($"[data-valmsg-for={field}]")!.TextContent);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Treatments.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_code_another_treatment_uses_is_a_conflict_with_the_form_kept_and_nothing_stored()
+    {
+        var (client, _) = await StaffAsync();
+        var before = await factory.WithDbAsync(db => db.Treatments.CountAsync());
+
+        var response = await client.SubmitAsync(await client.GetPageAsync("/admin/schedule/treatments/new"), "#treatment-form", new Dictionary<string, string?>
+        {
+            ["Code"] = "pico-laser",
+            ["NameEn"] = "Second pico",
+            ["NameMs"] = "Pico kedua",
+            ["DurationMinutes"] = "30",
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var page = await Html.ReadAsync(response);
+        Assert.Contains("already uses this code", page.QuerySelector("[data-valmsg-for=Code]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Second pico", page.QuerySelector("#treatment-form [name=NameEn]")!.GetAttribute("value"));
         Assert.Equal(before, await factory.WithDbAsync(db => db.Treatments.CountAsync()));
     }
 

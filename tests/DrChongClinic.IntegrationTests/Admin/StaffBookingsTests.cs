@@ -371,7 +371,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         var cancelled = await client.GetPageAsync($"/admin/bookings?practitioner={practitioner.Id}&status=Cancelled");
         Assert.Empty(cancelled.QuerySelectorAll("#bookings-table tbody tr"));
         var bad = await client.GetAsync($"/admin/bookings?from=not-a-date&page=x");
-        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("could not be read", (await Html.ReadAsync(bad)).QuerySelector(".notice")!.TextContent);
 
         var export = await client.GetAsync(all.QuerySelector("#export-csv")!.GetAttribute("href"));
@@ -540,5 +540,59 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         Assert.True(inDay.Count >= 2);
         Assert.Contains(inDay, i => i.Contains(BookingReference.Display(first.Reference), StringComparison.Ordinal));
         Assert.DoesNotContain(inDay, i => i.Contains(BookingReference.Display(cancelled.Reference), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("date=abc", "today is shown")]
+    [InlineData("date=0001-01-01", "today is shown")]
+    [InlineData("view=week&date=9999-12-31", "today is shown")]
+    [InlineData("practitioner=abc", "every doctor is shown")]
+    [InlineData("practitioner=999999", "every doctor is shown")]
+    public async Task A_calendar_address_that_cannot_be_shown_says_what_is_shown_instead_with_a_400(string query, string says)
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var (client, _) = await StaffAsync();
+        var week = query.StartsWith("view=week", StringComparison.Ordinal);
+        var normal = await client.GetPageAsync(week ? "/admin/bookings/calendar?view=week" : "/admin/bookings/calendar");
+        Assert.Null(normal.QuerySelector("[role=alert]"));
+
+        var response = await client.GetAsync($"/admin/bookings/calendar?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Html.ReadAsync(response);
+        Assert.Contains(says, page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(normal.QuerySelector("#calendar-title")!.TextContent, page.QuerySelector("#calendar-title")!.TextContent);
+        if (!week)
+        {
+            Assert.Contains(page.QuerySelectorAll(".calendar-column h3"), h => h.TextContent == practitioner.Name);
+        }
+
+        Assert.All(page.QuerySelectorAll(".calendar-nav a"), a => Assert.DoesNotContain("practitioner=999999", a.GetAttribute("href"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_move_with_a_doctor_that_cannot_be_read_is_refused_and_the_booking_stays_where_it_was()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(_site);
+        var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, NewEmail());
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, TestBookings.ClinicZone));
+        var (client, _) = await StaffAsync();
+
+        var shown = await client.GetAsync($"/admin/bookings/{booking.Id}?date={date:yyyy-MM-dd}&practitioner=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, shown.StatusCode);
+        Assert.Contains("doctor could not be read", (await Html.ReadAsync(shown)).QuerySelector("#booking-problem")!.TextContent, StringComparison.Ordinal);
+        var badDate = await client.GetAsync($"/admin/bookings/{booking.Id}?date=2026-02-30");
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Contains("date could not be read", (await Html.ReadAsync(badDate)).QuerySelector("#booking-problem")!.TextContent, StringComparison.Ordinal);
+
+        var page = await client.GetPageAsync($"/admin/bookings/{booking.Id}?date={date:yyyy-MM-dd}&practitioner={practitioner.Id}");
+        var target = page.QuerySelectorAll("#move input[name=slot]").Select(i => i.GetAttribute("value")).Last()!;
+        var moved = await client.SubmitAsync(page, "#move", new Dictionary<string, string?> { ["slot"] = target, ["practitioner"] = "abc" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        Assert.Contains("doctor could not be read", OnlineBookings.Problem(await Html.ReadAsync(moved)));
+        var saved = await OnlineBookings.LoadAsync(_site, booking.Id);
+        Assert.Equal(booking.StartUtc, saved.StartUtc);
+        Assert.DoesNotContain(saved.History, h => h.What.StartsWith("Rescheduled", StringComparison.Ordinal));
     }
 }

@@ -35,7 +35,7 @@ public sealed class StaffRaceTests(StaffRaceTests.Site site) : IClassFixture<Sta
         Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a =>
         {
-            Assert.Equal(HttpStatusCode.BadRequest, a.Status);
+            Assert.Equal(HttpStatusCode.Conflict, a.Status);
             Assert.Contains("Another treatment already uses this code", a.Text, StringComparison.Ordinal);
         });
     }

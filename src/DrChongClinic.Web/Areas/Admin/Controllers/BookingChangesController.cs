@@ -47,6 +47,12 @@ public sealed class BookingChangesController(
             return await RefusedAsync(id, _ => t["Admin_Booking_ChooseTime"], StatusCodes.Status422UnprocessableEntity, null, cancellationToken);
         }
 
+        if (ModelState.TryGetValue("practitioner", out var doctor) && doctor.Errors.Count > 0)
+        {
+            // practitioner=abc binds as null, which means "the same doctor": refused instead of moving with the wrong one.
+            return await RefusedAsync(id, _ => t["Admin_Booking_DoctorInvalid"], StatusCodes.Status400BadRequest, null, cancellationToken, date);
+        }
+
         var result = await bookings.RescheduleAsync(id, date, when, practitioner, ChangedBy.Staff, Actor, Checked(version), cancellationToken);
         return await ResultAsync(id, result, "Admin_Booking_Rescheduled", null, cancellationToken, date, practitioner);
     }

@@ -49,12 +49,17 @@ public sealed class BookingsController(BookingSearch search, BookingDetailPages 
             return NotFound();
         }
 
+        var view = View(ShowView, page);
         if (!ModelState.IsValid)
         {
-            page.Problem = t["Admin_Booking_DateInvalid"];
+            // The move picker falls back to the booking's own date and doctor; the page says which choice was not read.
+            page.Problem = ModelState.TryGetValue("practitioner", out var doctor) && doctor.Errors.Count > 0
+                ? t["Admin_Booking_DoctorInvalid"]
+                : t["Admin_Booking_DateInvalid"];
+            view.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        return View(ShowView, page);
+        return view;
     }
 
     /// <summary>The list with the filters that could be read; a filter that could not is left out with a notice.</summary>
@@ -62,6 +67,12 @@ public sealed class BookingsController(BookingSearch search, BookingDetailPages 
     {
         var list = await search.ListAsync(filter.ToCriteria(), filter.Page, cancellationToken);
         filter.Page = list.Page; // the page shown: page=999999999 shows the last one
-        return View(nameof(Index), new BookingsPage(filter, list.Rows, list.Total, list.PageCount, list.Treatments, list.Practitioners, !ModelState.IsValid, exportRefused));
+        var view = View(nameof(Index), new BookingsPage(filter, list.Rows, list.Total, list.PageCount, list.Treatments, list.Practitioners, !ModelState.IsValid, exportRefused));
+        if (!ModelState.IsValid)
+        {
+            view.StatusCode = StatusCodes.Status400BadRequest; // the list without the unread filters, and the notice
+        }
+
+        return view;
     }
 }

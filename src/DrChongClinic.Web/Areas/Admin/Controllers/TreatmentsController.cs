@@ -34,8 +34,11 @@ public sealed class TreatmentsController(
         var result = await treatments.CreateAsync(Actor, input.Code, input.ToDetails(), cancellationToken);
         if (result.Problem is ScheduleProblem.CodeTaken)
         {
+            // A conflict with what is stored (or with a save that won the race a moment ago): 409, like a doctor just added.
             ModelState.AddModelError(nameof(input.Code), t["Admin_Treatment_CodeTaken"]);
-            return View("Edit", input);
+            var form = View("Edit", input);
+            form.StatusCode = StatusCodes.Status409Conflict;
+            return form;
         }
 
         Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_Treatment_Saved"], result.Name));

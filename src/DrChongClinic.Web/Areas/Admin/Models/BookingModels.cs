@@ -163,7 +163,8 @@ public sealed record CalendarPage(
     string PreviousUrl,
     string NextUrl,
     string TodayUrl,
-    string OtherViewUrl);
+    string OtherViewUrl,
+    IReadOnlyList<string> Problems);
 
 public sealed record FailedEmailRow(int Id, string Kind, string Created, int Attempts, string? Error, int AppointmentId, string Reference, bool Held = false);
 
