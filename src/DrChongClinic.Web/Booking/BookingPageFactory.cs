@@ -125,6 +125,13 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
             return page;
         }
 
+        if (IsCourseSession(details))
+        {
+            page.CourseMoveUrl = SitePaths.Course(language, token);
+            page.CourseSession = appointment.CourseSession ?? 0;
+            return page;
+        }
+
         page.MinDate = BookingInput.Date(slots.Today);
         page.MaxDate = BookingInput.Date(slots.LastBookableDay);
         var search = SlotSearch.ToMove(appointment);
@@ -154,6 +161,12 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
 
         return page;
     }
+
+    /// <summary>
+    /// A session of a booked course (whose treatment still has its course plan) moves on the course page: the manage
+    /// page's own times would include dates that break the weeks between sessions.
+    /// </summary>
+    public static bool IsCourseSession(AppointmentDetails details) => details.Appointment.CourseId is not null && details.Treatment.Course is not null;
 
     /// <summary>Hours before the appointment after which the patient can no longer change it online.</summary>
     private int CutoffHours => (int)Math.Round(slots.Policy.PatientChangeCutoff.TotalHours);

@@ -170,6 +170,14 @@ public sealed class ManagePage
 
     public string? DateProblem { get; set; }
 
+    /// <summary>
+    /// For a session of a booked course: the course page, where it moves (only to dates that keep the weeks between
+    /// sessions), and its session number. The manage page then offers no times of its own.
+    /// </summary>
+    public string? CourseMoveUrl { get; set; }
+
+    public int CourseSession { get; set; }
+
     public string? CancelReason { get; set; }
 
     public string? CancelError { get; set; }

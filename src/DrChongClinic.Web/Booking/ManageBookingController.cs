@@ -65,6 +65,11 @@ public sealed class ManageBookingController(
             return StatusCode(BookingRefusals.StatusCode(refused), new { error = refusals.Message(refused) });
         }
 
+        if (BookingPageFactory.IsCourseSession(details))
+        {
+            return UnprocessableEntity(new { error = t["Booking_Reschedule_CourseText"].Value });
+        }
+
         if (pages.DateProblem(date, out var day) is { } dateProblem)
         {
             return BadRequest(new { error = dateProblem });

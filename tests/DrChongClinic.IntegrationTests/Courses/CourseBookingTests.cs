@@ -125,10 +125,25 @@ public sealed class CourseBookingTests(CourseSite site) : IClassFixture<CourseSi
         Assert.Contains("Session 2 would be too soon after session 1: it must be between Thursday, 7 January 2027 and",
             (await Html.ReadAsync(tooClose)).QuerySelector("#course-problem")!.TextContent);
 
-        // The ordinary reschedule on session 2's own manage link keeps the weeks too.
+        // Session 2's own manage link offers no times of its own and sends the patient to the course page; its
+        // reschedule form, posted anyway, still keeps the weeks, and so does its free-times look-up.
         var sessionTwoToken = site.Unprotect(afterMove.ProtectedManageToken);
         var own = await _client.GetPageAsync($"/book/manage/{sessionTwoToken}?date=2026-12-28");
-        var rescheduled = await _client.SubmitAsync(own, "#reschedule form[method=post]", new Dictionary<string, string?> { ["Slot"] = "2026-12-28T10:00" });
+        Assert.Empty(own.QuerySelectorAll("#reschedule input[name=Slot], #reschedule form"));
+        Assert.Contains("This is session 2 of your course", own.QuerySelector("#reschedule")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/book/manage/{sessionTwoToken}/course", own.QuerySelector("#reschedule a")!.GetAttribute("href"));
+        var ownMs = await _client.GetPageAsync($"/ms/tempah/urus/{sessionTwoToken}");
+        Assert.Contains("Ini ialah sesi 2 dalam kursus anda", ownMs.QuerySelector("#reschedule")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/ms/tempah/urus/{sessionTwoToken}/kursus", ownMs.QuerySelector("#reschedule a")!.GetAttribute("href"));
+        var lookUp = await _client.GetAsync($"/book/manage/{sessionTwoToken}/slots?date=2026-12-28");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, lookUp.StatusCode);
+        Assert.Contains("course page", await lookUp.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var antiForgery = own.QuerySelector("#cancel input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var rescheduled = await _client.PostAsync($"/book/manage/{sessionTwoToken}/reschedule", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Slot"] = "2026-12-28T10:00",
+            ["__RequestVerificationToken"] = antiForgery,
+        }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, rescheduled.StatusCode);
         Assert.Contains("would break the weeks between the sessions", (await Html.ReadAsync(rescheduled)).Text());
         Assert.Equal(afterMove.StartUtc, (await site.CourseOfAsync(sessions[0].Id))[1].StartUtc);
