@@ -32,6 +32,9 @@ public enum CourseProblem
     /// <summary>A move would break the weeks between sessions.</summary>
     IntervalBroken,
 
+    /// <summary>The time sent for a move could not be read (not one of the times the page offers).</summary>
+    MoveTimeUnreadable,
+
     /// <summary>A patient is past the cut-off for this session.</summary>
     TooLateToChange,
 

@@ -95,9 +95,14 @@ public sealed class CourseController(
             return await RefusedAsync(details, token, CourseResult.Refused(CourseProblem.NotFound), cancellationToken);
         }
 
-        if (session is null || CourseForm.Parse(form.Slot) is not { } local)
+        if (session is null)
         {
-            return await RefusedAsync(details, token, CourseResult.Refused(CourseProblem.TimesNotValid), cancellationToken);
+            return await RefusedAsync(details, token, CourseResult.Refused(CourseProblem.NotFound), cancellationToken);
+        }
+
+        if (CourseForm.Parse(form.Slot) is not { } local)
+        {
+            return await RefusedAsync(details, token, CourseResult.Refused(CourseProblem.MoveTimeUnreadable), cancellationToken);
         }
 
         var result = await courses.MoveAsync(session.Appointment.Id, local, ChangedBy.Patient, null, null, cancellationToken);

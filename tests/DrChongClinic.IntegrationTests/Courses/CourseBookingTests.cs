@@ -191,20 +191,22 @@ public sealed class CourseBookingTests(CourseSite site) : IClassFixture<CourseSi
     }
 
     [Theory]
-    [InlineData("-1", "2027-01-12T10:00")]
-    [InlineData("999", "2027-01-12T10:00")]
-    [InlineData("2", "not-a-time")]
-    [InlineData("2", "9999-12-31T23:59")]
-    [InlineData("1", "2026-11-01T10:00")]
-    [InlineData("3", "2027-01-12T10:00")]
-    public async Task Bad_move_forms_get_a_friendly_4xx_and_move_nothing(string session, string slot)
+    [InlineData("-1", "2027-01-12T10:00", HttpStatusCode.NotFound, "We could not find that course session.")]
+    [InlineData("999", "2027-01-12T10:00", HttpStatusCode.NotFound, "We could not find that course session.")]
+    [InlineData("2", "not-a-time", HttpStatusCode.UnprocessableEntity, "That time could not be read, so nothing was moved.")]
+    [InlineData("2", "", HttpStatusCode.UnprocessableEntity, "That time could not be read, so nothing was moved.")]
+    [InlineData("2", "9999-12-31T23:59", HttpStatusCode.UnprocessableEntity, "That time could not be read, so nothing was moved.")]
+    [InlineData("1", "2026-11-01T10:00", HttpStatusCode.UnprocessableEntity, "That time cannot be booked")]
+    [InlineData("3", "2027-01-12T10:00", HttpStatusCode.UnprocessableEntity, "Session 3 would be too soon after session 2")]
+    public async Task Bad_move_forms_get_a_friendly_4xx_that_says_what_was_wrong_and_move_nothing(string session, string slot, HttpStatusCode expected, string message)
     {
         var (token, sessions) = await BookedCourseAsync("2026-12-16T10:00", $"course-badmove-{Guid.NewGuid():N}@example.test");
         var page = await _client.GetPageAsync($"/book/manage/{token}/course");
 
         var response = await _client.SubmitAsync(page, "#move-form-2", new Dictionary<string, string?> { ["Session"] = session, ["Slot"] = slot });
 
-        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Contains(message, (await Html.ReadAsync(response)).QuerySelector("#course-problem")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(sessions.Select(s => s.StartUtc), (await site.CourseOfAsync(sessions[0].Id)).Select(s => s.StartUtc));
     }
 
