@@ -193,6 +193,37 @@ public sealed class WaitlistFlowTests(WaitlistFixture fixture) : IClassFixture<W
     }
 
     [Fact]
+    public async Task A_claim_after_leaving_says_the_offer_was_withdrawn_not_that_the_time_was_taken()
+    {
+        var scene = await WaitlistScene.NewAsync(Site);
+        var held = await scene.OneMorningTimeHeldAsync();
+        await scene.JoinAsync("changed-mind@example.com");
+        await Site.RunWaitlistPassAsync();
+        var leave = WaitlistSteps.LinkIn(Smtp.To("changed-mind@example.com").Single(), "/waitlist/leave/");
+        await scene.CancelAsync(held);
+        await Site.RunWaitlistPassAsync();
+        var offer = WaitlistSteps.LinkIn(Smtp.To("changed-mind@example.com").Single(m => m.Subject.Contains("freed up", StringComparison.Ordinal)), "/waitlist/offer/");
+        var client = Site.Browser();
+        var claimPage = await client.GetPageAsync(offer);
+
+        var leavePage = await client.GetPageAsync(leave);
+        await client.SubmitAsync(leavePage, "form[data-leave-form]", new Dictionary<string, string?>());
+        var claim = await client.SubmitAsync(claimPage, "form[data-claim-form]", new Dictionary<string, string?>());
+
+        Assert.Equal(HttpStatusCode.Conflict, claim.StatusCode);
+        var text = await claim.Content.ReadAsStringAsync();
+        Assert.Equal("This offer was withdrawn", WaitlistSteps.Heading(text));
+        Assert.Contains("You left the waitlist", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Another patient booked this time first", text, StringComparison.Ordinal);
+        var again = await client.GetAsync(offer);
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+        Assert.Equal("This offer was withdrawn", WaitlistSteps.Heading(await again.Content.ReadAsStringAsync()));
+        var malay = await client.GetAsync(offer.Replace("/waitlist/offer/", "/ms/senarai-menunggu/tawaran/", StringComparison.Ordinal));
+        Assert.Equal("Tawaran ini telah ditarik balik", WaitlistSteps.Heading(await malay.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await scene.BookingsAtAsync(TestBookings.ClinicTime(WaitlistScene.Tuesday, 10)));
+    }
+
+    [Fact]
     public async Task Entries_expire_after_their_last_day()
     {
         var scene = await WaitlistScene.NewAsync(Site);
