@@ -349,14 +349,15 @@ public sealed class CourseService(
 
     private async Task<(CourseProblem?, CourseOffer?)> ProposeAsync(Appointment first, IReadOnlyList<DateTime?>? chosen, CancellationToken cancellationToken)
     {
-        if (first.CourseId is not null)
-        {
-            return (CourseProblem.AlreadyBooked, null);
-        }
-
+        // Whether the booking is still on comes first: a course cancelled (or past) is not "already booked".
         if (!first.IsActive || first.StartUtc <= clock.UtcNow)
         {
             return (CourseProblem.NotActive, null);
+        }
+
+        if (first.CourseId is not null)
+        {
+            return (CourseProblem.AlreadyBooked, null);
         }
 
         var treatment = await db.Treatments.AsNoTracking().FirstAsync(t => t.Id == first.TreatmentId, cancellationToken);

@@ -237,6 +237,27 @@ public sealed class CourseBookingTests(CourseSite site) : IClassFixture<CourseSi
         Assert.Contains("not booked as a course", (await Html.ReadAsync(response)).Text());
     }
 
+    [Fact]
+    public async Task Booking_a_course_again_after_cancelling_it_says_it_was_cancelled_not_that_it_is_booked()
+    {
+        var (treatment, doctor) = await site.CourseAsync();
+        var token = await site.BookFirstAsync(_client, treatment, doctor, "2026-12-21T10:00", $"course-again-{Guid.NewGuid():N}@example.test");
+        var proposal = await _client.GetPageAsync($"/book/manage/{token}/course");
+        Assert.Equal(HttpStatusCode.SeeOther, (await _client.SubmitAsync(proposal, "#proposal form", new Dictionary<string, string?>())).StatusCode);
+        var manage = await _client.GetPageAsync($"/book/manage/{token}");
+        Assert.Equal(HttpStatusCode.SeeOther, (await _client.SubmitAsync(manage, "#course form", new Dictionary<string, string?>())).StatusCode);
+        var cancelled = await site.CourseOfAsync((await site.AppointmentAsync(token)).Id);
+        Assert.All(cancelled, s => Assert.Equal(AppointmentStatus.Cancelled, s.Status));
+
+        var again = await _client.SubmitAsync(proposal, "#proposal form", new Dictionary<string, string?>());
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var text = (await Html.ReadAsync(again)).Text();
+        Assert.Contains("This booking is cancelled or already past", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("already booked", text, StringComparison.Ordinal);
+        Assert.Equal(cancelled.Select(s => (s.Id, s.Status)), (await site.CourseOfAsync(cancelled[0].Id)).Select(s => (s.Id, s.Status)));
+    }
+
     /// <summary>A course of 3 booked through the pages from a first session at <paramref name="firstSlot"/>.</summary>
     private async Task<(string Token, List<Appointment> Sessions)> BookedCourseAsync(string firstSlot, string email)
     {
