@@ -25,8 +25,11 @@ public sealed record DiaryFeed(string PractitionerName, IReadOnlyList<DiaryEntry
 /// <summary>Whether a doctor has a diary address, and since when (the address itself cannot be shown again: only its hash is kept).</summary>
 public sealed record DiaryFeedStatus(int PractitionerId, string PractitionerName, DateTime? IssuedAtUtc);
 
-/// <summary>A newly issued diary address's token, shown to staff once; null when the doctor does not exist.</summary>
-public sealed record DiaryFeedIssued(string PractitionerName, string Token);
+/// <summary>
+/// A newly issued diary address's token, shown to staff once; <see cref="Token"/> is null when the doctor's address
+/// changed after the page was read (a double click, or a colleague), so nothing was issued.
+/// </summary>
+public sealed record DiaryFeedIssued(string PractitionerName, string? Token);
 
 /// <summary>
 /// A doctor's diary on their phone: a private, read-only iCalendar subscription address per doctor. Staff issue it
@@ -38,29 +41,50 @@ public sealed class DiaryFeedService(IClinicDatabase db, AuditLog audit, ClinicC
     /// <summary>How far back the diary reaches, so the doctor can look up last month's patients.</summary>
     public const int PastDays = 30;
 
+    /// <summary>Issuing addresses runs one at a time (<see cref="IClinicDatabase.SerializedAsync{T}"/>).</summary>
+    private const string DiaryFeedsLock = "diary-feeds";
+
     public async Task<DiaryFeedStatus?> StatusAsync(int practitionerId, CancellationToken cancellationToken) =>
         await db.Practitioners.AsNoTracking().Where(p => p.Id == practitionerId)
             .Select(p => new DiaryFeedStatus(p.Id, p.Name, p.DiaryFeedIssuedAtUtc))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Issues a new address for the doctor's diary; an earlier one stops working in the same save.</summary>
-    public async Task<DiaryFeedIssued?> IssueAsync(string actor, int practitionerId, CancellationToken cancellationToken)
-    {
-        var practitioner = await db.Practitioners.FindAsync([practitionerId], cancellationToken);
-        if (practitioner is null)
+    /// <summary>
+    /// Issues a new address for the doctor's diary; an earlier one stops working in the same save. <paramref name="replacing"/>
+    /// is the <see cref="Fingerprint"/> of the address the page showed ("" for none): if the doctor's address has changed
+    /// since (or the form did not say), nothing is issued, so the address staff are shown is never one that a second click
+    /// or a colleague had already replaced. Null when the doctor does not exist.
+    /// </summary>
+    public Task<DiaryFeedIssued?> IssueAsync(string actor, int practitionerId, string? replacing, CancellationToken cancellationToken) =>
+        db.SerializedAsync(DiaryFeedsLock, async () =>
         {
-            return null;
-        }
+            var practitioner = await db.Practitioners.FindAsync([practitionerId], cancellationToken);
+            if (practitioner is null)
+            {
+                return null;
+            }
 
-        var replaced = practitioner.DiaryFeedTokenHash is not null;
-        var token = ManageToken.New();
-        practitioner.DiaryFeedTokenHash = ManageToken.Hash(token);
-        practitioner.DiaryFeedIssuedAtUtc = clock.UtcNow;
-        audit.Record(actor, replaced ? "diary-feed.replaced" : "diary-feed.issued", $"Practitioner {practitionerId}",
-            replaced ? "new diary address; the old one no longer works" : "diary address issued");
-        await db.SaveChangesAsync(cancellationToken);
-        return new DiaryFeedIssued(practitioner.Name, token);
-    }
+            if (replacing != Fingerprint(practitioner.DiaryFeedTokenHash))
+            {
+                return new DiaryFeedIssued(practitioner.Name, null);
+            }
+
+            var replaced = practitioner.DiaryFeedTokenHash is not null;
+            var token = ManageToken.New();
+            practitioner.DiaryFeedTokenHash = ManageToken.Hash(token);
+            practitioner.DiaryFeedIssuedAtUtc = clock.UtcNow;
+            audit.Record(actor, replaced ? "diary-feed.replaced" : "diary-feed.issued", $"Practitioner {practitionerId}",
+                replaced ? "new diary address; the old one no longer works" : "diary address issued");
+            await db.SaveChangesAsync(cancellationToken);
+            return (DiaryFeedIssued?)new DiaryFeedIssued(practitioner.Name, token);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Which address a page showed, without the address: 16 hex digits of a hash of its stored hash ("" for none). Changes
+    /// with every issue, even two in the same clock tick.
+    /// </summary>
+    public static string Fingerprint(string? tokenHash) =>
+        tokenHash is null ? "" : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(tokenHash)))[..16];
 
     /// <summary>Stops the doctor's diary address from working (nothing to do when there is none); null when the doctor does not exist.</summary>
     public async Task<DiaryFeedStatus?> RevokeAsync(string actor, int practitionerId, CancellationToken cancellationToken)

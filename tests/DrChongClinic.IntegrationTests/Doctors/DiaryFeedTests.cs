@@ -153,6 +153,37 @@ public sealed class DiaryFeedTests(DiaryFeedTests.Site site) : IClassFixture<Dia
         Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsync("/admin/schedule/practitioners/999999/diary-feed", new FormUrlEncodedContent([new("__RequestVerificationToken", antiForgery)]))).StatusCode);
     }
 
+    [Fact]
+    public async Task The_same_issue_form_sent_many_times_at_once_issues_one_address_and_the_one_shown_works()
+    {
+        var practitioner = await TestBookings.PractitionerAsync(site);
+        var (staff, _) = await StaffAccounts.SignedInAsync(site, StaffRoles.Staff);
+        var first = await IssueAsync(staff, practitioner.Id);
+        var edit = await staff.GetPageAsync($"/admin/schedule/practitioners/{practitioner.Id}");
+        var audited = await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Subject == $"Practitioner {practitioner.Id}"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => staff.SubmitAsync(edit, "#diary-issue-form", new Dictionary<string, string?>())));
+
+        var issued = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a != issued), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        var refused = await Html.ReadAsync(answers.First(a => a != issued));
+        Assert.Contains("no other address was made", refused.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(refused.QuerySelector("#https-en"));
+        var https = (await Html.ReadAsync(issued)).QuerySelector("#https-en")!.GetAttribute("value")!;
+        var shown = https[(https.LastIndexOf('/') + 1)..^4];
+        Assert.Equal(HttpStatusCode.OK, (await site.Browser().GetAsync($"/diary/{shown}.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Browser().GetAsync($"/diary/{first}.ics")).StatusCode);
+        Assert.Equal(audited + 1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Subject == $"Practitioner {practitioner.Id}")));
+
+        // The page read before that issue, sent again later, is refused too; a form without the field replaces nothing.
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.SubmitAsync(edit, "#diary-issue-form", new Dictionary<string, string?>())).StatusCode);
+        var antiForgery = edit.QuerySelector("#diary-issue-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var bare = await staff.PostAsync($"/admin/schedule/practitioners/{practitioner.Id}/diary-feed", new FormUrlEncodedContent([new("__RequestVerificationToken", antiForgery)]));
+        Assert.Equal(HttpStatusCode.Conflict, bare.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.SubmitAsync(edit, "#diary-issue-form", new Dictionary<string, string?> { ["replacing"] = "abc" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.Browser().GetAsync($"/diary/{shown}.ics")).StatusCode);
+    }
+
     private static async Task<string> IssueAsync(HttpClient staff, int practitionerId)
     {
         var edit = await staff.GetPageAsync($"/admin/schedule/practitioners/{practitionerId}");

@@ -20,10 +20,19 @@ public sealed class DiaryFeedsController(DiaryFeedService diaries, IOptions<Clin
     [HttpPost("")]
     public async Task<IActionResult> Issue(int id, CancellationToken cancellationToken)
     {
-        var issued = await diaries.IssueAsync(Actor, id, cancellationToken);
+        // The form's "replacing" says which address the page showed; a form without it replaces nothing (refused as changed).
+        var form = await Request.ReadFormAsync(cancellationToken);
+        var issued = await diaries.IssueAsync(Actor, id, form.TryGetValue("replacing", out var shown) ? shown.ToString() : null, cancellationToken);
         if (issued is null)
         {
             return NotFound();
+        }
+
+        if (issued.Token is null)
+        {
+            var changed = View("Changed", new DiaryFeedIssuedPage(id, issued.PractitionerName, []));
+            changed.StatusCode = StatusCodes.Status409Conflict;
+            return changed;
         }
 
         var addresses = ClinicLanguage.All.Select(language =>

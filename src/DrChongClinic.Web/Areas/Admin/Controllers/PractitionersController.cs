@@ -127,6 +127,7 @@ public sealed class PractitionersController(PractitionerService practitioners, I
         input.PhotoUrl = stored.PhotoUrl;
         input.PageUrl = stored.PageUrl;
         input.DiaryFeedIssuedAtUtc = stored.DiaryFeedIssuedAtUtc;
+        input.DiaryFeedFingerprint = stored.DiaryFeedFingerprint;
         return input;
     }
 

@@ -37,6 +37,9 @@ public sealed class PractitionerInput : ScheduleChangeInput
     /// <summary>Shown on the edit page: when the doctor's current diary address was issued, or null without one.</summary>
     public DateTime? DiaryFeedIssuedAtUtc { get; set; }
 
+    /// <summary>Sent back by the diary form: which address the page showed (<see cref="Application.Doctors.DiaryFeedService.Fingerprint"/>).</summary>
+    public string DiaryFeedFingerprint { get; set; } = "";
+
     public static PractitionerInput From(Practitioner p) => new()
     {
         Id = p.Id,
@@ -51,6 +54,7 @@ public sealed class PractitionerInput : ScheduleChangeInput
         PhotoUrl = p.PhotoVersion is null ? null : Application.Clinic.SitePaths.DoctorPhoto(p.Id, p.PhotoVersion),
         PageUrl = Application.Clinic.SitePaths.Doctor(Domain.ClinicLanguage.EnglishCode, p.Slug),
         DiaryFeedIssuedAtUtc = p.DiaryFeedIssuedAtUtc,
+        DiaryFeedFingerprint = Application.Doctors.DiaryFeedService.Fingerprint(p.DiaryFeedTokenHash),
     };
 
     public PractitionerProfile ToProfile() => new(
