@@ -165,6 +165,13 @@ public sealed class DockerComposeTests
         Assert.Contains("dynamic a", caddyfile, StringComparison.Ordinal);
         Assert.Contains("name app", caddyfile, StringComparison.Ordinal);
         Assert.Contains("lb_try_duration", caddyfile, StringComparison.Ordinal);
+
+        // Answers Kestrel writes before the app runs (400, 414, 431) get the security headers from the proxy; "?" keeps
+        // the app's own on every other answer.
+        foreach (var header in new[] { "?Strict-Transport-Security", "?X-Content-Type-Options \"nosniff\"", "?X-Frame-Options \"DENY\"", "?Referrer-Policy \"same-origin\"", "?Content-Security-Policy \"default-src 'none'" })
+        {
+            Assert.Contains(header, caddyfile, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
