@@ -18,6 +18,9 @@ public abstract class AdminControllerBase : Controller
     /// <summary>The signed-in staff member's user name (their e-mail), for audit entries.</summary>
     protected string Actor => User.Identity?.Name ?? "unknown";
 
+    /// <summary>Whether the value sent as <paramref name="key"/> could not be read (practitioner=abc): it then binds as null.</summary>
+    protected bool Unread(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+
     /// <summary>Shows a one-line confirmation on the next page (after a redirect).</summary>
     protected void Flash(string message) => TempData["Admin_Flash"] = message;
 }

@@ -47,7 +47,7 @@ public sealed class BookingChangesController(
             return await RefusedAsync(id, _ => t["Admin_Booking_ChooseTime"], StatusCodes.Status422UnprocessableEntity, null, cancellationToken);
         }
 
-        if (ModelState.TryGetValue("practitioner", out var doctor) && doctor.Errors.Count > 0)
+        if (Unread("practitioner"))
         {
             // practitioner=abc binds as null, which means "the same doctor": refused instead of moving with the wrong one.
             return await RefusedAsync(id, _ => t["Admin_Booking_DoctorInvalid"], StatusCodes.Status400BadRequest, null, cancellationToken, date);
@@ -118,5 +118,5 @@ public sealed class BookingChangesController(
     /// matches no booking), so a mangled form is refused as "changed meanwhile" instead of skipping the check.
     /// </summary>
     private Guid? Checked(Guid? version) =>
-        ModelState.TryGetValue("version", out var entry) && entry.Errors.Count > 0 ? Guid.Empty : version;
+        Unread("version") ? Guid.Empty : version;
 }

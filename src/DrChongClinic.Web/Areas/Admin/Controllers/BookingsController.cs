@@ -53,7 +53,7 @@ public sealed class BookingsController(BookingSearch search, BookingDetailPages 
         if (!ModelState.IsValid)
         {
             // The move picker falls back to the booking's own date and doctor; the page says which choice was not read.
-            page.Problem = ModelState.TryGetValue("practitioner", out var doctor) && doctor.Errors.Count > 0
+            page.Problem = Unread("practitioner")
                 ? t["Admin_Booking_DoctorInvalid"]
                 : t["Admin_Booking_DateInvalid"];
             view.StatusCode = StatusCodes.Status400BadRequest;

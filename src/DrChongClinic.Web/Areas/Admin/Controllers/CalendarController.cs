@@ -53,6 +53,4 @@ public sealed class CalendarController(BookingCalendar calendar, ClinicClock tim
 
         return page;
     }
-
-    private bool Unread(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 }
