@@ -277,6 +277,17 @@ public sealed class OneFieldAtATimeTests(BookingFactory site) : IClassFixture<Bo
             }
         }
 
+        // The diary address form's one field says which address the page showed: any other value issues nothing.
+        foreach (var value in Boundary.Concat(["", "0000000000000000", "ZZZZZZZZZZZZZZZZ"]))
+        {
+            var page = await staff.GetPageAsync($"/admin/schedule/practitioners/{doctorId}");
+            var before = await site.WithDbAsync(db => db.Practitioners.AsNoTracking().Where(p => p.Id == doctorId).Select(p => p.DiaryFeedTokenHash).SingleAsync());
+            var response = await staff.SubmitAsync(page, "#diary-issue-form", new Dictionary<string, string?> { ["replacing"] = value });
+            await AssertSafeAsync(response, $"POST diary address replacing={Show(value)}");
+            var after = await site.WithDbAsync(db => db.Practitioners.AsNoTracking().Where(p => p.Id == doctorId).Select(p => p.DiaryFeedTokenHash).SingleAsync());
+            Assert.Equal(response.StatusCode == System.Net.HttpStatusCode.OK, before != after);
+        }
+
         foreach (var field in new[] { "from", "to" })
         {
             foreach (var value in Boundary.Concat(["2026-02-30", "2026-12-31T00:00", "31/12/2026", "2199-12-31", "2000-01-01"]))
