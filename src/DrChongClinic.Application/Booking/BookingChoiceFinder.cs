@@ -69,12 +69,6 @@ public sealed class BookingChoiceFinder(SlotFinder slots)
         var treatments = await slots.ActiveTreatmentsAsync(cancellationToken);
         var practitioners = await slots.ActivePractitionersAsync(cancellationToken);
         var choices = new BookingChoices { Treatments = treatments, Practitioners = practitioners, Today = slots.Today, LastBookableDay = slots.LastBookableDay };
-        var treatment = treatments.FirstOrDefault(t => t.Code == request.TreatmentCode);
-        if (treatment is null)
-        {
-            return string.IsNullOrEmpty(request.TreatmentCode) ? choices : choices with { Problem = BookingChoiceProblem.UnknownTreatment };
-        }
-
         BookingChoiceProblem? problem = null;
         var practitionerId = request.PractitionerId;
         if (request.PractitionerUnreadable || (practitionerId is { } id && practitioners.All(p => p.Id != id)))
@@ -96,6 +90,18 @@ public sealed class BookingChoiceFinder(SlotFinder slots)
         else if (request.PickedDate is { } picked && slots.IsBookable(picked))
         {
             date = picked;
+        }
+
+        // Without a treatment the page asks for one first; the doctor chosen (from a doctor's page) stays chosen.
+        var treatment = treatments.FirstOrDefault(t => t.Code == request.TreatmentCode);
+        if (treatment is null)
+        {
+            return choices with
+            {
+                PractitionerId = practitionerId,
+                Gender = practitionerId is null ? request.Gender : null,
+                Problem = string.IsNullOrEmpty(request.TreatmentCode) ? problem : BookingChoiceProblem.UnknownTreatment,
+            };
         }
 
         var search = SlotSearch.For(treatment, practitionerId, request.Gender);

@@ -50,13 +50,13 @@ public sealed class BookingPageFactory(SlotFinder slots, BookingChoiceFinder fin
             ChoiceProblem = ChoiceMessage(choices),
         };
         page.StatusCode = page.ChoiceProblem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        page.Practitioner = BookingInput.Practitioner(choices.PractitionerId, choices.Gender);
         if (choices.Treatment is not { } treatment)
         {
             return page;
         }
 
         page.Treatment = page.Treatments.Single(x => x.Code == treatment.Code);
-        page.Practitioner = BookingInput.Practitioner(choices.PractitionerId, choices.Gender);
         page.PractitionerName = choices.Practitioners.FirstOrDefault(p => p.Id == choices.PractitionerId)?.Name
             ?? (choices.Gender is PractitionerGender.Female ? t["Booking_AnyFemaleDoctor"] : t["Booking_AnyDoctor"]);
         page.SlotsUrl = $"{SitePaths.Slots(language)}?treatment={Uri.EscapeDataString(treatment.Code)}&practitioner={page.Practitioner}";

@@ -39,8 +39,11 @@ public sealed class WaitlistController(
     [HttpGet(WaitlistPaths.JoinEn)]
     [HttpGet(WaitlistPaths.JoinMs)]
     [EnableRateLimiting(ClinicRateLimits.Slots)]
-    public async Task<IActionResult> Join(string? treatment, string? practitioner, CancellationToken cancellationToken) =>
-        View("Join", await pages.JoinPageAsync(pages.NewForm(treatment, practitioner), cancellationToken));
+    public async Task<IActionResult> Join(string? treatment, string? practitioner, CancellationToken cancellationToken)
+    {
+        var page = await pages.LinkedJoinPageAsync(treatment, practitioner, cancellationToken);
+        return Page("Join", page, page.Errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
 
     [HttpPost(WaitlistPaths.JoinEn)]
     [HttpPost(WaitlistPaths.JoinMs)]

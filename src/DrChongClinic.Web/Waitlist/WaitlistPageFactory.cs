@@ -43,6 +43,28 @@ public sealed class WaitlistPageFactory(SlotFinder slots, ClinicClock clock, ISt
         };
     }
 
+    /// <summary>
+    /// The join page as linked from the booking page. A treatment or doctor in the address that cannot be chosen is
+    /// dropped and named on the form, as the booking page does with its own address (the controller answers 400).
+    /// </summary>
+    public async Task<WaitlistJoinPage> LinkedJoinPageAsync(string? treatment, string? practitioner, CancellationToken cancellationToken)
+    {
+        var page = await JoinPageAsync(NewForm(treatment, practitioner), cancellationToken);
+        if (!string.IsNullOrEmpty(treatment) && page.Treatments.All(x => x.Code != treatment))
+        {
+            page.Form.Treatment = null;
+            page.Errors[nameof(WaitlistForm.Treatment)] = t["Booking_Error_TreatmentUnknown"];
+        }
+
+        if (!string.IsNullOrEmpty(practitioner) && page.Practitioners.All(x => x.Value != practitioner))
+        {
+            page.Form.Practitioner = BookingInput.AnyPractitioner;
+            page.Errors[nameof(WaitlistForm.Practitioner)] = t["Booking_Error_PractitionerUnknown"];
+        }
+
+        return page;
+    }
+
     /// <summary>A fresh form: the booking page's choices, the next two weeks, any time of day, the page's language.</summary>
     public WaitlistForm NewForm(string? treatment, string? practitioner)
     {

@@ -188,6 +188,10 @@ public sealed class BookingBadInputTests(BookingFactory factory) : IClassFixture
     [InlineData("/book?treatment=pico-laser&date=2027-06-01", "Please choose a date from Monday, 7 December 2026")]
     [InlineData("/book?treatment=pico-laser&practitioner=42", "We could not find that doctor")]
     [InlineData("/book?treatment=botox", "That treatment cannot be booked online")]
+    [InlineData("/book?practitioner=abc", "We could not find that doctor")]
+    [InlineData("/book?practitioner=42", "We could not find that doctor")]
+    [InlineData("/book?date=abc", "That date is not valid")]
+    [InlineData("/book?practitioner=any&date=2027-06-01", "Please choose a date from Monday, 7 December 2026")]
     [InlineData("/ms/tempah?treatment=pico-laser&date=esok", "Tarikh itu tidak sah")]
     public async Task Bad_choices_in_the_address_get_a_400_page_that_still_lets_the_patient_choose(string url, string message)
     {

@@ -183,6 +183,29 @@ public sealed class DoctorPagesTests(BookingFactory factory) : IClassFixture<Boo
         Assert.False(await factory.WithDbAsync(db => db.PractitionerPhotos.AnyAsync(p => p.PractitionerId == id)));
     }
 
+    [Theory]
+    [InlineData("/doctors/" + NurulSlug, "/book")]
+    [InlineData("/ms/doktor/" + NurulSlug, "/ms/tempah")]
+    public async Task A_doctors_book_button_opens_the_booking_page_with_that_doctor_already_chosen(string doctorPage, string bookPath)
+    {
+        var nurul = (await factory.PractitionerIdAsync("Dr Sample Doctor B")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var client = factory.Browser();
+
+        var doctor = await client.GetPageAsync(doctorPage);
+        var book = doctor.QuerySelectorAll("a.button").Select(a => a.GetAttribute("href")).Single(href => href!.StartsWith(bookPath + "?", StringComparison.Ordinal))!;
+        Assert.Equal($"{bookPath}?practitioner={nurul}", book);
+
+        // Step one (no treatment yet) keeps the doctor, and choosing a treatment carries the doctor on.
+        var response = await client.GetAsync(book);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ReadAsync(response);
+        Assert.Null(page.QuerySelector(".notice-error"));
+        Assert.Equal(nurul, page.QuerySelector("input[name=practitioner][checked]")!.GetAttribute("value"));
+
+        page = await client.GetPageAsync($"{bookPath}?treatment=consultation&practitioner={nurul}");
+        Assert.Equal(nurul, page.QuerySelector("input[name=practitioner][type=hidden]")!.GetAttribute("value"));
+    }
+
     [Fact]
     public async Task Any_female_doctor_is_offered_once_a_doctor_is_marked_female_and_books_only_with_her()
     {

@@ -143,6 +143,22 @@ public sealed class WaitlistHardeningTests : IAsyncLifetime
         Assert.Equal(before, await _site.WithDbAsync(db => db.WaitlistEntries.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("/waitlist?treatment=botox", "Treatment", "That treatment cannot be booked online")]
+    [InlineData("/waitlist?treatment=pico-laser&practitioner=abc", "Practitioner", "We could not find that doctor")]
+    [InlineData("/waitlist?treatment=pico-laser&practitioner=4242", "Practitioner", "We could not find that doctor")]
+    [InlineData("/waitlist?treatment=pico-laser&practitioner=female", "Practitioner", "We could not find that doctor")] // nobody here is recorded as female
+    [InlineData("/ms/senarai-menunggu?treatment=tiada", "Treatment", "Rawatan itu tidak boleh ditempah dalam talian")]
+    public async Task A_join_address_with_a_treatment_or_doctor_that_cannot_be_chosen_says_so_with_a_400(string url, string field, string message)
+    {
+        var response = await _site.Browser().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Html.ReadAsync(response);
+        Assert.Contains(message, page.QuerySelector($"#{field}-error")!.TextContent);
+        Assert.NotNull(page.QuerySelector("form[data-waitlist-form]")); // the form is there to choose again
+    }
+
     [Fact]
     public async Task Four_times_of_day_or_a_repeated_one_are_refused_and_the_widest_valid_range_is_accepted()
     {
@@ -171,7 +187,7 @@ public sealed class WaitlistHardeningTests : IAsyncLifetime
     public async Task A_wait_for_times_the_clinic_never_offers_is_refused_with_a_reason_and_sends_nothing(string practitioner, string first, string last)
     {
         var before = await _site.WithDbAsync(db => db.WaitlistEntries.CountAsync());
-        var response = await _site.Browser().JoinAsync("pico-laser", practitioner, $"never-{Guid.NewGuid():N}@example.com",
+        var response = await _site.Browser().JoinAsync("pico-laser", "any", $"never-{Guid.NewGuid():N}@example.com",
             extra: new() { ["FirstDay"] = first, ["LastDay"] = last, ["Practitioner"] = practitioner });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
