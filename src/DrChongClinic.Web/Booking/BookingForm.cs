@@ -13,7 +13,7 @@ namespace DrChongClinic.Web.Booking;
 public sealed class BookingForm
 {
     public const int NameMaxLength = 100;
-    public const int EmailMaxLength = 254;
+    public const int EmailMaxLength = SendableEmail.MaxLength;
     public const int NotesMaxLength = 1000;
 
     /// <summary>A Guid given to each form when it is shown; a second post of the same form returns the first booking.</summary>
@@ -124,25 +124,12 @@ internal static class PatientRules
         .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => t["Booking_Error_NameRequired"])
         .Must(n => n is null || n.Trim().Length is >= 2 and <= BookingForm.NameMaxLength)
         .WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_NameLength"], BookingForm.NameMaxLength))
+        .Must(n => string.IsNullOrWhiteSpace(n) || n.Any(char.IsLetter)).WithMessage(_ => t["Booking_Error_NameLetters"])
         .ReadableText(t);
 
     public static IRuleBuilderOptions<T, string?> PatientEmail<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> t) => rule
         .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(_ => t["Booking_Error_EmailRequired"])
         .Must(e => e is null || e.Trim().Length <= BookingForm.EmailMaxLength)
         .WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_TooLong"], BookingForm.EmailMaxLength))
-        .Must(e => string.IsNullOrWhiteSpace(e) || LooksLikeEmail(e.Trim())).WithMessage(_ => t["Booking_Error_EmailInvalid"]);
-
-    /// <summary>One @, something before it, a domain with a dot after it, no spaces or control characters.</summary>
-    private static bool LooksLikeEmail(string email)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        if (at < 1 || at != email.LastIndexOf('@') || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or ';' or '"'))
-        {
-            return false;
-        }
-
-        var domain = email[(at + 1)..];
-        return domain.Length >= 3 && domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.') &&
-               !domain.Contains("..", StringComparison.Ordinal);
-    }
+        .Must(e => string.IsNullOrWhiteSpace(e) || SendableEmail.Accepts(e.Trim())).WithMessage(_ => t["Booking_Error_EmailInvalid"]);
 }

@@ -94,6 +94,16 @@ public sealed class BookingBadInputTests(BookingFactory factory) : IClassFixture
     [InlineData("EmailOptional", "true", "Please enter your email address")] // the staff-only switch cannot be posted: the email is still required
     [InlineData("Email", "not-an-email", "Please enter an email address like name@example.com")]
     [InlineData("Email", "a@b", "Please enter an email address like name@example.com")]
+    [InlineData("Email", "a..b@example.com", "Please enter an email address like name@example.com")] // the mailer cannot parse these:
+    [InlineData("Email", ".a@example.com", "Please enter an email address like name@example.com")] // they were stored and never sent
+    [InlineData("Email", "mailto:a@example.com", "Please enter an email address like name@example.com")]
+    [InlineData("Email", "a@[127.0.0.1]", "Please enter an email address like name@example.com")]
+    [InlineData("Email", "aisyah@example.com​", "Please enter an email address like name@example.com")] // another mailbox for the caps, the same inbox
+    [InlineData("Email", "aisyah@exam­ple.com", "Please enter an email address like name@example.com")]
+    [InlineData("Email", "aisyah@ex‮ample.com", "Please enter an email address like name@example.com")]
+    [InlineData("Name", "-1", "Please enter a name with letters in it")]
+    [InlineData("Name", "2147483647", "Please enter a name with letters in it")]
+    [InlineData("Name", "(-.-)", "Please enter a name with letters in it")]
     [InlineData("Phone", "03-2345 6789", "This looks like a landline")]
     [InlineData("Phone", "12345", "This does not look like a phone number")]
     [InlineData("Phone", "", "Please enter your mobile number")]

@@ -316,6 +316,21 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
     }
 
     [Fact]
+    public async Task An_address_whose_domain_is_in_another_script_gets_its_email_and_calendar_invitation()
+    {
+        const string patient = "pesakit@b\u00fccher.test";
+        Assert.True(SendableEmail.Accepts(patient));
+        await BookAsync(_site, Patient(patient), KualaLumpur(2031, 3, 12, 9, 0), needsConfirmation: true, EmailKind.BookingReceived);
+
+        await _site.SendDueEmailsAsync();
+
+        // The test server offers SMTPUTF8, so MailKit sends the domain as it is (to a server without it, as punycode).
+        var email = Assert.Single(_smtp.Received, m => m.Message.To.Mailboxes.Any(to => to.Address == patient));
+        Assert.Single(email.EnvelopeTo);
+        Assert.Contains($"ATTENDEE;RSVP=FALSE;ROLE=REQ-PARTICIPANT:mailto:{patient}", email.CalendarText().Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_line_break_in_the_patients_name_cannot_add_a_header_or_a_recipient()
     {
         const string patient = "eve@patients.test";

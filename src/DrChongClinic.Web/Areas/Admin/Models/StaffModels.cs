@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Staff;
+using DrChongClinic.Domain.Booking;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +21,7 @@ public sealed class NewStaffAccountInputValidator : AbstractValidator<NewStaffAc
     public NewStaffAccountInputValidator(IStringLocalizer<SharedResource> t)
     {
         RuleFor(x => x.Email).NotEmpty().WithMessage(t["Admin_Validation_EmailRequired"])
-            .MaximumLength(256).EmailAddress().WithMessage(t["Admin_Validation_EmailInvalid"]);
+            .Must(e => string.IsNullOrWhiteSpace(e) || SendableEmail.Accepts(e.Trim())).WithMessage(t["Admin_Validation_EmailInvalid"]);
         RuleFor(x => x.Role).Must(r => StaffRoles.All.Contains(r)).WithMessage(t["Admin_Validation_RoleInvalid"]);
         RuleFor(x => x.Password).NotEmpty().WithMessage(t["Admin_Validation_NewPasswordRequired"]).MaximumLength(256);
         RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(t["Admin_Validation_PasswordsDiffer"]);
