@@ -9,6 +9,7 @@ using DrChongClinic.Web.Forms;
 using DrChongClinic.Web.Localization;
 using DrChongClinic.Web.Performance;
 using DrChongClinic.Web.Security;
+using DrChongClinic.Web.Seo;
 using DrChongClinic.Web.Waitlist;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -50,6 +51,7 @@ builder.Services.AddHostedService<NativeMemory>();
 var app = builder.Build();
 
 app.UseClinicProxy();
+app.UseHeadAsGet();
 
 if (!app.Environment.IsDevelopment())
 {

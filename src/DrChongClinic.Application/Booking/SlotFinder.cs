@@ -10,16 +10,22 @@ namespace DrChongClinic.Application.Booking;
 
 /// <summary>
 /// What to look for: a treatment's length and buffer, one practitioner or any (null), optionally ignoring one appointment
-/// (the one being moved); with <see cref="Gender"/>, any practitioner of that gender ("any female doctor").
+/// (the one being moved) and leaving out the time it has now (<see cref="CurrentStartUtc"/>: not a new time); with
+/// <see cref="Gender"/>, any practitioner of that gender ("any female doctor").
 /// </summary>
-public sealed record SlotSearch(int DurationMinutes, int BufferMinutes, int? PractitionerId, int? ExcludeAppointmentId = null, PractitionerGender? Gender = null)
+public sealed record SlotSearch(
+    int DurationMinutes, int BufferMinutes, int? PractitionerId, int? ExcludeAppointmentId = null, PractitionerGender? Gender = null, DateTime? CurrentStartUtc = null)
 {
     public static SlotSearch For(Treatment treatment, int? practitionerId, PractitionerGender? gender = null) =>
         new(treatment.DurationMinutes, treatment.BufferMinutes, practitionerId, Gender: practitionerId is null ? gender : null);
 
-    /// <summary>New times for an existing booking: same length, same practitioner, its own time not counted as busy.</summary>
+    /// <summary>
+    /// New times for an existing booking: same length, same practitioner (unless another is given), its own time not
+    /// counted as busy, and with its own practitioner its present start not offered (moving there changes nothing).
+    /// </summary>
     public static SlotSearch ToMove(Appointment appointment, int? practitionerId = null) =>
-        new(appointment.DurationMinutes, appointment.BufferMinutes, practitionerId ?? appointment.PractitionerId, appointment.Id);
+        new(appointment.DurationMinutes, appointment.BufferMinutes, practitionerId ?? appointment.PractitionerId, appointment.Id,
+            CurrentStartUtc: practitionerId is null || practitionerId == appointment.PractitionerId ? appointment.StartUtc : null);
 }
 
 /// <summary>A date with how many start times are free on it.</summary>
@@ -72,7 +78,7 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
         }
 
         var diary = await LoadAsync(search, date, date, cancellationToken);
-        return SlotCalculator.FreeSlots(diary.Query(search, date));
+        return Free(diary, search, date);
     }
 
     /// <summary>The first dates from today on that have a free time, at most <paramref name="count"/>, up to the horizon.</summary>
@@ -82,7 +88,7 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
         var days = new List<FreeDay>();
         for (var date = Today; date <= LastBookableDay && days.Count < count; date = date.AddDays(1))
         {
-            var free = SlotCalculator.FreeSlots(diary.Query(search, date)).Count;
+            var free = Free(diary, search, date).Count;
             if (free > 0)
             {
                 days.Add(new FreeDay(date, free));
@@ -106,7 +112,7 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
         var slots = new List<FreeSlot>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            slots.AddRange(SlotCalculator.FreeSlots(diary.Query(search, day)));
+            slots.AddRange(Free(diary, search, day));
         }
 
         return slots;
@@ -142,7 +148,7 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
         var slots = new List<FreeSlot>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            slots.AddRange(SlotCalculator.FreeSlots(diary.Query(search, day)));
+            slots.AddRange(Free(diary, search, day));
         }
 
         return slots
@@ -212,6 +218,13 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
             NowUtc,
             Policy,
             clock.Zone);
+    }
+
+    /// <summary>The free times of one date for this search, less the present time of a booking being moved.</summary>
+    private static IReadOnlyList<FreeSlot> Free(Diary diary, SlotSearch search, DateOnly date)
+    {
+        var free = SlotCalculator.FreeSlots(diary.Query(search, date));
+        return search.CurrentStartUtc is { } current ? free.Where(slot => slot.StartUtc != current).ToList() : free;
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -46,6 +46,7 @@ public sealed class BookingController(
     }
 
     /// <summary>Free times of one date as JSON, so booking.js can show them without reloading the page.</summary>
+    [Produces("application/json")]
     [HttpGet("book/slots")]
     [HttpGet("ms/tempah/slot")]
     [EnableRateLimiting(ClinicRateLimits.Slots)]

@@ -124,8 +124,8 @@ internal static class PatientRules
         .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => t["Booking_Error_NameRequired"])
         .Must(n => n is null || n.Trim().Length is >= 2 and <= BookingForm.NameMaxLength)
         .WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_NameLength"], BookingForm.NameMaxLength))
-        .Must(n => string.IsNullOrWhiteSpace(n) || n.Any(char.IsLetter)).WithMessage(_ => t["Booking_Error_NameLetters"])
-        .ReadableText(t);
+        .ReadableText(t)
+        .Must(n => string.IsNullOrWhiteSpace(n) || n.Any(char.IsLetter)).WithMessage(_ => t["Booking_Error_NameLetters"]);
 
     public static IRuleBuilderOptions<T, string?> PatientEmail<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> t) => rule
         .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(_ => t["Booking_Error_EmailRequired"])

@@ -49,6 +49,7 @@ public sealed class ManageBookingController(
         return Page(page, page.StatusCode);
     }
 
+    [Produces("application/json")]
     [HttpGet("book/manage/{token}/slots")]
     [HttpGet("ms/tempah/urus/{token}/slot")]
     public async Task<IActionResult> Slots(string token, string? date, CancellationToken cancellationToken)

@@ -22,11 +22,14 @@ public sealed class ErrorController(IStringLocalizer<SharedResource> t, IOptions
     public async Task<IActionResult> Index()
     {
         int? code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
-        // Only error statuses: anyone can type /error/-1 or /error/200 into the address bar.
-        var status = code switch
+        // Only error statuses, and only for a request that met one: anyone can type /error, /error/500 or /error/200
+        // into the address bar, and a bot doing so would otherwise fill the monitoring with 500s.
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        var status = (reExecuted, code) switch
         {
-            null => StatusCodes.Status500InternalServerError,
-            >= 400 and <= 599 => code.Value,
+            (false, _) => StatusCodes.Status404NotFound,
+            (true, null) => StatusCodes.Status500InternalServerError,
+            (true, >= 400 and <= 599) => code.Value,
             _ => StatusCodes.Status404NotFound,
         };
         if (code is null && DatabaseUnavailable.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using DrChongClinic.Web.Booking;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace DrChongClinic.Web.Security;
 
@@ -63,13 +66,21 @@ public static class ClinicRateLimits
             AddPolicy(limiter, DiaryFeed, options.DiaryFeed);
             AddPolicy(limiter, SignIn, options.SignIn);
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
+            limiter.OnRejected = async (context, cancellationToken) =>
             {
-                // The body is the friendly /error/429 page (status code pages re-execute the request).
+                var http = context.HttpContext;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter =
-                    Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+
+                // The free-times endpoints answer JSON (booking.js shows their "error"); every other page gets the
+                // friendly /error/429 page, which status code pages re-execute when no body was written here.
+                if (http.GetEndpoint()?.Metadata.GetMetadata<ProducesAttribute>()?.ContentTypes.Contains("application/json") == true)
+                {
+                    var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                    var message = string.Format(CultureInfo.CurrentCulture, text["Error_TooManyRequests_Text"], TooManyBookingsPage.WaitText(TimeSpan.FromSeconds(seconds), text));
+                    await http.Response.WriteAsJsonAsync(new { error = message }, cancellationToken);
+                }
             };
         });
         return services;

@@ -47,6 +47,10 @@ public static class ProxySetup
     /// <summary>Outside Development, logs are JSON lines with their scopes (request id, path), one per event.</summary>
     public static void AddClinicLogging(this WebApplicationBuilder builder)
     {
+        // A visitor's anti-forgery cookie that cannot be read (made up, or written with keys since replaced) is logged
+        // by ASP.NET Core as an error with a stack trace, though the page simply issues a new cookie: anyone could fill
+        // the log with them. Forms without a valid token are refused by the site all the same (400).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.None);
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.AddJsonConsole(json =>

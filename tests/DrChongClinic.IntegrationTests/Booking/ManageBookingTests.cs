@@ -99,6 +99,7 @@ public sealed class ManageBookingTests(BookingFactory factory) : IClassFixture<B
         var token = await _client.BookAndGetTokenAsync("2026-12-17T10:00", practitioner: drChong.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var page = await _client.GetPageAsync($"/book/manage/{token}?date=2026-12-17");
         Assert.NotNull(page.QuerySelector("input[name=Slot][value='2026-12-17T10:15']"));
+        Assert.Null(page.QuerySelector("input[name=Slot][value='2026-12-17T10:00']")); // its present time is not a move
 
         var response = await _client.SubmitAsync(page, "#reschedule form[method=post]", new Dictionary<string, string?> { ["Slot"] = "2026-12-17T10:15" });
 
@@ -239,7 +240,7 @@ public sealed class ManageBookingTests(BookingFactory factory) : IClassFixture<B
     }
 
     [Fact]
-    public async Task Reschedule_times_load_as_json_and_exclude_the_bookings_own_time_from_busy()
+    public async Task Reschedule_times_load_as_json_count_the_bookings_own_time_as_free_but_do_not_offer_it_as_a_move()
     {
         var drChong = (await factory.PractitionerIdAsync(BookingSteps.DrChong)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var token = await _client.BookAndGetTokenAsync("2026-12-28T14:00", practitioner: drChong);
@@ -249,7 +250,8 @@ public sealed class ManageBookingTests(BookingFactory factory) : IClassFixture<B
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var values = json.RootElement.GetProperty("times").EnumerateArray().Select(t => t.GetProperty("value").GetString()).ToList();
-        Assert.Contains("2026-12-28T14:00", values);
+        Assert.DoesNotContain("2026-12-28T14:00", values); // where it is now: moving there would change nothing
+        Assert.Contains("2026-12-28T14:15", values); // overlapping its own time is fine
         Assert.Contains("2026-12-28T14:30", values);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/book/manage/{token}/slots?date=nope")).StatusCode);
     }

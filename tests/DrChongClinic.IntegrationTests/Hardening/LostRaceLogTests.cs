@@ -39,6 +39,24 @@ public sealed class LostRaceLogTests(LostRaceLogTests.Site site) : IClassFixture
     }
 
     [Fact]
+    public async Task A_made_up_anti_forgery_cookie_gets_the_page_and_a_new_cookie_and_leaves_no_warning_or_error()
+    {
+        const string page = "/book?treatment=consultation&date=2026-12-08";
+        var issued = (await site.CreateClient().GetAsync(page)).Headers.GetValues("Set-Cookie").Single(c => c.Contains("clinic.af=", StringComparison.Ordinal));
+        var cookieName = issued[..issued.IndexOf('=', StringComparison.Ordinal)];
+        var before = site.Logs.Lines.Count;
+        var request = new HttpRequestMessage(HttpMethod.Get, page);
+        request.Headers.Add("Cookie", $"{cookieName}=garbage");
+
+        var response = await site.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(cookieName + "=CfDJ8", StringComparison.Ordinal)); // a new, readable one
+        var loud = site.Logs.Lines.Skip(before).Where(l => l.Level >= LogLevel.Warning).ToList();
+        Assert.True(loud.Count == 0, string.Join("\n", loud.Select(l => $"{l.Level} {l.Category}: {l.Message}")));
+    }
+
+    [Fact]
     public async Task An_unhandled_exception_is_still_logged_once_as_an_error()
     {
         var before = site.Logs.Lines.Count;

@@ -147,3 +147,25 @@ public sealed class SlotLookupRateLimitTests(SlotLookupRateLimitTests.Site site)
         }
     }
 }
+
+/// <summary>Its own site, so its look-ups are not counted with the other class's.</summary>
+public sealed class SlotJsonRateLimitTests(SlotLookupRateLimitTests.Site site) : IClassFixture<SlotLookupRateLimitTests.Site>
+{
+    [Fact]
+    public async Task Free_time_json_over_the_limit_gets_a_json_429_that_booking_js_can_show()
+    {
+        var client = site.Browser();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ms/tempah/slot?treatment=pico-laser&practitioner=any&date=2026-12-08")).StatusCode);
+        }
+
+        var refused = await client.GetAsync("/ms/tempah/slot?treatment=pico-laser&practitioner=any&date=2026-12-08");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/json", refused.Content.Headers.ContentType!.MediaType);
+        Assert.NotEmpty(refused.Headers.GetValues("Retry-After"));
+        using var json = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Sila tunggu 10 minit dan cuba lagi.", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+}

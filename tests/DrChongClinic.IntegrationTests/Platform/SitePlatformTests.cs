@@ -51,6 +51,9 @@ public sealed class SitePlatformTests(ClinicFactory factory) : IClassFixture<Cli
     [InlineData("/error/0", "We could not find that page")]
     [InlineData("/error/200", "We could not find that page")]
     [InlineData("/error/1000", "We could not find that page")]
+    [InlineData("/error", "We could not find that page")] // opened directly, not after an error: nothing went wrong
+    [InlineData("/error/500", "We could not find that page")]
+    [InlineData("/error/429", "We could not find that page")]
     public async Task Unknown_pages_get_a_friendly_localized_404(string url, string heading)
     {
         var response = await _client.GetAsync(url);
@@ -58,6 +61,26 @@ public sealed class SitePlatformTests(ClinicFactory factory) : IClassFixture<Cli
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var page = await Html.ReadAsync(response);
         Assert.Equal(heading, page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/ms", HttpStatusCode.OK)]
+    [InlineData("/book", HttpStatusCode.OK)]
+    [InlineData("/articles", HttpStatusCode.OK)]
+    [InlineData("/robots.txt", HttpStatusCode.OK)]
+    [InlineData("/sitemap.xml", HttpStatusCode.OK)]
+    [InlineData("/healthz", HttpStatusCode.OK)]
+    [InlineData("/book?treatment=botox", HttpStatusCode.BadRequest)]
+    [InlineData("/no-such-page", HttpStatusCode.NotFound)]
+    public async Task Head_answers_as_get_would_so_monitors_and_link_checkers_see_the_pages(string url, HttpStatusCode status)
+    {
+        var get = await _client.GetAsync(url);
+        var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(status, get.StatusCode);
+        Assert.Equal(status, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
     }
 
     [Fact]
