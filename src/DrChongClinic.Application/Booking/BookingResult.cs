@@ -60,6 +60,9 @@ public enum BookingProblem
 
     /// <summary>A course session would no longer keep the weeks between it and the sessions next to it.</summary>
     CourseIntervalBroken,
+
+    /// <summary>The booking's patient data was erased: notes about the patient cannot be written to it again.</summary>
+    PatientDataErased,
 }
 
 /// <summary>What happened to a booking request or change.</summary>
@@ -105,6 +108,7 @@ public sealed record BookingResult
         BookingRule.ReasonRequired => BookingProblem.ReasonRequired,
         BookingRule.AppointmentNotYetStarted => BookingProblem.NotYetStarted,
         BookingRule.SlotNotAvailable => BookingProblem.DateInPast,
+        BookingRule.PatientDataErased => BookingProblem.PatientDataErased,
         _ => BookingProblem.NotAllowedInCurrentStatus,
     };
 }

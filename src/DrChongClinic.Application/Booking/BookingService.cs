@@ -217,11 +217,7 @@ public sealed class BookingService(
 
     /// <summary>Staff edit the internal notes, in any status; the history records the edit.</summary>
     public Task<BookingResult> SaveInternalNotesAsync(int appointmentId, string actor, string? notes, Guid? expectedVersion, CancellationToken cancellationToken) =>
-        ChangeAsync(appointmentId, ChangedBy.Staff, expectedVersion, mustBeActive: false, "notes edited", a =>
-        {
-            a.EditInternalNotes(actor, notes, slots.NowUtc);
-            return null;
-        }, cancellationToken);
+        ChangeAsync(appointmentId, ChangedBy.Staff, expectedVersion, mustBeActive: false, "notes edited", a => a.EditInternalNotes(actor, notes, slots.NowUtc), cancellationToken);
 
     /// <summary>The booking a manage link opens; null when the token is malformed, unknown or expired.</summary>
     public async Task<AppointmentDetails?> FindByManageTokenAsync(string? token, CancellationToken cancellationToken)

@@ -14,8 +14,9 @@ public static class BookingEmails
     {
         var kinds = KindsFor(happened);
 
-        // A phone-in booking without an email address: only the clinic inbox hears of it.
-        return happened.Appointment.Patient.Email is null ? kinds.Where(k => k.IsClinicNotice()).ToList() : kinds;
+        // A phone-in booking without an email address, or one whose patient data was erased (its address is a
+        // placeholder): only the clinic inbox hears of it.
+        return happened.Appointment.Patient.Email is null || happened.Appointment.IsAnonymized ? kinds.Where(k => k.IsClinicNotice()).ToList() : kinds;
     }
 
     private static IReadOnlyList<EmailKind> KindsFor(AppointmentEvent happened) => happened switch

@@ -11,6 +11,12 @@ public enum StaffAccountProblem
     NotFound,
     CannotLockSelf,
 
+    /// <summary>
+    /// An admin resetting their own password or two-factor from the staff list: that page does not ask for the
+    /// password, so a session left open could take the account over; the account page does ask.
+    /// </summary>
+    OwnAccount,
+
     /// <summary>Identity refused it (weak password, e-mail taken, wrong current password): see <see cref="StaffAccountResult.Errors"/>.</summary>
     Refused,
     WrongPassword,

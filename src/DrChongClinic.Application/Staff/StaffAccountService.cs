@@ -55,13 +55,14 @@ public sealed class StaffAccountService(UserManager<IdentityUser> users, AuditLo
             user => users.SetLockoutEndDateAsync(user, null),
             users.ResetAccessFailedCountAsync);
 
-    public Task<StaffAccountResult> ResetPasswordAsync(string actor, string id, string newPassword) =>
-        ChangeAsync(actor, id, "staff.password-reset", null,
+    /// <summary>Another staff member's password; one's own is changed on the account page, with the current password.</summary>
+    public Task<StaffAccountResult> ResetPasswordAsync(string actor, string id, string newPassword, string? currentUserId) =>
+        ChangeAsync(actor, id, "staff.password-reset", user => user.Id == currentUserId ? StaffAccountProblem.OwnAccount : null,
             async user => await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword));
 
-    /// <summary>For someone who lost the phone with their authenticator and their recovery codes.</summary>
-    public Task<StaffAccountResult> ResetTwoFactorAsync(string actor, string id) =>
-        ChangeAsync(actor, id, "staff.two-factor-reset", null,
+    /// <summary>For someone who lost the phone with their authenticator and their recovery codes (never one's own: see <see cref="StaffAccountProblem.OwnAccount"/>).</summary>
+    public Task<StaffAccountResult> ResetTwoFactorAsync(string actor, string id, string? currentUserId) =>
+        ChangeAsync(actor, id, "staff.two-factor-reset", user => user.Id == currentUserId ? StaffAccountProblem.OwnAccount : null,
             user => users.SetTwoFactorEnabledAsync(user, false),
             users.ResetAuthenticatorKeyAsync);
 

@@ -18,13 +18,18 @@ public sealed class TwoFactorService(UserManager<IdentityUser> users, AuditLog a
 
     public async Task<int> RecoveryCodesLeftAsync(IdentityUser user) => await users.CountRecoveryCodesAsync(user);
 
-    /// <summary>The authenticator key to show while setting up (made on first use).</summary>
+    /// <summary>
+    /// The authenticator key to show while setting up (made on first use, then kept until two-factor is turned on).
+    /// Stored as Identity stores it (the store's "[AspNetUserStore]" / "AuthenticatorKey" token) without renewing the
+    /// security stamp, as <c>ResetAuthenticatorKeyAsync</c> does: the set-up page is a GET, and another site linking to
+    /// it must not be able to sign the staff member out of their other sessions.
+    /// </summary>
     public async Task<string> AuthenticatorKeyAsync(IdentityUser user)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", users.GenerateNewAuthenticatorKey());
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
 

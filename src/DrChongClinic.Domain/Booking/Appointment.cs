@@ -234,18 +234,27 @@ public sealed class Appointment
     public BookingRule? MarkNoShow(string actor, DateTime nowUtc) =>
         Close(AppointmentStatus.NoShow, AppointmentChangeKind.NoShow, new AppointmentMarkedNoShow(this, actor), nowUtc);
 
-    /// <summary>Staff change the internal notes; the history records that they changed, not the text.</summary>
-    public void EditInternalNotes(string actor, string? notes, DateTime nowUtc)
+    /// <summary>
+    /// Staff change the internal notes; the history records that they changed, not the text. Refused once the
+    /// patient's data was erased: notes are about the patient.
+    /// </summary>
+    public BookingRule? EditInternalNotes(string actor, string? notes, DateTime nowUtc)
     {
         var cleaned = string.IsNullOrWhiteSpace(notes) ? null : Truncate(notes.Trim(), InternalNotesMaxLength);
         if (cleaned == InternalNotes)
         {
-            return;
+            return null;
+        }
+
+        if (IsAnonymized)
+        {
+            return BookingRule.PatientDataErased;
         }
 
         InternalNotes = cleaned;
         _history.Add(AppointmentChange.Of(cleaned is null ? AppointmentChangeKind.NotesCleared : AppointmentChangeKind.NotesEdited, nowUtc, ChangedBy.Staff, actor));
         _events.Add(new AppointmentNotesEdited(this, actor));
+        return null;
     }
 
     /// <summary>What stands in for the patient's name once the retention period is over.</summary>

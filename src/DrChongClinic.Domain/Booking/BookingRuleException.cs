@@ -8,6 +8,9 @@ public enum BookingRule
     AppointmentNotYetStarted,
     SlotNotAvailable,
     ReasonRequired,
+
+    /// <summary>The patient's data was erased (PDPA): nothing about the patient may be written to the booking again.</summary>
+    PatientDataErased,
 }
 
 /// <summary>Thrown by guarded methods when a change would break a booking rule.</summary>

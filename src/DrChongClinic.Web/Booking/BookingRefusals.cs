@@ -27,7 +27,7 @@ public sealed class BookingRefusals(BookingPageFactory pages, SlotFinder slots, 
         BookingProblem.NotFound => StatusCodes.Status404NotFound,
         BookingProblem.SlotTaken or BookingProblem.ChangedMeanwhile or BookingProblem.SubmissionAlreadyUsed
             or BookingProblem.NotAllowedInCurrentStatus or BookingProblem.TooLateToChange or BookingProblem.NotYetStarted
-            or BookingProblem.TooManyActiveBookings or BookingProblem.TooManyChanges => StatusCodes.Status409Conflict,
+            or BookingProblem.TooManyActiveBookings or BookingProblem.TooManyChanges or BookingProblem.PatientDataErased => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -60,6 +60,7 @@ public sealed class BookingRefusals(BookingPageFactory pages, SlotFinder slots, 
         BookingProblem.ReasonRequired => t["Admin_Booking_ReasonRequired"],
         BookingProblem.SlotTaken => t["Admin_Booking_SlotTaken"],
         BookingProblem.NotAllowedInCurrentStatus => string.Format(Culture, t["Admin_Booking_NotAllowed"], t[$"Admin_Status_{current}"]),
+        BookingProblem.PatientDataErased => t["Admin_Booking_PatientDataErased"],
         _ => Message(problem),
     };
 }

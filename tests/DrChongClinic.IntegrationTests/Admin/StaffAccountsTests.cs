@@ -100,6 +100,31 @@ public sealed class StaffAccountsTests(ClinicFactory factory) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task An_admin_cannot_reset_their_own_password_or_two_factor_from_the_staff_list_where_no_password_is_asked()
+    {
+        var (admin, account) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Admin);
+        var id = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == account.Email).Select(u => u.Id).SingleAsync());
+        var list = await admin.GetPageAsync("/admin/staff");
+        Assert.Equal("/admin/account/password", list.QuerySelector($"tr[data-email='{account.Email}'] a[href$='/password']")!.GetAttribute("href"));
+        var token = list.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var stampBefore = await factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync());
+
+        var password = await admin.PostAsync($"/admin/staff/{id}/password", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", token), new("Email", account.Email), new("NewPassword", "Taken-Over-Pass-2026"), new("ConfirmPassword", "Taken-Over-Pass-2026")]));
+        var twoFactor = await admin.PostAsync($"/admin/staff/{id}/two-factor/reset", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        foreach (var response in new[] { password, twoFactor })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Contains("on your account page", (await Html.ReadAsync(response)).QuerySelector(".flash")!.TextContent);
+        }
+
+        Assert.True(await factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        Assert.Equal(stampBefore, await factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync()));
+        Assert.Equal("/admin/account/password", (await admin.GetAsync($"/admin/staff/{id}/password")).RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Resetting_a_password_lets_the_person_sign_in_with_the_new_one_only()
     {
         var (admin, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Admin);

@@ -51,6 +51,26 @@ public sealed class TwoFactorTests(ClinicFactory factory) : IClassFixture<Clinic
     }
 
     [Fact]
+    public async Task Opening_the_set_up_page_keeps_the_staff_members_other_sessions_and_shows_the_same_key_each_time()
+    {
+        var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff, twoFactor: false);
+        var (first, second) = (factory.CreateBrowser(), factory.CreateBrowser());
+        await StaffAccounts.SubmitPasswordAsync(first, account.Email, account.Password);
+        await StaffAccounts.SubmitPasswordAsync(second, account.Email, account.Password);
+        var stamp = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == account.Email).Select(u => u.SecurityStamp).SingleAsync());
+
+        // A GET, so any other site could link to it: it must change nothing but make the key once.
+        var key = (await second.GetPageAsync("/admin/account/two-factor/enable")).QuerySelector("#shared-key")!.TextContent;
+        var again = (await second.GetPageAsync("/admin/account/two-factor/enable")).QuerySelector("#shared-key")!.TextContent;
+
+        Assert.Equal(key, again);
+        Assert.Equal(stamp, await factory.WithDbAsync(db => db.Users.Where(u => u.Email == account.Email).Select(u => u.SecurityStamp).SingleAsync()));
+        var stillIn = await first.GetAsync("/admin/account/two-factor/enable");
+        Assert.Equal(RequireTwoFactorFilter.SetUpPath, stillIn.RequestMessage!.RequestUri!.AbsolutePath); // not sent to sign in
+        Assert.Equal(key, (await Html.ReadAsync(stillIn)).QuerySelector("#shared-key")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once_and_only_once()
     {
         var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff, twoFactor: true);

@@ -312,6 +312,22 @@ public class AppointmentLifecycleTests
     }
 
     [Fact]
+    public void Notes_cannot_be_written_to_a_booking_whose_patient_data_was_erased()
+    {
+        var appointment = Book();
+        appointment.Anonymize("OTHER-HASH");
+        appointment.ClearEvents();
+        var history = appointment.History.Count;
+
+        Assert.Equal(BookingRule.PatientDataErased, appointment.EditInternalNotes("reception", "Called back, prefers Fridays", BookedAt.AddHours(1)));
+        Assert.Null(appointment.EditInternalNotes("reception", " ", BookedAt.AddHours(1))); // nothing to write: nothing refused
+
+        Assert.Null(appointment.InternalNotes);
+        Assert.Empty(appointment.Events);
+        Assert.Equal(history, appointment.History.Count);
+    }
+
+    [Fact]
     public void Manage_link_works_until_the_configured_time_after_the_appointment()
     {
         var appointment = Book();

@@ -35,6 +35,17 @@ public class BookingEmailsTests
     }
 
     [Fact]
+    public void A_booking_whose_patient_data_was_erased_emails_nobody_but_the_clinic()
+    {
+        var appointment = Book(needsConfirmation: false);
+        appointment.Anonymize("OTHER-HASH");
+
+        Assert.Empty(BookingEmails.For(new AppointmentCancelled(appointment, ChangedBy.Staff, "reception")));
+        Assert.Empty(BookingEmails.For(new AppointmentRescheduled(appointment, ChangedBy.Staff, "reception", StartsAt)));
+        Assert.Empty(BookingEmails.For(new AppointmentConfirmed(appointment, "reception")));
+    }
+
+    [Fact]
     public void A_patient_moving_or_cancelling_also_tells_the_clinic_inbox_but_a_staff_change_does_not()
     {
         var appointment = Book(needsConfirmation: false);

@@ -45,14 +45,15 @@ public sealed class StaffController(
 
     [HttpPost("{id}/lock")]
     public async Task<IActionResult> Lock(string id) =>
-        Done(await accounts.LockAsync(Actor, id, users.GetUserId(User)), "Admin_Staff_Locked");
+        await DoneAsync(await accounts.LockAsync(Actor, id, users.GetUserId(User)), "Admin_Staff_Locked");
 
     [HttpPost("{id}/unlock")]
-    public async Task<IActionResult> Unlock(string id) => Done(await accounts.UnlockAsync(Actor, id), "Admin_Staff_Unlocked");
+    public async Task<IActionResult> Unlock(string id) => await DoneAsync(await accounts.UnlockAsync(Actor, id), "Admin_Staff_Unlocked");
 
     [HttpGet("{id}/password")]
     public async Task<IActionResult> ResetPassword(string id) =>
-        await accounts.EmailOfAsync(id) is string email ? View(new ResetPasswordInput { Email = email }) : NotFound();
+        id == users.GetUserId(User) ? Redirect("/admin/account/password") // one's own: with the current password
+        : await accounts.EmailOfAsync(id) is string email ? View(new ResetPasswordInput { Email = email }) : NotFound();
 
     [HttpPost("{id}/password")]
     public async Task<IActionResult> ResetPassword(string id, ResetPasswordInput input, [FromServices] IValidator<ResetPasswordInput> validator)
@@ -62,29 +63,38 @@ public sealed class StaffController(
             return await accounts.EmailOfAsync(id) is string email ? View(new ResetPasswordInput { Email = email }) : NotFound();
         }
 
-        var result = await accounts.ResetPasswordAsync(Actor, id, input.NewPassword);
+        var result = await accounts.ResetPasswordAsync(Actor, id, input.NewPassword, users.GetUserId(User));
         if (result.Problem is StaffAccountProblem.Refused)
         {
             AddErrors(result, nameof(input.NewPassword));
             return View(new ResetPasswordInput { Email = result.Email });
         }
 
-        return Done(result, "Admin_Staff_PasswordReset");
+        return await DoneAsync(result, "Admin_Staff_PasswordReset");
     }
 
     /// <summary>For someone who lost the phone with their authenticator and their recovery codes.</summary>
     [HttpPost("{id}/two-factor/reset")]
-    public async Task<IActionResult> ResetTwoFactor(string id) => Done(await accounts.ResetTwoFactorAsync(Actor, id), "Admin_Staff_TwoFactorReset");
+    public async Task<IActionResult> ResetTwoFactor(string id) => await DoneAsync(await accounts.ResetTwoFactorAsync(Actor, id, users.GetUserId(User)), "Admin_Staff_TwoFactorReset");
 
     /// <summary>Back to the list with what happened; 404 for an account that does not exist.</summary>
-    private IActionResult Done(StaffAccountResult result, string doneMessage)
+    private async Task<IActionResult> DoneAsync(StaffAccountResult result, string doneMessage)
     {
         if (result.Problem is StaffAccountProblem.NotFound)
         {
             return NotFound();
         }
 
-        Flash(result.Problem is StaffAccountProblem.CannotLockSelf ? t["Admin_Staff_CannotLockSelf"] : string.Format(CultureInfo.CurrentCulture, t[doneMessage], result.Email));
+        if (result.Problem is StaffAccountProblem.CannotLockSelf or StaffAccountProblem.OwnAccount)
+        {
+            // Refused: the list again with the reason, 409 (nothing changed).
+            Flash(result.Problem is StaffAccountProblem.CannotLockSelf ? t["Admin_Staff_CannotLockSelf"] : t["Admin_Staff_OwnAccount"]);
+            var list = View(nameof(Index), await accounts.ListAsync(users.GetUserId(User), HttpContext.RequestAborted));
+            list.StatusCode = StatusCodes.Status409Conflict;
+            return list;
+        }
+
+        Flash(string.Format(CultureInfo.CurrentCulture, t[doneMessage], result.Email));
         return RedirectToAction(nameof(Index));
     }
 
