@@ -49,6 +49,9 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
     public static readonly DayOfWeek[] Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
+    /// <summary>Adding doctors runs one at a time (<see cref="IClinicDatabase.SerializedAsync{T}"/>).</summary>
+    private const string PractitionersLock = "practitioners";
+
     public async Task<IReadOnlyList<PractitionerRow>> ListAsync(CancellationToken cancellationToken)
     {
         var practitioners = await db.Practitioners.AsNoTracking().Include(p => p.WorkingHours)
@@ -60,25 +63,37 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
     public Task<Practitioner?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Practitioners.AsNoTracking().Include(p => p.WorkingHours).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    public async Task<ScheduleChangeResult> CreateAsync(string actor, PractitionerProfile profile, CancellationToken cancellationToken)
-    {
-        var practitioner = new Practitioner { Name = profile.Name.Trim(), IsActive = profile.IsActive };
-        profile.ApplyTo(practitioner);
-        practitioner.Slug = await UniqueSlugAsync(practitioner.Name, null, cancellationToken);
-        db.Practitioners.Add(practitioner);
-        try
+    /// <summary>
+    /// Adds a doctor, unless one with the same name (any letter case) is already on the list: most likely a double click
+    /// or a colleague a moment earlier. Staff check the list rather than get a second "Dr X" they did not mean to add;
+    /// two doctors who share a name are told apart in it. Additions run one at a time, so two at once cannot both pass.
+    /// </summary>
+    public Task<ScheduleChangeResult> CreateAsync(string actor, PractitionerProfile profile, CancellationToken cancellationToken) =>
+        db.SerializedAsync(PractitionersLock, async () =>
         {
-            await audit.SaveNewAsync(actor, "practitioner.created", () => $"Practitioner {practitioner.Id}", () => Describe(practitioner), cancellationToken);
-        }
-        catch (DbUpdateException e) when (db.IsDuplicate(e))
-        {
-            // A doctor with the same name (so the same page address) was saved at the same moment: most likely a double
-            // click. Staff check the list rather than get a second "Dr X" they did not mean to add.
-            return ScheduleChangeResult.Refused(ScheduleProblem.JustAdded);
-        }
+            var name = profile.Name.Trim();
+            var names = await db.Practitioners.Select(p => p.Name).ToListAsync(cancellationToken); // a clinic's few doctors
+            if (names.Any(existing => string.Equals(existing, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return ScheduleChangeResult.Refused(ScheduleProblem.JustAdded);
+            }
 
-        return ScheduleChangeResult.Saved(practitioner.Id, practitioner.Name);
-    }
+            var practitioner = new Practitioner { Name = name, IsActive = profile.IsActive };
+            profile.ApplyTo(practitioner);
+            practitioner.Slug = await UniqueSlugAsync(practitioner.Name, null, cancellationToken);
+            db.Practitioners.Add(practitioner);
+            try
+            {
+                await audit.SaveNewAsync(actor, "practitioner.created", () => $"Practitioner {practitioner.Id}", () => Describe(practitioner), cancellationToken);
+            }
+            catch (DbUpdateException e) when (db.IsDuplicate(e))
+            {
+                // The unique page address is the last guard (SerializedAsync already keeps additions apart).
+                return ScheduleChangeResult.Refused(ScheduleProblem.JustAdded);
+            }
+
+            return ScheduleChangeResult.Saved(practitioner.Id, practitioner.Name);
+        }, cancellationToken);
 
     public async Task<ScheduleChangeResult> UpdateAsync(
         string actor, int id, PractitionerProfile profile, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken)
