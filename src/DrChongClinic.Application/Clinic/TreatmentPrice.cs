@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DrChongClinic.Domain;
 using DrChongClinic.Domain.Scheduling;
 
@@ -9,7 +10,7 @@ namespace DrChongClinic.Application.Clinic;
 /// "Dari RM 300.00". Ringgit with sen, grouped with commas as Malaysians write them in both languages.
 /// Staff type prices as "150", "1,250.50" or "RM 150"; <see cref="TryParse"/> reads them.
 /// </summary>
-public static class TreatmentPrice
+public static partial class TreatmentPrice
 {
     /// <summary>The treatment's price, or null when the clinic has not published one (say "ask the clinic").</summary>
     public static string? Text(Treatment treatment, ClinicLanguage language) =>
@@ -39,8 +40,14 @@ public static class TreatmentPrice
             text = text[2..].TrimStart();
         }
 
+        // Commas only where they group thousands (1,250.50): "150,00" is not 15,000, and "1,5" is not 15.
+        if (text.Length > 16 || !Amount().IsMatch(text))
+        {
+            return false;
+        }
+
         text = text.Replace(",", "", StringComparison.Ordinal);
-        if (text.Length is 0 or > 12 || !text.All(c => char.IsAsciiDigit(c) || c == '.') ||
+        if (text.Length is 0 or > 12 ||
             !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ||
             decimal.Round(amount, 2) != amount || amount > Treatment.MaxPrice)
         {
@@ -50,4 +57,8 @@ public static class TreatmentPrice
         price = amount;
         return true;
     }
+
+    /// <summary>Ringgit with optional sen: digits, or digits grouped by commas in threes, then at most one decimal point and two digits.</summary>
+    [GeneratedRegex(@"^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d{1,2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Amount();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using DrChongClinic.Application.Clinic;
 using Microsoft.AspNetCore.Mvc;
@@ -46,6 +47,7 @@ public static class FormBinding
             options.ModelMetadataDetailsProviders.Add(new EmptyTextStaysText());
             options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             options.ModelBinderProviders.Insert(0, new DateBinderProvider());
+            options.ModelBinderProviders.Insert(0, new EnumBinderProvider());
             options.Filters.Add(new RefusedFormStatus());
             options.Filters.Add(new UnreadableForms.UnreadableFormFilter());
         }
@@ -89,37 +91,101 @@ public static class FormBinding
     }
 
     /// <summary>
-    /// Every DateOnly and DateTime a form or address binds to must lie within <see cref="ClinicDates"/>: anything else
-    /// (0001-01-01, 9999-12-31T23:59) is a binding error with the clinic's message, so no later date arithmetic on
-    /// it can overflow into a 500 (security review finding 9).
+    /// Every DateOnly and DateTime a form or address binds to is written the one way the site's date fields and links
+    /// write it (2026-12-08, or 2026-12-08T09:30 with a time) and lies within <see cref="ClinicDates"/>. MVC's own
+    /// conversion reads "1,5", "5/1/2027" or "Dec 8" as some date, differently in a link than in a form (staff-area
+    /// sweep), and 0001-01-01 or 9999-12-31T23:59 would overflow later date arithmetic into a 500 (security review
+    /// finding 9): anything else is a binding error with the clinic's message.
     /// </summary>
     private sealed class DateBinderProvider : IModelBinderProvider
     {
         public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
             context.Metadata.UnderlyingOrModelType == typeof(DateOnly) || context.Metadata.UnderlyingOrModelType == typeof(DateTime)
-                ? new DateBinder(context.Metadata.ModelType, context.Services.GetRequiredService<ILoggerFactory>())
+                ? new DateBinder()
                 : null;
     }
 
-    private sealed class DateBinder(Type modelType, ILoggerFactory loggers) : IModelBinder
+    private sealed class DateBinder : IModelBinder
     {
-        private readonly SimpleTypeModelBinder _inner = new(modelType, loggers);
+        private static readonly string[] DateTimeFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
 
-        public async Task BindModelAsync(ModelBindingContext bindingContext)
+        public Task BindModelAsync(ModelBindingContext bindingContext)
         {
-            await _inner.BindModelAsync(bindingContext);
-            var usable = bindingContext.Result.Model switch
+            var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+            if (value == ValueProviderResult.None)
             {
-                DateOnly date => ClinicDates.IsUsable(date),
-                DateTime time => ClinicDates.IsUsable(time),
-                _ => true,
-            };
-            if (!usable)
-            {
-                bindingContext.ModelState.TryAddModelError(
-                    bindingContext.ModelName, bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueIsInvalidAccessor(""));
-                bindingContext.Result = ModelBindingResult.Failed();
+                return Task.CompletedTask;
             }
+
+            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value);
+            var text = value.FirstValue?.Trim();
+            var messages = bindingContext.ModelMetadata.ModelBindingMessageProvider;
+            if (string.IsNullOrEmpty(text))
+            {
+                if (bindingContext.ModelMetadata.IsReferenceOrNullableType)
+                {
+                    bindingContext.Result = ModelBindingResult.Success(null);
+                }
+                else
+                {
+                    bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, messages.ValueMustNotBeNullAccessor(""));
+                }
+
+                return Task.CompletedTask;
+            }
+
+            object? model = bindingContext.ModelMetadata.UnderlyingOrModelType == typeof(DateOnly)
+                ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && ClinicDates.IsUsable(date) ? date : null
+                : DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && ClinicDates.IsUsable(time) ? time : null;
+            if (model is null)
+            {
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, messages.ValueIsInvalidAccessor(text));
+                return Task.CompletedTask;
+            }
+
+            bindingContext.Result = ModelBindingResult.Success(model);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// An enum (a booking status in the list's filter) binds from one of its names only: MVC's own conversion also
+    /// takes numbers and comma-separated lists ("1,2", "Confirmed,Completed"), which combine into some other value
+    /// and filtered silently by it (staff-area sweep).
+    /// </summary>
+    private sealed class EnumBinderProvider : IModelBinderProvider
+    {
+        public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+            context.Metadata.UnderlyingOrModelType.IsEnum ? new EnumBinder() : null;
+    }
+
+    private sealed class EnumBinder : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+            if (value == ValueProviderResult.None)
+            {
+                return Task.CompletedTask;
+            }
+
+            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value);
+            var text = value.FirstValue?.Trim();
+            var type = bindingContext.ModelMetadata.UnderlyingOrModelType;
+            if (string.IsNullOrEmpty(text) && bindingContext.ModelMetadata.IsReferenceOrNullableType)
+            {
+                bindingContext.Result = ModelBindingResult.Success(null);
+            }
+            else if (text is { Length: > 0 } && text.All(char.IsAsciiLetter) && Enum.TryParse(type, text, ignoreCase: true, out var parsed) && Enum.IsDefined(type, parsed))
+            {
+                bindingContext.Result = ModelBindingResult.Success(parsed);
+            }
+            else
+            {
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueIsInvalidAccessor(text ?? ""));
+            }
+
+            return Task.CompletedTask;
         }
     }
 

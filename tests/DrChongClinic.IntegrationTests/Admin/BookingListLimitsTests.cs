@@ -41,6 +41,12 @@ public sealed class BookingListLimitsTests(ClinicFactory factory) : IClassFixtur
     [InlineData("from=2026-13-45")]
     [InlineData("to=0001-01-01")]
     [InlineData("status=Nonsense")]
+    [InlineData("from=1,5")] // MVC's own conversion read these as 2026-01-05 and 1 May 2027 (staff-area sweep)
+    [InlineData("from=5/1/2027")]
+    [InlineData("to=Dec 8")]
+    [InlineData("status=1,2")] // read as a combination of statuses: NoShow
+    [InlineData("status=Confirmed,Completed")]
+    [InlineData("status=2")]
     public async Task An_export_with_a_filter_that_cannot_be_read_is_refused_not_everything(string query)
     {
         var practitioner = await TestBookings.PractitionerAsync(factory);
@@ -54,5 +60,21 @@ public sealed class BookingListLimitsTests(ClinicFactory factory) : IClassFixtur
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("Nothing was downloaded", (await Html.ReadAsync(response)).QuerySelector("#export-refused")!.TextContent, StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "bookings.exported" && a.Actor == account.Email)));
+    }
+
+    [Theory]
+    [InlineData("from=1,5")]
+    [InlineData("from=5/1/2027")]
+    [InlineData("status=1,2")]
+    [InlineData("status=Confirmed,Completed")]
+    public async Task The_list_with_a_filter_written_any_other_way_says_it_could_not_be_read(string query)
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
+
+        var response = await client.GetAsync($"/admin/bookings?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("could not be read", (await Html.ReadAsync(response)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/bookings?from=2026-12-08&status=confirmed")).StatusCode);
     }
 }

@@ -14,6 +14,9 @@ public class PatientSideSettingsTests
     [InlineData("rm80", 80)]
     [InlineData("0", 0)]
     [InlineData("100000", 100000)]
+    [InlineData("100,000", 100000)]
+    [InlineData("1,250", 1250)]
+    [InlineData("80.5", 80.5)]
     public void Staff_type_prices_in_ringgit_with_sen(string typed, double expected)
     {
         Assert.True(TreatmentPrice.TryParse(typed, out var price));
@@ -27,6 +30,15 @@ public class PatientSideSettingsTests
     [InlineData("1e5")]
     [InlineData("free")]
     [InlineData("1.2.3")]
+    [InlineData("150,00")] // not RM 15,000: commas only group thousands (staff-area sweep)
+    [InlineData("1,5")]
+    [InlineData("1,,5")]
+    [InlineData(",5")]
+    [InlineData("1,2,3")]
+    [InlineData("12,50.00")]
+    [InlineData("1,000,")]
+    [InlineData(".5")]
+    [InlineData("5.")]
     public void Negative_huge_and_unreadable_prices_are_refused(string typed)
     {
         Assert.False(TreatmentPrice.TryParse(typed, out _));
