@@ -21,9 +21,29 @@ public static class ReturnUrls
 
     /// <summary>The staff page to return to: <paramref name="returnUrl"/> made safe for a Location header, or the dashboard.</summary>
     public static string StaffPage(IUrlHelper url, string? returnUrl) =>
-        returnUrl is { Length: > 0 and <= MaxLength } && url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(StaffHome, StringComparison.OrdinalIgnoreCase)
+        returnUrl is { Length: > 0 and <= MaxLength } && url.IsLocalUrl(returnUrl) && InStaffArea(returnUrl)
             ? HeaderSafe(returnUrl) ?? StaffHome
             : StaffHome;
+
+    /// <summary>
+    /// /admin itself or a page under /admin/, with no "." or ".." segment (plain or percent-encoded) and no encoded
+    /// slash or backslash: "/admin/../../evil" starts with /admin but the browser resolves it to /evil.
+    /// </summary>
+    private static bool InStaffArea(string returnUrl)
+    {
+        var end = returnUrl.IndexOfAny(['?', '#']);
+        var path = end < 0 ? returnUrl : returnUrl[..end];
+        if (!path.Equals(StaffHome, StringComparison.OrdinalIgnoreCase) && !path.StartsWith(StaffHome + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var decoded = path.Replace("%2e", ".", StringComparison.OrdinalIgnoreCase);
+        return !path.Contains('\\', StringComparison.Ordinal)
+            && !path.Contains("%2f", StringComparison.OrdinalIgnoreCase)
+            && !path.Contains("%5c", StringComparison.OrdinalIgnoreCase)
+            && !decoded.Split('/').Any(segment => segment is "." or "..");
+    }
 
     /// <summary>
     /// The address with every non-ASCII character percent-encoded as UTF-8 (what a browser sends for it anyway), or null

@@ -34,6 +34,14 @@ public sealed class ReturnAddressTests(ClinicFactory factory) : IClassFixture<Cl
     [Theory]
     [InlineData("/admin/bookings?search=é", "/admin/bookings?search=%C3%A9")]
     [InlineData("/admin/\u007F", "/admin")]
+    [InlineData("/admin/../../evil", "/admin")] // starts with /admin, but a browser resolves it to /evil (staff-area sweep)
+    [InlineData("/admin/%2e%2e/evil", "/admin")]
+    [InlineData("/admin/.%2E/evil", "/admin")]
+    [InlineData("/admin/./bookings", "/admin")]
+    [InlineData("/admin%2f..%2fevil", "/admin")]
+    [InlineData("/admin\\..\\evil", "/admin")]
+    [InlineData("/administrator", "/admin")]
+    [InlineData("/admin/bookings?q=../x", "/admin/bookings?q=../x")] // dots in the query are only text
     public async Task Sign_in_with_a_password_only_redirects_to_a_header_safe_address(string returnUrl, string location)
     {
         var account = await StaffAccounts.CreateAsync(factory, StaffRoles.Staff, twoFactor: false);
