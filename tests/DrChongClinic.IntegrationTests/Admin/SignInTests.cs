@@ -131,13 +131,20 @@ public sealed class SignInTests(ClinicFactory factory) : IClassFixture<ClinicFac
         var (client, account) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Staff);
 
         var wrongCurrent = await SubmitChangeAsync(client, "Not-Current-Pass-1", "New-Strong-Pass-2026");
-        Assert.Contains("Incorrect password", wrongCurrent.QuerySelector("[data-valmsg-for=CurrentPassword]")!.TextContent);
+        Assert.Contains("That password is not right", wrongCurrent.QuerySelector("[data-valmsg-for=CurrentPassword]")!.TextContent);
 
         var weak = await SubmitChangeAsync(client, account.Password, "short1A!");
         Assert.Contains("at least 12 characters", weak.QuerySelector("[data-valmsg-for=NewPassword]")!.TextContent);
 
         var noSymbol = await SubmitChangeAsync(client, account.Password, "LongEnoughPassword2026");
-        Assert.Contains("non alphanumeric", noSymbol.QuerySelector("[data-valmsg-for=NewPassword]")!.TextContent);
+        Assert.Contains("at least one symbol", noSymbol.QuerySelector("[data-valmsg-for=NewPassword]")!.TextContent);
+
+        // Identity's refusals in the staff area's language, not Identity's English (staff-area sweep).
+        await client.SubmitAsync(await client.GetPageAsync("/admin"), "#admin-language-form", new Dictionary<string, string?> { ["returnUrl"] = "/admin", ["language"] = "ms" });
+        var malay = await SubmitChangeAsync(client, account.Password, "short1A!");
+        Assert.Contains("sekurang-kurangnya 12 aksara", malay.QuerySelector("[data-valmsg-for=NewPassword]")!.TextContent);
+        Assert.Contains("Kata laluan itu tidak betul", (await SubmitChangeAsync(client, "Not-Current-Pass-1", "New-Strong-Pass-2026")).QuerySelector("[data-valmsg-for=CurrentPassword]")!.TextContent);
+        await client.SubmitAsync(await client.GetPageAsync("/admin"), "#admin-language-form", new Dictionary<string, string?> { ["returnUrl"] = "/admin", ["language"] = "en" });
 
         var done = await SubmitChangeAsync(client, account.Password, "New-Strong-Pass-2026", HttpStatusCode.OK);
         Assert.Contains("Your password has been changed", done.QuerySelector(".flash")!.TextContent);

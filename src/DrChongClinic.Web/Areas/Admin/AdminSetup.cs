@@ -44,6 +44,7 @@ public static class AdminSetup
                 identity.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<ClinicDbContext>()
+            .AddErrorDescriber<ClinicIdentityErrors>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 

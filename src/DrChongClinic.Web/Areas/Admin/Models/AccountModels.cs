@@ -16,8 +16,8 @@ public sealed class SignInInputValidator : AbstractValidator<SignInInput>
 {
     public SignInInputValidator(IStringLocalizer<SharedResource> t)
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage(t["Admin_Validation_EmailRequired"]).MaximumLength(256);
-        RuleFor(x => x.Password).NotEmpty().WithMessage(t["Admin_Validation_PasswordRequired"]).MaximumLength(256);
+        RuleFor(x => x.Email).NotEmpty().WithMessage(t["Admin_Validation_EmailRequired"]).MaximumLength(256).WithMessage(t["Admin_Validation_TooLong"]);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(t["Admin_Validation_PasswordRequired"]).MaximumLength(256).WithMessage(t["Admin_Validation_TooLong"]);
     }
 }
 
@@ -36,7 +36,7 @@ public sealed class SignInCodeInputValidator : AbstractValidator<SignInCodeInput
 {
     public SignInCodeInputValidator(IStringLocalizer<SharedResource> t)
     {
-        RuleFor(x => x.Code).NotEmpty().WithMessage(t["Admin_Validation_CodeRequired"]).MaximumLength(50);
+        RuleFor(x => x.Code).NotEmpty().WithMessage(t["Admin_Validation_CodeRequired"]).MaximumLength(50).WithMessage(t["Admin_Validation_TooLong"]);
     }
 }
 
@@ -54,7 +54,7 @@ public sealed class ChangePasswordInputValidator : AbstractValidator<ChangePassw
     public ChangePasswordInputValidator(IStringLocalizer<SharedResource> t)
     {
         RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage(t["Admin_Validation_PasswordRequired"]);
-        RuleFor(x => x.NewPassword).NotEmpty().WithMessage(t["Admin_Validation_NewPasswordRequired"]).MaximumLength(256);
+        RuleFor(x => x.NewPassword).NotEmpty().WithMessage(t["Admin_Validation_NewPasswordRequired"]).MaximumLength(256).WithMessage(t["Admin_Validation_TooLong"]);
         RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage(t["Admin_Validation_PasswordsDiffer"]);
     }
 }
@@ -81,6 +81,6 @@ public sealed class EnableTwoFactorPageValidator : AbstractValidator<EnableTwoFa
 {
     public EnableTwoFactorPageValidator(IStringLocalizer<SharedResource> t)
     {
-        RuleFor(x => x.Code).NotEmpty().WithMessage(t["Admin_Validation_CodeRequired"]).MaximumLength(20);
+        RuleFor(x => x.Code).NotEmpty().WithMessage(t["Admin_Validation_CodeRequired"]).MaximumLength(20).WithMessage(t["Admin_Validation_TooLong"]);
     }
 }

@@ -23,7 +23,7 @@ public sealed class NewStaffAccountInputValidator : AbstractValidator<NewStaffAc
         RuleFor(x => x.Email).NotEmpty().WithMessage(t["Admin_Validation_EmailRequired"])
             .Must(e => string.IsNullOrWhiteSpace(e) || SendableEmail.Accepts(e.Trim())).WithMessage(t["Admin_Validation_EmailInvalid"]);
         RuleFor(x => x.Role).Must(r => StaffRoles.All.Contains(r)).WithMessage(t["Admin_Validation_RoleInvalid"]);
-        RuleFor(x => x.Password).NotEmpty().WithMessage(t["Admin_Validation_NewPasswordRequired"]).MaximumLength(256);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(t["Admin_Validation_NewPasswordRequired"]).MaximumLength(256).WithMessage(t["Admin_Validation_TooLong"]);
         RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(t["Admin_Validation_PasswordsDiffer"]);
     }
 }
@@ -41,7 +41,7 @@ public sealed class ResetPasswordInputValidator : AbstractValidator<ResetPasswor
 {
     public ResetPasswordInputValidator(IStringLocalizer<SharedResource> t)
     {
-        RuleFor(x => x.NewPassword).NotEmpty().WithMessage(t["Admin_Validation_NewPasswordRequired"]).MaximumLength(256);
+        RuleFor(x => x.NewPassword).NotEmpty().WithMessage(t["Admin_Validation_NewPasswordRequired"]).MaximumLength(256).WithMessage(t["Admin_Validation_TooLong"]);
         RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage(t["Admin_Validation_PasswordsDiffer"]);
     }
 }
