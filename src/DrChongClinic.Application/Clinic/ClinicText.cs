@@ -8,11 +8,12 @@ namespace DrChongClinic.Application.Clinic;
 /// The one way the clinic writes dates, times and booking references: pages, emails, calendar files, feeds
 /// and staff pages all ask here. Times are clinic-local (convert with <see cref="ClinicClock"/> first).
 /// Patients read "Monday, 7 December 2026, 2:30 pm" or "Isnin, 7 Disember 2026, 2:30 petang"; staff pages are
-/// English with a 24-hour clock ("Tue 1 Dec 2026, 14:30").
+/// short, with a 24-hour clock, in the staff area's language ("Tue 1 Dec 2026, 14:30", "Sel 1 Dis 2026, 14:30").
 /// </summary>
 public static class ClinicText
 {
-    private static readonly CultureInfo Staff = ClinicLanguage.English.Culture;
+    /// <summary>The language of the request (the staff area's switch); English outside a request.</summary>
+    private static CultureInfo Staff => ClinicLanguage.Current.Culture;
 
     /// <summary>"Monday, 7 December 2026" or "Isnin, 7 Disember 2026".</summary>
     public static string LongDate(DateOnly day, ClinicLanguage language) => day.ToString("dddd, d MMMM yyyy", language.Culture);
@@ -42,12 +43,12 @@ public static class ClinicText
     /// <summary>A booking reference as patients and staff read it aloud: "XJ4R-DAPK".</summary>
     public static string Reference(string reference) => BookingReference.Display(reference);
 
-    /// <summary>Staff pages: "Tue 1 Dec 2026".</summary>
+    /// <summary>Staff pages: "Tue 1 Dec 2026" or "Sel 1 Dis 2026".</summary>
     public static string StaffDay(DateOnly day) => day.ToString("ddd d MMM yyyy", Staff);
 
     /// <summary>Staff pages: "14:30".</summary>
     public static string StaffTime(DateTime local) => local.ToString("HH:mm", Staff);
 
-    /// <summary>Staff pages: "Tue 1 Dec 2026, 14:30".</summary>
+    /// <summary>Staff pages: "Tue 1 Dec 2026, 14:30" or "Sel 1 Dis 2026, 14:30".</summary>
     public static string StaffDateTime(DateTime local) => $"{StaffDay(DateOnly.FromDateTime(local))}, {StaffTime(local)}";
 }

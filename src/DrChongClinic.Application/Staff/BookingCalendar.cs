@@ -1,5 +1,6 @@
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,13 +48,14 @@ public sealed class BookingCalendar(IClinicDatabase db, ClinicClock clock)
             practitioner = null; // a doctor that does not exist would show an empty day: every doctor instead
         }
 
+        var malay = ClinicLanguage.Current.IsMalay; // treatment names in the staff area's language
         var rows = await (
                 from a in db.Appointments.AsNoTracking()
                 where a.StartUtc >= fromUtc && a.StartUtc < toUtc && a.Status != AppointmentStatus.Cancelled
                       && (practitioner == null || a.PractitionerId == practitioner)
                 join tr in db.Treatments on a.TreatmentId equals tr.Id
                 orderby a.StartUtc
-                select new { a.Id, a.Reference, a.StartUtc, a.DurationMinutes, a.Status, a.PractitionerId, a.Patient.Name, Treatment = tr.NameEn })
+                select new { a.Id, a.Reference, a.StartUtc, a.DurationMinutes, a.Status, a.PractitionerId, a.Patient.Name, Treatment = malay ? tr.NameMs : tr.NameEn })
             .ToListAsync(cancellationToken);
         var entries = rows.Select(r => (
                 r.PractitionerId,

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using Microsoft.EntityFrameworkCore;
 
@@ -137,11 +138,12 @@ public sealed class BookingSearch(IClinicDatabase db, AuditLog audit, ClinicCloc
     /// <summary>The rows of a sorted query with their treatment and doctor names, read one by one.</summary>
     private async IAsyncEnumerable<BookingRow> Rows(IQueryable<Appointment> sorted)
     {
+        var malay = ClinicLanguage.Current.IsMalay; // treatment names in the staff area's language
         var rows = (
                 from a in sorted
                 join t in db.Treatments on a.TreatmentId equals t.Id
                 join p in db.Practitioners on a.PractitionerId equals p.Id
-                select new { a.Id, a.Reference, a.StartUtc, a.Status, a.Patient, Treatment = t.NameEn, Practitioner = p.Name, a.CreatedAtUtc })
+                select new { a.Id, a.Reference, a.StartUtc, a.Status, a.Patient, Treatment = malay ? t.NameMs : t.NameEn, Practitioner = p.Name, a.CreatedAtUtc })
             .AsAsyncEnumerable();
         // Writing a phone number for people (libphonenumber: parse, check, format) costs far more than the rest of a row,
         // and a patient who comes back has the same number on each booking: each number is written once per list or export.

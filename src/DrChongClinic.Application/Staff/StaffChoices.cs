@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Data;
+using DrChongClinic.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Application.Staff;
@@ -12,6 +13,10 @@ internal static class StaffChoices
     public static Task<List<Choice>> PractitionerChoicesAsync(this IClinicDatabase db, CancellationToken cancellationToken) =>
         db.Practitioners.AsNoTracking().OrderBy(p => p.Id).Select(p => new Choice(p.Id, p.Name)).ToListAsync(cancellationToken);
 
-    public static Task<List<Choice>> TreatmentChoicesAsync(this IClinicDatabase db, CancellationToken cancellationToken) =>
-        db.Treatments.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id).Select(x => new Choice(x.Id, x.NameEn)).ToListAsync(cancellationToken);
+    /// <summary>The treatments, named in the staff area's language.</summary>
+    public static Task<List<Choice>> TreatmentChoicesAsync(this IClinicDatabase db, CancellationToken cancellationToken)
+    {
+        var malay = ClinicLanguage.Current.IsMalay;
+        return db.Treatments.AsNoTracking().OrderBy(x => x.SortOrder).ThenBy(x => x.Id).Select(x => new Choice(x.Id, malay ? x.NameMs : x.NameEn)).ToListAsync(cancellationToken);
+    }
 }

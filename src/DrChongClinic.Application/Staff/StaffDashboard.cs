@@ -1,6 +1,7 @@
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Application.Email;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,7 @@ public sealed class StaffDashboard(IClinicDatabase db, ClinicClock clock)
     private async Task<DiaryDate> DiaryAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var (fromUtc, toUtc) = clock.UtcRange(day);
+        var malay = ClinicLanguage.Current.IsMalay; // treatment names in the staff area's language
         var rows = await (
                 from a in db.Appointments.AsNoTracking()
                 where a.StartUtc >= fromUtc && a.StartUtc < toUtc
@@ -39,7 +41,7 @@ public sealed class StaffDashboard(IClinicDatabase db, ClinicClock clock)
                 join t in db.Treatments on a.TreatmentId equals t.Id
                 join p in db.Practitioners on a.PractitionerId equals p.Id
                 orderby a.StartUtc
-                select new DiaryEntry(a.Id, a.StartUtc, a.Reference, a.Patient.Name, t.NameEn, p.Name, a.Status == AppointmentStatus.Requested))
+                select new DiaryEntry(a.Id, a.StartUtc, a.Reference, a.Patient.Name, malay ? t.NameMs : t.NameEn, p.Name, a.Status == AppointmentStatus.Requested))
             .ToListAsync(cancellationToken);
         return new DiaryDate(day, rows);
     }

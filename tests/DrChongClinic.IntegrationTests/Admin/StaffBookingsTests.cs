@@ -162,6 +162,16 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
             .ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-MY"));
         var history = (await client.GetPageAsync($"/admin/bookings/{booking.Id}")).QuerySelectorAll(".history-row").Select(r => r.TextContent).ToList();
         Assert.Contains(history, row => row.Contains($"Rescheduled from {fromLocal} to ", StringComparison.Ordinal) && !row.Contains("UTC", StringComparison.Ordinal));
+
+        // The same page in the staff area's Malay: history, dates and the treatment in Malay (staff-area sweep).
+        await client.SubmitAsync(await client.GetPageAsync("/admin"), "#admin-language-form", new Dictionary<string, string?> { ["returnUrl"] = "/admin", ["language"] = "ms" });
+        var malay = await client.GetPageAsync($"/admin/bookings/{booking.Id}");
+        var fromMalay = TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, TestBookings.ClinicZone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("ms-MY"));
+        Assert.Contains(malay.QuerySelectorAll(".history-row"), row => row.TextContent.Contains($"Dipindahkan dari {fromMalay} ke ", StringComparison.Ordinal));
+        Assert.DoesNotContain("Rescheduled", malay.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Booked and confirmed", malay.Body.TextContent, StringComparison.Ordinal);
+        await client.SubmitAsync(await client.GetPageAsync("/admin"), "#admin-language-form", new Dictionary<string, string?> { ["returnUrl"] = "/admin", ["language"] = "en" });
+
         var moved = (await _site.SendEmailsAsync(_smtp, email))[1];
         Assert.Contains("new", moved.Subject + moved.Text, StringComparison.OrdinalIgnoreCase);
     }

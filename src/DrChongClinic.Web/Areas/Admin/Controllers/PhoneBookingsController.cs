@@ -3,6 +3,7 @@ using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Privacy;
 using DrChongClinic.Application.Staff;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Booking;
@@ -89,7 +90,7 @@ public sealed class PhoneBookingsController(
         return new PhoneBookingPage
         {
             Form = form,
-            Treatments = found.Treatments.Select(x => (x.Code, $"{x.NameEn} ({x.DurationMinutes} min)")).ToList(),
+            Treatments = found.Treatments.Select(x => (x.Code, $"{x.Name(ClinicLanguage.Current.Code)} ({string.Format(CultureInfo.CurrentCulture, t["Home_Minutes"], x.DurationMinutes)})")).ToList(),
             Practitioners = found.Practitioners.Select(p => new Choice(p.Id, p.Name)).ToList(),
             MinDate = BookingInput.Date(found.Today),
             MaxDate = BookingInput.Date(found.LastBookableDay),

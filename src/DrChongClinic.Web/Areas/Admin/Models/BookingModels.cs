@@ -1,6 +1,8 @@
+using System.Globalization;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Staff;
 using DrChongClinic.Domain.Booking;
+using Microsoft.Extensions.Localization;
 
 namespace DrChongClinic.Web.Areas.Admin.Models;
 
@@ -118,11 +120,17 @@ public sealed class BookingDetailPage
 
 public sealed record HistoryRow(string When, string Who, string What)
 {
-    /// <summary>A history line in clinic time, like the rest of the page: a move names both times as staff read them.</summary>
-    public static string Describe(AppointmentChange change, ClinicClock time) =>
-        change is { Kind: AppointmentChangeKind.Rescheduled, FromStartUtc: { } from, ToStartUtc: { } to }
-            ? $"Rescheduled from {ClinicText.StaffDateTime(time.ToLocal(from))} to {ClinicText.StaffDateTime(time.ToLocal(to))}"
-            : change.What;
+    /// <summary>
+    /// A history line in the staff area's language and clinic time, like the rest of the page: a move names both times
+    /// as staff read them; a cancellation keeps the reason as it was given.
+    /// </summary>
+    public static string Describe(AppointmentChange change, ClinicClock time, IStringLocalizer t) => change switch
+    {
+        { Kind: AppointmentChangeKind.Rescheduled, FromStartUtc: { } from, ToStartUtc: { } to } =>
+            string.Format(CultureInfo.CurrentCulture, t["Admin_History_Rescheduled"], ClinicText.StaffDateTime(time.ToLocal(from)), ClinicText.StaffDateTime(time.ToLocal(to))),
+        { Kind: AppointmentChangeKind.Cancelled, Reason: { } reason } => string.Format(CultureInfo.CurrentCulture, t["Admin_History_CancelledBecause"], reason),
+        _ => t[$"Admin_History_{change.Kind}"],
+    };
 }
 
 public sealed record EmailRow(string Kind, string Created, string Status, bool Failed);

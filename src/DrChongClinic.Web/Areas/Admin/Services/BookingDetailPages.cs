@@ -1,6 +1,7 @@
 using System.Globalization;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Staff;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Areas.Admin.Models;
 using DrChongClinic.Web.Booking;
@@ -23,11 +24,11 @@ public sealed class BookingDetailPages(StaffBookingDetails details, ClinicClock 
         return new BookingDetailPage
         {
             Appointment = appointment,
-            Treatment = detail.Details.Treatment.NameEn,
+            Treatment = detail.Details.Treatment.Name(ClinicLanguage.Current.Code),
             Practitioner = detail.Details.PractitionerName,
             When = $"{ClinicText.StaffDateTime(time.ToLocal(appointment.StartUtc))}–{ClinicText.StaffTime(time.ToLocal(appointment.EndUtc))}",
             History = appointment.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
-                .Select(h => new HistoryRow(ClinicText.StaffDateTime(time.ToLocal(h.AtUtc)), h.By == ChangedBy.Staff ? h.Actor ?? t["Admin_By_Staff"] : t[$"Admin_By_{h.By}"], HistoryRow.Describe(h, time))).ToList(),
+                .Select(h => new HistoryRow(ClinicText.StaffDateTime(time.ToLocal(h.AtUtc)), h.By == ChangedBy.Staff ? h.Actor ?? t["Admin_By_Staff"] : t[$"Admin_By_{h.By}"], HistoryRow.Describe(h, time, t))).ToList(),
             Emails = detail.Emails.Select(m => new EmailRow(t[$"Admin_EmailKind_{m.Kind}"], ClinicText.StaffDateTime(time.ToLocal(m.CreatedAtUtc)), t[$"Admin_EmailStatus_{m.Status}"], m.Status == Application.Email.OutboxStatus.Failed)).ToList(),
             HasStarted = detail.HasStarted,
             Practitioners = detail.Practitioners,
