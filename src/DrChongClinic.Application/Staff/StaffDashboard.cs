@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DrChongClinic.Application.Staff;
 
 /// <summary>One appointment in the dashboard's day list.</summary>
-public sealed record DiaryEntry(int Id, DateTime StartUtc, string Reference, string Patient, string Treatment, string Practitioner, bool AwaitingConfirmation);
+public sealed record DiaryEntry(int Id, DateTime StartUtc, string Reference, string Patient, string Treatment, string Practitioner, bool AwaitingConfirmation, Guid Version);
 
 /// <summary>A clinic date's requested and confirmed appointments, in time order.</summary>
 public sealed record DiaryDate(DateOnly Day, IReadOnlyList<DiaryEntry> Appointments);
@@ -41,7 +41,7 @@ public sealed class StaffDashboard(IClinicDatabase db, ClinicClock clock)
                 join t in db.Treatments on a.TreatmentId equals t.Id
                 join p in db.Practitioners on a.PractitionerId equals p.Id
                 orderby a.StartUtc
-                select new DiaryEntry(a.Id, a.StartUtc, a.Reference, a.Patient.Name, malay ? t.NameMs : t.NameEn, p.Name, a.Status == AppointmentStatus.Requested))
+                select new DiaryEntry(a.Id, a.StartUtc, a.Reference, a.Patient.Name, malay ? t.NameMs : t.NameEn, p.Name, a.Status == AppointmentStatus.Requested, a.Version))
             .ToListAsync(cancellationToken);
         return new DiaryDate(day, rows);
     }

@@ -117,6 +117,10 @@ public sealed class BookingChangesController(
     /// The version the page was rendered with. One that was sent but cannot be read counts as out of date (Guid.Empty
     /// matches no booking), so a mangled form is refused as "changed meanwhile" instead of skipping the check.
     /// </summary>
-    private Guid? Checked(Guid? version) =>
-        Unread("version") ? Guid.Empty : version;
+    /// <summary>
+    /// The version the page showed. Every form of the detail page carries it; one that is missing or unreadable (a
+    /// forged or truncated post) is treated as out of date, never as "skip the check" (staff-area sweep).
+    /// </summary>
+    private Guid Checked(Guid? version) =>
+        Unread("version") || version is null ? Guid.Empty : version.Value;
 }

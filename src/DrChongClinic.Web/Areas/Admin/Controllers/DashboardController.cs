@@ -19,5 +19,5 @@ public sealed class DashboardController(StaffDashboard dashboard, ClinicClock ti
     private DiaryDay Day(DiaryDate date) => new(
         date.Day,
         ClinicText.StaffDay(date.Day),
-        date.Appointments.Select(r => new DiaryRow(r.Id, ClinicText.StaffTime(time.ToLocal(r.StartUtc)), ClinicText.Reference(r.Reference), r.Patient, r.Treatment, r.Practitioner, r.AwaitingConfirmation)).ToList());
+        date.Appointments.Select(r => new DiaryRow(r.Id, ClinicText.StaffTime(time.ToLocal(r.StartUtc)), ClinicText.Reference(r.Reference), r.Patient, r.Treatment, r.Practitioner, r.AwaitingConfirmation, r.Version)).ToList());
 }

@@ -5,4 +5,5 @@ public sealed record DashboardPage(DiaryDay Today, DiaryDay Tomorrow, int Reques
 public sealed record DiaryDay(DateOnly Day, string Date, IReadOnlyList<DiaryRow> Appointments);
 
 /// <summary>One appointment in the dashboard's day list (clinic time).</summary>
-public sealed record DiaryRow(int Id, string Time, string Reference, string Patient, string Treatment, string Practitioner, bool AwaitingConfirmation);
+/// <param name="Version">The booking as the dashboard showed it: confirming checks it has not changed since.</param>
+public sealed record DiaryRow(int Id, string Time, string Reference, string Patient, string Treatment, string Practitioner, bool AwaitingConfirmation, Guid Version);
