@@ -95,13 +95,32 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
             return ScheduleChangeResult.Saved(practitioner.Id, practitioner.Name);
         }, cancellationToken);
 
-    public async Task<ScheduleChangeResult> UpdateAsync(
-        string actor, int id, PractitionerProfile profile, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken)
+    /// <summary>The stamp a details page carries for this doctor (<see cref="EditStamp"/>).</summary>
+    public static string Stamp(Practitioner practitioner) => EditStamp.Of(Shown(practitioner));
+
+    /// <summary>
+    /// Saves the details if the doctor still has what the page showed (<paramref name="shown"/>, its <see cref="Stamp"/>);
+    /// otherwise <see cref="ScheduleProblem.ChangedMeanwhile"/>. Edits of doctors run one at a time.
+    /// </summary>
+    public Task<ScheduleChangeResult> UpdateAsync(
+        string actor, int id, string? shown, PractitionerProfile profile, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken) =>
+        db.SerializedAsync(PractitionersLock, () => UpdateCheckedAsync(actor, id, shown, profile, confirmedConflicts, cancellationToken), cancellationToken);
+
+    /// <summary>The details page's fields as stored.</summary>
+    private static object Shown(Practitioner p) => new { p.Name, p.IsActive, p.Gender, p.MmcNumber, p.HoldsLcp, p.Languages, p.BioEn, p.BioMs };
+
+    private async Task<ScheduleChangeResult> UpdateCheckedAsync(
+        string actor, int id, string? shown, PractitionerProfile profile, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken)
     {
         var practitioner = await db.Practitioners.FindAsync([id], cancellationToken);
         if (practitioner is null)
         {
             return ScheduleChangeResult.Refused(ScheduleProblem.NotFound);
+        }
+
+        if (!EditStamp.Matches(shown, Shown(practitioner)))
+        {
+            return ScheduleChangeResult.Refused(ScheduleProblem.ChangedMeanwhile);
         }
 
         IReadOnlyList<ConflictingBooking> stranded = practitioner.IsActive && !profile.IsActive ? await conflicts.ForPractitionerAsync(id, cancellationToken) : [];

@@ -94,13 +94,29 @@ public sealed class TreatmentService(IClinicDatabase db, AuditLog audit, Booking
         return ScheduleChangeResult.Saved(treatment.Id, treatment.NameEn);
     }
 
-    public async Task<ScheduleChangeResult> UpdateAsync(
-        string actor, int id, TreatmentDetails details, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken)
+    /// <summary>The stamp an edit page carries for this treatment (<see cref="EditStamp"/>).</summary>
+    public static string Stamp(Treatment treatment) => EditStamp.Of(TreatmentDetails.From(treatment));
+
+    /// <summary>
+    /// Saves the edit if the treatment still holds what the page showed (<paramref name="shown"/>, its <see cref="Stamp"/>);
+    /// otherwise <see cref="ScheduleProblem.ChangedMeanwhile"/>. Edits of treatments run one at a time.
+    /// </summary>
+    public Task<ScheduleChangeResult> UpdateAsync(
+        string actor, int id, string? shown, TreatmentDetails details, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken) =>
+        db.SerializedAsync("treatments", () => UpdateCheckedAsync(actor, id, shown, details, confirmedConflicts, cancellationToken), cancellationToken);
+
+    private async Task<ScheduleChangeResult> UpdateCheckedAsync(
+        string actor, int id, string? shown, TreatmentDetails details, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken)
     {
         var treatment = await db.Treatments.FindAsync([id], cancellationToken);
         if (treatment is null)
         {
             return ScheduleChangeResult.Refused(ScheduleProblem.NotFound);
+        }
+
+        if (!EditStamp.Matches(shown, TreatmentDetails.From(treatment)))
+        {
+            return ScheduleChangeResult.Refused(ScheduleProblem.ChangedMeanwhile);
         }
 
         IReadOnlyList<ConflictingBooking> stranded = treatment.IsActive && !details.IsActive ? await conflicts.ForTreatmentAsync(id, cancellationToken) : [];

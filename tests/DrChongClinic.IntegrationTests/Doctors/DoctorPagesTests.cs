@@ -254,6 +254,11 @@ public sealed class DoctorPagesTests(BookingFactory factory) : IClassFixture<Boo
         var page = await client.GetPageAsync(pageUrl);
         var form = page.QuerySelector(formSelector)!;
         fields.Add(new("__RequestVerificationToken", form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!));
+        if (form.QuerySelector("input[name=Shown]")?.GetAttribute("value") is { } shown)
+        {
+            fields.Add(new("Shown", shown)); // what the edit page showed, as a browser would send it
+        }
+
         return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
     }
 

@@ -79,7 +79,7 @@ public sealed class StaffRaceTests(StaffRaceTests.Site site) : IClassFixture<Sta
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a =>
         {
             Assert.Equal(HttpStatusCode.Conflict, a.Status);
-            Assert.Contains("Someone else saved a change here at the same moment", a.Text, StringComparison.Ordinal);
+            Assert.Contains("Someone else saved a change here after you opened this page", a.Text, StringComparison.Ordinal);
         });
         var monday = await site.WithDbAsync(db => db.WorkingHours.Where(h => h.PractitionerId == practitioner.Id && h.Day == DayOfWeek.Monday).ToListAsync());
         Assert.Equal((new TimeOnly(8, 0), new TimeOnly(12, 0)), (monday[0].Start, monday[0].End));
@@ -169,6 +169,51 @@ public sealed class StaffRaceTests(StaffRaceTests.Site site) : IClassFixture<Sta
         var text = (await Html.ReadAsync(response)).QuerySelector("main")!.TextContent;
         Assert.Contains("Someone else saved a change at the same time", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ten_edits_of_one_treatment_from_pages_opened_at_once_save_one_and_a_stale_page_never_undoes_it()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(site, StaffRoles.Staff);
+        var id = await site.WithDbAsync(db => db.Treatments.Where(t => t.Code == "chemical-peel").Select(t => t.Id).SingleAsync());
+        var page = await client.GetPageAsync($"/admin/schedule/treatments/{id}");
+
+        var answers = await RaceAsync(() => client.SubmitAsync(page, "#treatment-form", new Dictionary<string, string?> { ["NameEn"] = $"Peel {Guid.NewGuid():N}" }), 10);
+
+        Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, a.Status);
+            Assert.Contains("after you opened this page", a.Text, StringComparison.Ordinal);
+        });
+        var saved = await site.WithDbAsync(db => db.Treatments.Where(t => t.Id == id).Select(t => t.NameEn).SingleAsync());
+
+        // The same stale page again, and a post without the stamp: nothing changes.
+        Assert.Equal(HttpStatusCode.Conflict, (await client.SubmitAsync(page, "#treatment-form", new Dictionary<string, string?> { ["NameEn"] = "Stale peel" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.SubmitAsync(page, "#treatment-form", new Dictionary<string, string?> { ["NameEn"] = "Forged peel", ["Shown"] = null })).StatusCode);
+        Assert.Equal(saved, await site.WithDbAsync(db => db.Treatments.Where(t => t.Id == id).Select(t => t.NameEn).SingleAsync()));
+
+        // A fresh page saves.
+        var fresh = await client.SubmitAsync(await client.GetPageAsync($"/admin/schedule/treatments/{id}"), "#treatment-form", new Dictionary<string, string?> { ["NameEn"] = "Chemical peel" });
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal("Chemical peel", await site.WithDbAsync(db => db.Treatments.Where(t => t.Id == id).Select(t => t.NameEn).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_doctors_details_page_opened_before_a_colleague_saved_does_not_undo_their_change()
+    {
+        var (client, _) = await StaffAccounts.SignedInAsync(site, StaffRoles.Staff);
+        var practitioner = await TestBookings.PractitionerAsync(site);
+        var mine = await client.GetPageAsync($"/admin/schedule/practitioners/{practitioner.Id}");
+        var theirs = await client.GetPageAsync($"/admin/schedule/practitioners/{practitioner.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.SubmitAsync(theirs, "#practitioner-form", new Dictionary<string, string?> { ["MmcNumber"] = "MMC-12345" })).StatusCode);
+        var stale = await client.SubmitAsync(mine, "#practitioner-form", new Dictionary<string, string?> { ["BioEn"] = "A bio typed on an old page." });
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("after you opened this page", (await Html.ReadAsync(stale)).Body!.TextContent, StringComparison.Ordinal);
+        var stored = await site.WithDbAsync(db => db.Practitioners.SingleAsync(p => p.Id == practitioner.Id));
+        Assert.Equal(("MMC-12345", (string?)null), (stored.MmcNumber, stored.BioEn));
     }
 
     private static async Task<(HttpStatusCode Status, string Text)[]> RaceAsync(Func<Task<HttpResponseMessage>> post, int count = Posts)

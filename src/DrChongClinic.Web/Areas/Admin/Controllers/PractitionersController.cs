@@ -53,7 +53,7 @@ public sealed class PractitionersController(PractitionerService practitioners, I
             return await practitioners.FindAsync(id, cancellationToken) is { } found ? View(WithPhoto(input, found)) : NotFound();
         }
 
-        var result = await practitioners.UpdateAsync(Actor, id, input.ToProfile(), input.ConfirmedReferences, cancellationToken);
+        var result = await practitioners.UpdateAsync(Actor, id, input.Shown, input.ToProfile(), input.ConfirmedReferences, cancellationToken);
         if (result.Problem is ScheduleProblem.UnconfirmedConflicts && await practitioners.FindAsync(id, cancellationToken) is { } current)
         {
             WithPhoto(input, current);
@@ -166,7 +166,7 @@ public sealed class PractitionersController(PractitionerService practitioners, I
 
         if (result.Problem is ScheduleProblem.ChangedMeanwhile)
         {
-            ModelState.AddModelError("", t["Admin_Schedule_ChangedMeanwhile"]);
+            ModelState.AddModelError("", t["Admin_Schedule_EditedMeanwhile"]);
             return Refused(View(form), StatusCodes.Status409Conflict);
         }
 

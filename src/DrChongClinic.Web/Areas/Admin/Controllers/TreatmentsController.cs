@@ -58,7 +58,7 @@ public sealed class TreatmentsController(
             return await FormAsync(id, input, cancellationToken);
         }
 
-        var result = await treatments.UpdateAsync(Actor, id, input.ToDetails(), input.ConfirmedReferences, cancellationToken);
+        var result = await treatments.UpdateAsync(Actor, id, input.Shown, input.ToDetails(), input.ConfirmedReferences, cancellationToken);
         if (result.Problem is ScheduleProblem.UnconfirmedConflicts)
         {
             input.ShowConflicts(result.Conflicts);
@@ -68,6 +68,19 @@ public sealed class TreatmentsController(
         if (result.Problem is ScheduleProblem.NotFound)
         {
             return NotFound();
+        }
+
+        if (result.Problem is ScheduleProblem.ChangedMeanwhile)
+        {
+            // Saved by someone else since this page was opened: what staff typed stays on the form, nothing is saved.
+            ModelState.AddModelError("", t["Admin_Schedule_EditedMeanwhile"]);
+            var form = await FormAsync(id, input, cancellationToken);
+            if (form is ViewResult view)
+            {
+                view.StatusCode = StatusCodes.Status409Conflict;
+            }
+
+            return form;
         }
 
         Flash(string.Format(CultureInfo.CurrentCulture, t["Admin_Treatment_Saved"], result.Name));

@@ -55,6 +55,7 @@ public sealed class PractitionerInput : ScheduleChangeInput
         PageUrl = Application.Clinic.SitePaths.Doctor(Domain.ClinicLanguage.EnglishCode, p.Slug),
         DiaryFeedIssuedAtUtc = p.DiaryFeedIssuedAtUtc,
         DiaryFeedFingerprint = Application.Doctors.DiaryFeedService.Fingerprint(p.DiaryFeedTokenHash),
+        Shown = PractitionerService.Stamp(p),
     };
 
     public PractitionerProfile ToProfile() => new(

@@ -9,6 +9,9 @@ namespace DrChongClinic.Web.Areas.Admin.Models;
 /// </summary>
 public abstract class ScheduleChangeInput
 {
+    /// <summary>On an edit page: the stamp of the record as the page showed it (<see cref="Application.Schedule.EditStamp"/>).</summary>
+    public string? Shown { get; set; }
+
     /// <summary>The references staff saw in the warning, space-separated.</summary>
     public string? ConfirmedConflicts { get; set; }
 

@@ -60,6 +60,7 @@ public sealed class TreatmentInput : ScheduleChangeInput
         CourseSessions = t.CourseSessions,
         CourseMinWeeks = t.CourseMinWeeks,
         CourseMaxWeeks = t.CourseMaxWeeks,
+        Shown = TreatmentService.Stamp(t),
     };
 
     /// <summary>What the service saves; only called once the validator has passed (so the price reads).</summary>
