@@ -196,6 +196,24 @@ public sealed class ScheduleTests(ClinicFactory factory) : IClassFixture<ClinicF
     }
 
     [Theory]
+    [InlineData("Tuesday")] // two Tuesdays, no Monday
+    [InlineData("0")] // a number, not a day's name
+    [InlineData("Funday")]
+    public async Task A_week_without_each_day_once_is_refused_with_a_message_at_the_top(string firstDay)
+    {
+        var (client, _) = await StaffAsync();
+        var practitioner = await TestBookings.PractitionerAsync(factory);
+        var before = await factory.WithDbAsync(db => db.WorkingHours.CountAsync(h => h.PractitionerId == practitioner.Id));
+
+        var response = await client.SubmitAsync(await client.GetPageAsync($"/admin/schedule/practitioners/{practitioner.Id}/hours"), "#hours-form",
+            new Dictionary<string, string?> { ["Days[0].Day"] = firstDay, ["Days[0].Periods[0].Start"] = "09:00", ["Days[0].Periods[0].End"] = "10:00" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("each day of the week once", (await Html.ReadAsync(response)).QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.WorkingHours.CountAsync(h => h.PractitionerId == practitioner.Id)));
+    }
+
+    [Theory]
     [InlineData("13:00", "09:00", "must be after the start")]
     [InlineData("09:00", null, "both a start and an end")]
     [InlineData("12:00", "15:00", "overlap")]

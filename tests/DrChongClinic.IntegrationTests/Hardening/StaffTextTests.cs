@@ -27,7 +27,13 @@ public sealed class StaffTextTests(ClinicFactory factory) : IClassFixture<Clinic
         { "/admin/schedule/treatments/new", "#treatment-form", "IncludedMs", "\u200B\u200D", Hidden },
         { "/admin/schedule/closures/new", "#closure-form", "Reason", "Ctl\u0001\u001B[31m", Control },
         { "/admin/schedule/closures/new", "#closure-form", "Reason", "Cuti \u202Eevil", Hidden },
+        { "/admin/schedule/practitioners/new", "#practitioner-form", "Name", "---", NoLetters }, // staff-area sweep
+        { "/admin/schedule/practitioners/new", "#practitioner-form", "Name", "\U0001F600\U0001F600", NoLetters },
+        { "/admin/schedule/treatments/new", "#treatment-form", "NameEn", "2147483647", NoLetters },
+        { "/admin/schedule/treatments/new", "#treatment-form", "NameMs", "..", NoLetters },
     };
+
+    private const string NoLetters = "a name with letters in it";
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -140,6 +140,13 @@ public sealed class PractitionersController(PractitionerService practitioners, I
     {
         if (!await validator.ValidateIntoAsync(input, ModelState, cancellationToken))
         {
+            // The days are hidden fields: a week that is not each day once (a forged or damaged form) has no field to
+            // show its message at, so it is said at the top.
+            if (ModelState.Where(entry => entry.Key == "Days" || entry.Key.EndsWith(".Day", StringComparison.Ordinal)).Any(entry => entry.Value is { Errors.Count: > 0 }))
+            {
+                ModelState.AddModelError("", t["Admin_Hours_WholeWeek"]);
+            }
+
             var practitioner = await practitioners.FindAsync(id, cancellationToken);
             input.PractitionerName = practitioner?.Name ?? "";
             return practitioner is null ? NotFound() : View(input.Padded());

@@ -73,7 +73,8 @@ public sealed class PractitionerInputValidator : AbstractValidator<PractitionerI
 {
     public PractitionerInputValidator(IStringLocalizer<SharedResource> t)
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t);
+        RuleFor(x => x.Name).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t)
+            .Must(TreatmentInputValidator.HasLetters).WithMessage(t["Admin_Validation_NameLetters"]);
         RuleFor(x => x.Gender)
             .Must(g => string.IsNullOrEmpty(g) || g is nameof(PractitionerGender.Female) or nameof(PractitionerGender.Male))
             .WithMessage(t["Admin_Practitioner_GenderInvalid"]);

@@ -80,8 +80,10 @@ public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
             .MaximumLength(50).WithMessage(t["Admin_Validation_TooLong"])
             .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage(t["Admin_Treatment_CodeFormat"])
             .When(x => x.Id is null);
-        RuleFor(x => x.NameEn).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t);
-        RuleFor(x => x.NameMs).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t);
+        RuleFor(x => x.NameEn).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t)
+            .Must(HasLetters).WithMessage(t["Admin_Validation_NameLetters"]);
+        RuleFor(x => x.NameMs).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t)
+            .Must(HasLetters).WithMessage(t["Admin_Validation_NameLetters"]);
         RuleFor(x => x.DurationMinutes).InclusiveBetween(5, 480).WithMessage(t["Admin_Treatment_DurationRange"])
             .Must(m => m % 5 == 0).WithMessage(t["Admin_Treatment_FiveMinuteSteps"]);
         RuleFor(x => x.BufferMinutes).InclusiveBetween(0, 240).WithMessage(t["Admin_Treatment_BufferRange"])
@@ -100,4 +102,7 @@ public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
                 CoursePlan.MaxSessions,
                 CoursePlan.MaxWeeksBetween));
     }
+
+    /// <summary>A name patients read: at least one letter ("---" or "2147483647" is not a treatment's name).</summary>
+    internal static bool HasLetters(string? name) => string.IsNullOrWhiteSpace(name) || name.Any(char.IsLetter);
 }
