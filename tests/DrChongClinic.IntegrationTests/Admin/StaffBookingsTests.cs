@@ -593,6 +593,9 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         var shown = await client.GetAsync($"/admin/bookings/{booking.Id}?date={date:yyyy-MM-dd}&practitioner=abc");
         Assert.Equal(HttpStatusCode.BadRequest, shown.StatusCode);
         Assert.Contains("doctor could not be read", (await Html.ReadAsync(shown)).QuerySelector("#booking-problem")!.TextContent, StringComparison.Ordinal);
+        var unknown = await client.GetAsync($"/admin/bookings/{booking.Id}?date={date:yyyy-MM-dd}&practitioner=2147483647");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("could not find that doctor", (await Html.ReadAsync(unknown)).QuerySelector("#booking-problem")!.TextContent, StringComparison.Ordinal);
         var badDate = await client.GetAsync($"/admin/bookings/{booking.Id}?date=2026-02-30");
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Contains("date could not be read", (await Html.ReadAsync(badDate)).QuerySelector("#booking-problem")!.TextContent, StringComparison.Ordinal);

@@ -103,6 +103,21 @@ public sealed class PatientDataTests(BookingFactory factory) : IClassFixture<Boo
         Assert.Equal(HttpStatusCode.NotFound, (await admin.SubmitAsync(found, "#patient-export-form", new Dictionary<string, string?>())).StatusCode);
     }
 
+    [Theory]
+    [InlineData(0, "Enter an e-mail address")]
+    [InlineData(3, "Enter an e-mail address")] // only spaces
+    [InlineData(263, "Enter a valid e-mail address")] // longer than any address can be
+    public async Task A_look_up_with_no_address_or_one_too_long_says_why_with_a_400(int length, string message)
+    {
+        var email = length < 10 ? new string(' ', length) : new string('a', length - 12) + "@example.com";
+        var (admin, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Admin);
+
+        var response = await admin.SubmitAsync(await admin.GetPageAsync("/admin/patients/data"), "#patient-search-form", new Dictionary<string, string?> { ["email"] = email });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, (await Html.ReadAsync(response)).QuerySelector("#patient-problem")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Staff_without_the_admin_role_cannot_see_or_export_patient_data()
     {

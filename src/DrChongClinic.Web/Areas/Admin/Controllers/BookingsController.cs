@@ -58,6 +58,12 @@ public sealed class BookingsController(BookingSearch search, BookingDetailPages 
                 : t["Admin_Booking_DateInvalid"];
             view.StatusCode = StatusCodes.Status400BadRequest;
         }
+        else if (practitioner is { } asked && page.Practitioners.All(choice => choice.Id != asked))
+        {
+            // A doctor id that could be read but is no doctor here: the picker shows the booking's own doctor, and says why.
+            page.Problem = t["Booking_Error_PractitionerUnknown"];
+            view.StatusCode = StatusCodes.Status400BadRequest;
+        }
 
         return view;
     }

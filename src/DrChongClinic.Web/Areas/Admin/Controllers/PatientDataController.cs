@@ -3,6 +3,7 @@ using System.Text.Json;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Privacy;
 using DrChongClinic.Domain;
+using DrChongClinic.Domain.Booking;
 using DrChongClinic.Web.Areas.Admin.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,8 +27,20 @@ public sealed class PatientDataController(PatientDataService patients, ClinicClo
     public IActionResult Index() => View(new PatientDataPage());
 
     [HttpPost("")]
-    public async Task<IActionResult> Find([FromForm] string? email, CancellationToken cancellationToken) =>
-        View(nameof(Index), await SearchAsync(email, cancellationToken));
+    public async Task<IActionResult> Find([FromForm] string? email, CancellationToken cancellationToken)
+    {
+        var page = await SearchAsync(email, cancellationToken);
+        if (page.Email.Length is > 0 and <= SendableEmail.MaxLength)
+        {
+            return View(nameof(Index), page);
+        }
+
+        // Nothing to look up: say why, rather than show an empty page.
+        page.Problem = page.Email.Length == 0 ? t["Admin_Validation_EmailRequired"] : t["Admin_Validation_EmailInvalid"];
+        var refused = View(nameof(Index), page);
+        refused.StatusCode = StatusCodes.Status400BadRequest;
+        return refused;
+    }
 
     [HttpPost("export")]
     public async Task<IActionResult> Export([FromForm] string? email, CancellationToken cancellationToken)
@@ -110,7 +123,7 @@ public sealed class PatientDataController(PatientDataService patients, ClinicClo
     private async Task<PatientDataPage> SearchAsync(string? email, CancellationToken cancellationToken)
     {
         var page = new PatientDataPage { Email = email?.Trim() ?? "" };
-        if (page.Email.Length is > 0 and <= 254)
+        if (page.Email.Length is > 0 and <= SendableEmail.MaxLength)
         {
             var records = await patients.FindAsync(page.Email, cancellationToken);
             page.Bookings = records.Bookings

@@ -12,6 +12,9 @@ public sealed class PatientDataPage
 
     public bool Searched { get; set; }
 
+    /// <summary>Why nothing was looked up (no address, or longer than any address can be).</summary>
+    public string? Problem { get; set; }
+
     public IReadOnlyList<PatientBookingRow> Bookings { get; set; } = [];
 
     public IReadOnlyList<PatientWaitlistRow> Waitlist { get; set; } = [];
