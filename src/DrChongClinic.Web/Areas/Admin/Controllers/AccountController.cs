@@ -42,18 +42,22 @@ public sealed class AccountController(
         }
 
         var result = await passwords.SignInAsync(input.Email, input.Password);
+        var userId = (await users.FindByEmailAsync(input.Email.Trim()))?.Id; // logged by id, never by e-mail
         if (!result.Succeeded && !result.RequiresTwoFactor)
         {
             throttle.RecordFailure(HttpContext); // counted against the address, never towards locking the account
+            logger.LogInformation("Sign-in refused at the password step for staff account {UserId}", userId ?? "(no such account)");
         }
 
         if (result.Succeeded)
         {
+            logger.LogInformation("Staff account {UserId} signed in with a password", userId);
             return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
         {
+            logger.LogInformation("Staff account {UserId} passed the password step; a code is asked for", userId);
             return RedirectToAction(nameof(SignInCode), new { returnUrl = SafeReturnUrl(input.ReturnUrl) });
         }
 
@@ -158,10 +162,12 @@ public sealed class AccountController(
         var result = await signInWithCode(input.CleanCode);
         if (result.Succeeded)
         {
+            logger.LogInformation("Staff account {UserId} signed in with two-factor ({Step})", user.Id, viewName);
             return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
         }
 
         throttle.RecordFailure(HttpContext);
+        logger.LogInformation("Sign-in refused at the code step for staff account {UserId} ({Step})", user.Id, viewName);
         if (result.IsLockedOut)
         {
             logger.LogWarning("Staff account {UserId} locked out after wrong sign-in codes", user.Id);
