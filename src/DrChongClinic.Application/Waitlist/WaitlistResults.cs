@@ -67,7 +67,9 @@ public sealed record WaitlistResult(WaitlistProblem? Problem, WaitlistEntry? Ent
 public sealed record WaitlistEntryDetails(WaitlistEntry Entry, Treatment Treatment, string? PractitionerName);
 
 /// <summary>An offer with the names its claim page shows.</summary>
-public sealed record WaitlistOfferDetails(WaitlistOffer Offer, WaitlistEntry Entry, Treatment Treatment, string PractitionerName, DateTime LocalStart, DateTime LocalExpiry);
+/// <param name="ClaimedBookingCancelled">The offer was claimed, and the booking it made has since been cancelled (or closed).</param>
+public sealed record WaitlistOfferDetails(
+    WaitlistOffer Offer, WaitlistEntry Entry, Treatment Treatment, string PractitionerName, DateTime LocalStart, DateTime LocalExpiry, bool ClaimedBookingCancelled = false);
 
 /// <summary>Staff's view of one day: who waits for it (join order) and the offers of times on it.</summary>
 public sealed record WaitlistDay(DateOnly Date, IReadOnlyList<WaitlistDayEntry> Entries, IReadOnlyList<WaitlistDayOffer> Offers, IReadOnlyList<(int Id, string Name)> Practitioners);

@@ -188,7 +188,9 @@ public sealed class WaitlistService(
 
         var treatment = await db.Treatments.AsNoTracking().FirstAsync(t => t.Id == offer.Entry.TreatmentId, cancellationToken);
         var practitioner = await db.Practitioners.AsNoTracking().Where(p => p.Id == offer.PractitionerId).Select(p => p.Name).FirstAsync(cancellationToken);
-        return new WaitlistOfferDetails(offer, offer.Entry, treatment, practitioner, clock.ToLocal(offer.StartUtc), clock.ToLocal(offer.ExpiresAtUtc));
+        var cancelled = offer.AppointmentId is { } booked &&
+            !await db.Appointments.AnyAsync(a => a.Id == booked && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed), cancellationToken);
+        return new WaitlistOfferDetails(offer, offer.Entry, treatment, practitioner, clock.ToLocal(offer.StartUtc), clock.ToLocal(offer.ExpiresAtUtc), cancelled);
     }
 
     /// <summary>

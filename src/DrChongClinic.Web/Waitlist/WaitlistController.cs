@@ -138,7 +138,7 @@ public sealed class WaitlistController(
         }
 
         var page = pages.OfferPage(details, token);
-        return Page("Offer", page, page.Claimable || page.Claimed ? StatusCodes.Status200OK : StatusCodes.Status410Gone);
+        return Page("Offer", page, page.Claimable || (page.Claimed && !page.ClaimedThenCancelled) ? StatusCodes.Status200OK : StatusCodes.Status410Gone);
     }
 
     [HttpPost(WaitlistPaths.OfferEn)]

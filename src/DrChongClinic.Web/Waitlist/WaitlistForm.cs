@@ -158,4 +158,5 @@ public sealed record WaitlistLeavePage(string Language, string Token, string Tre
 /// <summary>The claim page of an offer, and the "this time has gone" page.</summary>
 public sealed record WaitlistOfferPage(
     string Language, string Token, string TreatmentName, string DoctorName, string DateLabel, string TimeLabel, string ValidUntil, bool Claimable, bool Claimed, string? Problem, bool StillWaiting,
-    bool LeftWaitlist = false);
+    bool LeftWaitlist = false,
+    bool ClaimedThenCancelled = false);

@@ -112,7 +112,8 @@ public sealed class WaitlistPageFactory(SlotFinder slots, ClinicClock clock, ISt
             details.Offer.Status == WaitlistOfferStatus.Claimed,
             problem,
             details.Entry.IsOpen,
-            details.Entry.Status == WaitlistStatus.Left); // leaving withdrew the offer: the time was not "taken"
+            details.Entry.Status == WaitlistStatus.Left, // leaving withdrew the offer: the time was not "taken"
+            details.ClaimedBookingCancelled);
     }
 
     /// <summary>Why joining was refused, in the page's language.</summary>

@@ -124,6 +124,13 @@ public sealed class WaitlistFlowTests(WaitlistFixture fixture) : IClassFixture<W
         Assert.Equal(claimed.Headers.Location, doubleClick.Headers.Location);
         Assert.Equal(1, await scene.BookingsAtAsync(ten));
         Assert.Equal(HttpStatusCode.Gone, (await Site.Browser().GetAsync(links[0])).StatusCode);
+
+        // Once the patient cancels that booking, the offer link no longer says it is booked (patient-side sweep).
+        var manage = await second.GetPageAsync(claimed.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.SeeOther, (await second.SubmitAsync(manage, "#cancel form", new Dictionary<string, string?>())).StatusCode);
+        var afterCancel = await second.GetAsync(links[1]);
+        Assert.Equal(HttpStatusCode.Gone, afterCancel.StatusCode);
+        Assert.Equal("You booked this time, and the booking has been cancelled", WaitlistSteps.Heading(await afterCancel.Content.ReadAsStringAsync()));
     }
 
     [Fact]
