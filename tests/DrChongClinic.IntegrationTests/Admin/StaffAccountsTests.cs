@@ -116,7 +116,7 @@ public sealed class StaffAccountsTests(ClinicFactory factory) : IClassFixture<Cl
         foreach (var response in new[] { password, twoFactor })
         {
             Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-            Assert.Contains("on your account page", (await Html.ReadAsync(response)).QuerySelector(".flash")!.TextContent);
+            Assert.Contains("on your account page", (await Html.ReadAsync(response)).QuerySelector("#staff-refused")!.TextContent);
         }
 
         Assert.True(await factory.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.TwoFactorEnabled).SingleAsync()));

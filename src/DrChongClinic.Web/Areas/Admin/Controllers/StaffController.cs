@@ -87,8 +87,8 @@ public sealed class StaffController(
 
         if (result.Problem is StaffAccountProblem.CannotLockSelf or StaffAccountProblem.OwnAccount)
         {
-            // Refused: the list again with the reason, 409 (nothing changed).
-            Flash(result.Problem is StaffAccountProblem.CannotLockSelf ? t["Admin_Staff_CannotLockSelf"] : t["Admin_Staff_OwnAccount"]);
+            // Refused: the list again with the reason as a warning (not the green "done" message), 409: nothing changed.
+            ViewData["Refused"] = result.Problem is StaffAccountProblem.CannotLockSelf ? t["Admin_Staff_CannotLockSelf"].Value : t["Admin_Staff_OwnAccount"].Value;
             var list = View(nameof(Index), await accounts.ListAsync(users.GetUserId(User), HttpContext.RequestAborted));
             list.StatusCode = StatusCodes.Status409Conflict;
             return list;
