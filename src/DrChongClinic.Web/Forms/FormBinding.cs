@@ -105,10 +105,13 @@ public static class FormBinding
                 : null;
     }
 
-    private sealed class DateBinder : IModelBinder
+    /// <summary>
+    /// Binds a value written one exact way (<see cref="Read"/>): nothing sent leaves the default; an empty value is null
+    /// (or "missing" when the property cannot be null); anything <see cref="Read"/> refuses is the clinic's "could not be
+    /// read" message, never MVC's looser conversion.
+    /// </summary>
+    private abstract class ExactTextBinder : IModelBinder
     {
-        private static readonly string[] DateTimeFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
-
         public Task BindModelAsync(ModelBindingContext bindingContext)
         {
             var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
@@ -119,33 +122,41 @@ public static class FormBinding
 
             bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value);
             var text = value.FirstValue?.Trim();
-            var messages = bindingContext.ModelMetadata.ModelBindingMessageProvider;
+            var metadata = bindingContext.ModelMetadata;
             if (string.IsNullOrEmpty(text))
             {
-                if (bindingContext.ModelMetadata.IsReferenceOrNullableType)
+                if (metadata.IsReferenceOrNullableType)
                 {
                     bindingContext.Result = ModelBindingResult.Success(null);
                 }
                 else
                 {
-                    bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, messages.ValueMustNotBeNullAccessor(""));
+                    bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, metadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(""));
                 }
-
-                return Task.CompletedTask;
             }
-
-            object? model = bindingContext.ModelMetadata.UnderlyingOrModelType == typeof(DateOnly)
-                ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && ClinicDates.IsUsable(date) ? date : null
-                : DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && ClinicDates.IsUsable(time) ? time : null;
-            if (model is null)
+            else if (Read(text, metadata.UnderlyingOrModelType) is { } model)
             {
-                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, messages.ValueIsInvalidAccessor(text));
-                return Task.CompletedTask;
+                bindingContext.Result = ModelBindingResult.Success(model);
+            }
+            else
+            {
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, metadata.ModelBindingMessageProvider.ValueIsInvalidAccessor(text));
             }
 
-            bindingContext.Result = ModelBindingResult.Success(model);
             return Task.CompletedTask;
         }
+
+        /// <summary>The value, or null when <paramref name="text"/> is not written the one accepted way.</summary>
+        protected abstract object? Read(string text, Type type);
+    }
+
+    private sealed class DateBinder : ExactTextBinder
+    {
+        private static readonly string[] DateTimeFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
+
+        protected override object? Read(string text, Type type) => type == typeof(DateOnly)
+            ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && ClinicDates.IsUsable(date) ? date : null
+            : DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && ClinicDates.IsUsable(time) ? time : null;
     }
 
     /// <summary>
@@ -159,34 +170,10 @@ public static class FormBinding
             context.Metadata.UnderlyingOrModelType.IsEnum ? new EnumBinder() : null;
     }
 
-    private sealed class EnumBinder : IModelBinder
+    private sealed class EnumBinder : ExactTextBinder
     {
-        public Task BindModelAsync(ModelBindingContext bindingContext)
-        {
-            var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
-            if (value == ValueProviderResult.None)
-            {
-                return Task.CompletedTask;
-            }
-
-            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value);
-            var text = value.FirstValue?.Trim();
-            var type = bindingContext.ModelMetadata.UnderlyingOrModelType;
-            if (string.IsNullOrEmpty(text) && bindingContext.ModelMetadata.IsReferenceOrNullableType)
-            {
-                bindingContext.Result = ModelBindingResult.Success(null);
-            }
-            else if (text is { Length: > 0 } && text.All(char.IsAsciiLetter) && Enum.TryParse(type, text, ignoreCase: true, out var parsed) && Enum.IsDefined(type, parsed))
-            {
-                bindingContext.Result = ModelBindingResult.Success(parsed);
-            }
-            else
-            {
-                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueIsInvalidAccessor(text ?? ""));
-            }
-
-            return Task.CompletedTask;
-        }
+        protected override object? Read(string text, Type type) =>
+            text.All(char.IsAsciiLetter) && Enum.TryParse(type, text, ignoreCase: true, out var parsed) && Enum.IsDefined(type, parsed) ? parsed : null;
     }
 
     private sealed class CheckboxBinderProvider : IModelBinderProvider
