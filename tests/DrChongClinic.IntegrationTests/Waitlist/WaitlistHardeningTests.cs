@@ -147,6 +147,20 @@ public sealed class WaitlistHardeningTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("Treatment", "no-such-treatment")]
+    [InlineData("Treatment", "a-treatment-code-longer-than-any-code-the-clinic-could-have")] // was 422, unlike the short one
+    [InlineData("Practitioner", "-1")]
+    [InlineData("Practitioner", "999999999")]
+    public async Task A_treatment_or_doctor_no_page_offers_is_a_400_however_it_is_wrong(string field, string value)
+    {
+        var response = await _site.Browser().JoinAsync("pico-laser", "any", $"choice-{Guid.NewGuid():N}@example.com",
+            extra: new() { ["FirstDay"] = "2026-12-08", ["LastDay"] = "2026-12-10", [field] = value });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector($"#{field}-error"));
+    }
+
+    [Theory]
     [InlineData("/waitlist?treatment=botox", "Treatment", "That treatment cannot be booked online")]
     [InlineData("/waitlist?treatment=pico-laser&practitioner=abc", "Practitioner", "We could not find that doctor")]
     [InlineData("/waitlist?treatment=pico-laser&practitioner=4242", "Practitioner", "We could not find that doctor")]
