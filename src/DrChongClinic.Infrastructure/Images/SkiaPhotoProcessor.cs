@@ -43,8 +43,10 @@ public sealed class SkiaPhotoProcessor : IPhotoProcessor
 
         using var decoded = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        if (result is not SKCodecResult.Success)
         {
+            // Also a file cut short (IncompleteInput): the decoder would fill the missing rows with grey, and the
+            // doctor's page would show a half picture (staff-area sweep).
             return (null, PhotoProblem.NotAnImage);
         }
 

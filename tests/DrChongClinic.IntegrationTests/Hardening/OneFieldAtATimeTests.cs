@@ -409,6 +409,18 @@ public sealed class OneFieldAtATimeTests(BookingFactory site) : IClassFixture<Bo
         using var small = new SkiaSharp.SKBitmap(40, 30);
         using var png = small.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
         var pngBytes = png.ToArray();
+        using var noisy = new SkiaSharp.SKBitmap(200, 150);
+        var random = new Random(7);
+        for (var y = 0; y < noisy.Height; y++)
+        {
+            for (var x = 0; x < noisy.Width; x++)
+            {
+                noisy.SetPixel(x, y, new SkiaSharp.SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+            }
+        }
+
+        using var noisyEncoded = noisy.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        var noisyPng = noisyEncoded.ToArray();
 
         // A PNG whose header claims 60,000 × 60,000 pixels (a decompression bomb): refused before decoding.
         var bomb = (byte[])pngBytes.Clone();
@@ -421,6 +433,7 @@ public sealed class OneFieldAtATimeTests(BookingFactory site) : IClassFixture<Bo
             ("svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"), "photo.svg", "image/svg+xml"),
             ("empty", [], "empty.jpg", "image/jpeg"),
             ("truncated", pngBytes[..(pngBytes.Length / 2)], "half.png", "image/png"),
+            ("cut short", noisyPng[..(noisyPng.Length * 7 / 10)], "cut.png", "image/png"), // rows missing: the decoder would paint them grey
             ("bomb", bomb, "bomb.png", "image/png"),
             ("huge", new byte[8 * 1024 * 1024], "huge.jpg", "image/jpeg"),
             ("way over the form limit", new byte[40 * 1024 * 1024], "enormous.jpg", "image/jpeg"),
