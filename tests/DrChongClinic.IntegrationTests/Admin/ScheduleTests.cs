@@ -69,6 +69,29 @@ public sealed class ScheduleTests(ClinicFactory factory) : IClassFixture<ClinicF
         Assert.Equal(before, await factory.WithDbAsync(db => db.Treatments.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("0")] // numbers only (staff-area sweep)
+    [InlineData("2147483647")]
+    [InlineData("pico--laser")]
+    [InlineData("-pico")]
+    public async Task A_code_not_written_as_lower_case_words_is_refused_and_nothing_stored(string code)
+    {
+        var (client, _) = await StaffAsync();
+        var before = await factory.WithDbAsync(db => db.Treatments.CountAsync());
+
+        var response = await client.SubmitAsync(await client.GetPageAsync("/admin/schedule/treatments/new"), "#treatment-form", new Dictionary<string, string?>
+        {
+            ["Code"] = code,
+            ["NameEn"] = "Odd code",
+            ["NameMs"] = "Kod pelik",
+            ["DurationMinutes"] = "30",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("lower-case letters", (await Html.ReadAsync(response)).QuerySelector("[data-valmsg-for=Code]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Treatments.CountAsync()));
+    }
+
     [Fact]
     public async Task A_code_another_treatment_uses_is_a_conflict_with_the_form_kept_and_nothing_stored()
     {

@@ -78,7 +78,7 @@ public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
         // The code is checked when the treatment is created; it never changes afterwards.
         RuleFor(x => x.Code).NotEmpty().WithMessage(t["Admin_Treatment_CodeRequired"])
             .MaximumLength(50).WithMessage(t["Admin_Validation_TooLong"])
-            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage(t["Admin_Treatment_CodeFormat"])
+            .Matches("^(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$").WithMessage(t["Admin_Treatment_CodeFormat"]) // with a letter: "0" is no code
             .When(x => x.Id is null);
         RuleFor(x => x.NameEn).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t)
             .Must(HasLetters).WithMessage(t["Admin_Validation_NameLetters"]);
