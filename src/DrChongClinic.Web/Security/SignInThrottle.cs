@@ -60,18 +60,19 @@ public sealed class StaffPasswordSignIn(SignInManager<IdentityUser> signIn, User
     private static readonly IdentityUser Nobody = new("nobody");
     private static string? _dummyHash;
 
-    public async Task<SignInResult> SignInAsync(string email, string password)
+    /// <returns>The result, and the account's id for the log (null when no account has that address).</returns>
+    public async Task<(SignInResult Result, string? UserId)> SignInAsync(string email, string password)
     {
         var user = await users.FindByNameAsync(email.Trim());
         if (user is null)
         {
             _dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
             _ = hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
-            return SignInResult.Failed;
+            return (SignInResult.Failed, null);
         }
 
-        return await users.CheckPasswordAsync(user, password)
+        return (await users.CheckPasswordAsync(user, password)
             ? await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false)
-            : SignInResult.Failed;
+            : SignInResult.Failed, user.Id);
     }
 }

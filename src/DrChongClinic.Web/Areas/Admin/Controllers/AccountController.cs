@@ -41,8 +41,7 @@ public sealed class AccountController(
             return View(input);
         }
 
-        var result = await passwords.SignInAsync(input.Email, input.Password);
-        var userId = (await users.FindByEmailAsync(input.Email.Trim()))?.Id; // logged by id, never by e-mail
+        var (result, userId) = await passwords.SignInAsync(input.Email, input.Password); // logged by id, never by e-mail
         if (!result.Succeeded && !result.RequiresTwoFactor)
         {
             throttle.RecordFailure(HttpContext); // counted against the address, never towards locking the account
