@@ -42,6 +42,9 @@ public static class VisibleText
         char.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark) &&
         c is not ('\u115F' or '\u1160' or '\u3164' or '\uFFA0' or '\u2800' or '\u034F' or '\u180E');
 
+    /// <summary>True when there is nothing, or at least one letter of any script: a name people read ("---", "2147483647" or emoji alone are no name).</summary>
+    public static bool HasLetters(string? value) => string.IsNullOrWhiteSpace(value) || value.Any(char.IsLetter);
+
     /// <summary>True when the text holds control characters (other than line breaks and tabs where allowed).</summary>
     public static bool HasControlCharacters(string? value, bool allowLineBreaks = false) =>
         value is not null && value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));

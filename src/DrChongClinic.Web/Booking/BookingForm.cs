@@ -125,7 +125,7 @@ internal static class PatientRules
         .Must(n => n is null || n.Trim().Length is >= 2 and <= BookingForm.NameMaxLength)
         .WithMessage(_ => string.Format(CultureInfo.CurrentCulture, t["Booking_Error_NameLength"], BookingForm.NameMaxLength))
         .ReadableText(t)
-        .Must(n => string.IsNullOrWhiteSpace(n) || n.Any(char.IsLetter)).WithMessage(_ => t["Booking_Error_NameLetters"]);
+        .Must(VisibleText.HasLetters).WithMessage(_ => t["Booking_Error_NameLetters"]);
 
     public static IRuleBuilderOptions<T, string?> PatientEmail<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> t) => rule
         .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(_ => t["Booking_Error_EmailRequired"])

@@ -1,4 +1,5 @@
 using DrChongClinic.Application.Schedule;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
 using DrChongClinic.Web.Forms;
@@ -74,7 +75,7 @@ public sealed class PractitionerInputValidator : AbstractValidator<PractitionerI
     public PractitionerInputValidator(IStringLocalizer<SharedResource> t)
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t)
-            .Must(TreatmentInputValidator.HasLetters).WithMessage(t["Admin_Validation_NameLetters"]);
+            .Must(VisibleText.HasLetters).WithMessage(t["Admin_Validation_NameLetters"]);
         RuleFor(x => x.Gender)
             .Must(g => string.IsNullOrEmpty(g) || g is nameof(PractitionerGender.Female) or nameof(PractitionerGender.Male))
             .WithMessage(t["Admin_Practitioner_GenderInvalid"]);

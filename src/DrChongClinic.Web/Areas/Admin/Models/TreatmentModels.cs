@@ -1,5 +1,6 @@
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Schedule;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Courses;
 using DrChongClinic.Domain.Scheduling;
 using DrChongClinic.Web.Forms;
@@ -81,9 +82,9 @@ public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
             .Matches("^(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$").WithMessage(t["Admin_Treatment_CodeFormat"]) // with a letter: "0" is no code
             .When(x => x.Id is null);
         RuleFor(x => x.NameEn).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t)
-            .Must(HasLetters).WithMessage(t["Admin_Validation_NameLetters"]);
+            .Must(VisibleText.HasLetters).WithMessage(t["Admin_Validation_NameLetters"]);
         RuleFor(x => x.NameMs).NotEmpty().WithMessage(t["Admin_Validation_NameRequired"]).MaximumLength(100).WithMessage(t["Admin_Validation_TooLong"]).ReadableText(t)
-            .Must(HasLetters).WithMessage(t["Admin_Validation_NameLetters"]);
+            .Must(VisibleText.HasLetters).WithMessage(t["Admin_Validation_NameLetters"]);
         RuleFor(x => x.DurationMinutes).InclusiveBetween(5, 480).WithMessage(t["Admin_Treatment_DurationRange"])
             .Must(m => m % 5 == 0).WithMessage(t["Admin_Treatment_FiveMinuteSteps"]);
         RuleFor(x => x.BufferMinutes).InclusiveBetween(0, 240).WithMessage(t["Admin_Treatment_BufferRange"])
@@ -102,7 +103,4 @@ public sealed class TreatmentInputValidator : AbstractValidator<TreatmentInput>
                 CoursePlan.MaxSessions,
                 CoursePlan.MaxWeeksBetween));
     }
-
-    /// <summary>A name patients read: at least one letter ("---" or "2147483647" is not a treatment's name).</summary>
-    internal static bool HasLetters(string? name) => string.IsNullOrWhiteSpace(name) || name.Any(char.IsLetter);
 }
