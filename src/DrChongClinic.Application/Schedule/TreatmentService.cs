@@ -94,6 +94,9 @@ public sealed class TreatmentService(IClinicDatabase db, AuditLog audit, Booking
         return ScheduleChangeResult.Saved(treatment.Id, treatment.NameEn);
     }
 
+    /// <summary>Edits of treatments run one at a time (<see cref="IClinicDatabase.SerializedAsync{T}"/>).</summary>
+    private const string TreatmentsLock = "treatments";
+
     /// <summary>The stamp an edit page carries for this treatment (<see cref="EditStamp"/>).</summary>
     public static string Stamp(Treatment treatment) => EditStamp.Of(TreatmentDetails.From(treatment));
 
@@ -103,7 +106,7 @@ public sealed class TreatmentService(IClinicDatabase db, AuditLog audit, Booking
     /// </summary>
     public Task<ScheduleChangeResult> UpdateAsync(
         string actor, int id, string? shown, TreatmentDetails details, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken) =>
-        db.SerializedAsync("treatments", () => UpdateCheckedAsync(actor, id, shown, details, confirmedConflicts, cancellationToken), cancellationToken);
+        db.SerializedAsync(TreatmentsLock, () => UpdateCheckedAsync(actor, id, shown, details, confirmedConflicts, cancellationToken), cancellationToken);
 
     private async Task<ScheduleChangeResult> UpdateCheckedAsync(
         string actor, int id, string? shown, TreatmentDetails details, IReadOnlyCollection<string> confirmedConflicts, CancellationToken cancellationToken)

@@ -66,14 +66,15 @@ public sealed class WaitlistController(
                 invalid.Errors.TryAdd(error.PropertyName, error.ErrorMessage);
             }
 
-            if (invalid.Errors.ContainsKey(nameof(WaitlistForm.SubmissionId)))
+            var forged = invalid.Errors.ContainsKey(nameof(WaitlistForm.SubmissionId));
+            if (forged)
             {
                 form.SubmissionId = Guid.NewGuid().ToString();
             }
 
             // A value no page offers (a forged id, a treatment or doctor not on the lists) is a 400, as when the service
             // finds it unknown; what a person can get wrong on the page (dates, times, details) is a 422.
-            var unusableChoice = invalid.Errors.ContainsKey(nameof(WaitlistForm.SubmissionId))
+            var unusableChoice = forged
                 || invalid.Errors.ContainsKey(nameof(WaitlistForm.Practitioner))
                 || (invalid.Errors.ContainsKey(nameof(WaitlistForm.Treatment)) && !string.IsNullOrEmpty(form.Treatment));
             return Page("Join", invalid, unusableChoice ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
