@@ -29,7 +29,7 @@ public sealed class BadInputCorpusTests(BookingFactory factory, ITestOutputHelpe
         "Name", "NameEn", "NameMs", "Email", "Phone", "Slot", "Treatment", "Practitioner", "PractitionerId", "Consent", "Notes",
         "Reason", "Code", "Password", "NewPassword", "ConfirmPassword", "CurrentPassword", "ReturnUrl", "SortOrder", "FirstDay",
         "LastDay", "IsActive", "DurationMinutes", "BufferMinutes", "Language", "Role", "ConfirmedConflicts", "SubmissionId", "Id",
-        "version", "date", "status",
+        "version", "date", "status", "Shown",
     ];
 
     [Fact]

@@ -277,6 +277,24 @@ public sealed class OneFieldAtATimeTests(BookingFactory site) : IClassFixture<Bo
             }
         }
 
+        // The edit pages' stamp of what they showed: any value but the page's own saves nothing, whatever else is valid.
+        foreach (var value in Boundary.Concat(["", "00000000000000000000000000000000", "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ"]))
+        {
+            var treatmentBefore = await site.WithDbAsync(db => db.Treatments.AsNoTracking().SingleAsync(t => t.Id == treatmentId));
+            var treatmentPage = await staff.GetPageAsync($"/admin/schedule/treatments/{treatmentId}");
+            var treatmentAnswer = await staff.SubmitAsync(treatmentPage, "#treatment-form", new Dictionary<string, string?>(validTreatment) { ["NameEn"] = "Stamped peel", ["Shown"] = value });
+            await AssertSafeAsync(treatmentAnswer, $"POST treatment Shown={Show(value)}");
+            Assert.InRange((int)treatmentAnswer.StatusCode, 400, 499);
+            Assert.Equal(treatmentBefore.NameEn, await site.WithDbAsync(db => db.Treatments.Where(t => t.Id == treatmentId).Select(t => t.NameEn).SingleAsync()));
+
+            var doctorBefore = await site.WithDbAsync(db => db.Practitioners.AsNoTracking().SingleAsync(p => p.Id == doctorId));
+            var doctorPage = await staff.GetPageAsync($"/admin/schedule/practitioners/{doctorId}");
+            var doctorAnswer = await staff.SubmitAsync(doctorPage, "#practitioner-form", new Dictionary<string, string?>(validDoctor) { ["BioEn"] = "A stamped biography.", ["Shown"] = value });
+            await AssertSafeAsync(doctorAnswer, $"POST doctor Shown={Show(value)}");
+            Assert.InRange((int)doctorAnswer.StatusCode, 400, 499);
+            Assert.Equal(doctorBefore.BioEn, await site.WithDbAsync(db => db.Practitioners.Where(p => p.Id == doctorId).Select(p => p.BioEn).SingleAsync()));
+        }
+
         // The diary address form's one field says which address the page showed: any other value issues nothing.
         foreach (var value in Boundary.Concat(["", "0000000000000000", "ZZZZZZZZZZZZZZZZ"]))
         {
