@@ -21,6 +21,7 @@ if (HealthCheckCommand.IsRequested(args))
 NativeMemory.ReturnFreedMemoryPromptly();
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // build-time compressed assets when run from a build in any environment (tests); no-op when published
+builder.WebHost.AcceptLongAddressesForRefusal(); // an over-long address gets the friendly 414 page, not Kestrel's empty one (AddressRefusals)
 builder.AddClinicLogging();
 builder.Services.AddClinicLogRedaction();
 
@@ -62,7 +63,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseClinicLocalization();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseNulInAddressRefusal();
+app.UseAddressRefusals();
 app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseArticleImages();

@@ -82,7 +82,7 @@ public sealed class InsightsTests(BookingFactory factory) : IClassFixture<Bookin
     [InlineData("from=2020-01-01&to=2027-03-01", "at most 732 days")]
     [InlineData("from=1999-12-01&to=2000-01-01", "Enter both dates")] // dates before 2000 are refused where they are read (any admin date field)
     [InlineData("from=2028-06-01&to=2029-01-01", "up to two years ahead")]
-    [InlineData("from=%0A%3Cscript%3E&to=2027-03-01", "Enter both dates")] // a NUL is refused before the page (NulInAddressTests)
+    [InlineData("from=%0A%3Cscript%3E&to=2027-03-01", "Enter both dates")] // a NUL is refused before the page (AddressRefusals, NulInAddressTests)
     public async Task A_bad_period_gets_a_clear_message_and_a_400(string query, string message)
     {
         var (client, _) = await StaffAccounts.SignedInAsync(factory, StaffRoles.Admin);

@@ -1,5 +1,7 @@
 using DrChongClinic.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -91,6 +93,18 @@ public class ClinicFactory : WebApplicationFactory<Program>
     {
         _settings[key] = value;
         return this;
+    }
+
+    /// <summary>
+    /// Starts the site on real Kestrel on a free loopback port, as a container runs it, and returns its address
+    /// (<c>http://127.0.0.1:PORT</c>), for what TestServer skips: Kestrel's own limits, or a separate process calling in.
+    /// </summary>
+    public string StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
     }
 
     /// <summary>Replace services (after the site registered its own), e.g. a fake TimeProvider.</summary>

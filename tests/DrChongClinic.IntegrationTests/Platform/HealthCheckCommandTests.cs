@@ -3,9 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using DrChongClinic.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DrChongClinic.IntegrationTests.Platform;
 
@@ -19,10 +16,7 @@ public sealed class HealthCheckCommandTests
     public async Task Health_check_command_exits_0_when_the_running_site_is_ready()
     {
         using var site = new ClinicFactory().With("Security:SecureCookies", "false");
-        site.UseKestrel(0);
-        site.StartServer();
-        var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        var address = site.StartOnKestrel();
 
         var (exitCode, output) = await HealthCheckAsync($"{address}/healthz");
 
