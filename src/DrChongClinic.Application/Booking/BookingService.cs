@@ -182,13 +182,27 @@ public sealed class BookingService(
             return BookingResult.Refused(BookingProblem.CourseIntervalBroken, appointment);
         }
 
-        if (appointment.Reschedule(slot.StartUtc, search.PractitionerId ?? appointment.PractitionerId, by, actor, slots.NowUtc, Policy) is { } rule)
+        var doctor = search.PractitionerId ?? appointment.PractitionerId;
+        if (appointment.Reschedule(slot.StartUtc, doctor, by, actor, slots.NowUtc, Policy) is { } rule)
         {
             return BookingResult.Refused(BookingResult.ProblemFor(rule), appointment);
         }
 
-        return await SaveChangeAsync(appointment, "rescheduled", by, () => TakenAsync(search, date, time, appointment, cancellationToken), cancellationToken);
+        var saved = await SaveChangeAsync(appointment, "rescheduled", by, () => TakenAsync(search, date, time, appointment, cancellationToken), cancellationToken);
+        return saved.Problem == BookingProblem.ChangedMeanwhile && await MovedThereAsync(appointmentId, slot.StartUtc, doctor, cancellationToken) is { } there
+            ? BookingResult.Done(there)
+            : saved;
     }
+
+    /// <summary>
+    /// The booking, when it is active and already at this time with this doctor: the same move sent twice at once (a
+    /// double click), whose other request saved first. That one answers as done, like a second click a moment later.
+    /// </summary>
+    private Task<Appointment?> MovedThereAsync(int appointmentId, DateTime startUtc, int practitionerId, CancellationToken cancellationToken) =>
+        db.Appointments.AsNoTracking().FirstOrDefaultAsync(
+            a => a.Id == appointmentId && a.StartUtc == startUtc && a.PractitionerId == practitionerId
+                && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed),
+            cancellationToken);
 
     private Task<int> PatientMovesAsync(int appointmentId, CancellationToken cancellationToken) =>
         db.AppointmentChanges.CountAsync(c => c.AppointmentId == appointmentId && c.Kind == AppointmentChangeKind.Rescheduled && c.By == ChangedBy.Patient, cancellationToken);
