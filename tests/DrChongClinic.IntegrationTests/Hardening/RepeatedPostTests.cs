@@ -89,6 +89,24 @@ public sealed class RepeatedPostTests(ClinicFactory site) : IClassFixture<Clinic
         Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "practitioner.photo-removed" && a.Subject == $"Practitioner {practitioner.Id}")));
     }
 
+    [Fact]
+    public async Task Turning_two_factor_on_with_one_code_sent_ten_times_at_once_never_answers_that_the_code_is_wrong()
+    {
+        var account = await StaffAccounts.CreateAsync(site, StaffRoles.Staff, twoFactor: false);
+        var client = site.CreateBrowser();
+        await StaffAccounts.SubmitPasswordAsync(client, account.Email, account.Password);
+        var setUp = await client.GetPageAsync("/admin/account/two-factor/enable");
+        var code = await Totp.FreshCodeAsync(setUp.QuerySelector("#shared-key")!.TextContent);
+
+        var answers = await Races.RunAsync(() => client.SubmitAsync(setUp, "#enable-two-factor-form", new Dictionary<string, string?> { ["Code"] = code }), Posts);
+
+        // One shows the recovery codes; the others the two-factor page saying it is on (or, lost on the code's own
+        // record, the friendly 409): never the set-up page saying the code is wrong while two-factor is in fact on.
+        Assert.Single(answers, a => a.Text.Contains("Your recovery codes", StringComparison.Ordinal));
+        Assert.DoesNotContain(answers, a => a.Text.Contains("That code is not right", StringComparison.Ordinal));
+        Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "account.two-factor-enabled" && a.Actor == account.Email)));
+    }
+
     private Task<int> AuditedAsync(string action, string email) =>
         site.WithDbAsync(async db =>
         {
