@@ -107,6 +107,21 @@ public sealed class RepeatedPostTests(ClinicFactory site) : IClassFixture<Clinic
         Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "account.two-factor-enabled" && a.Actor == account.Email)));
     }
 
+    [Fact]
+    public async Task The_sign_in_form_sent_again_after_signing_in_goes_to_the_staff_area_saying_so()
+    {
+        var account = await StaffAccounts.CreateAsync(site, StaffRoles.Staff);
+        var client = site.CreateBrowser();
+        var before = await client.GetPageAsync("/admin/account/sign-in"); // a second tab, or the page the back button shows
+        await StaffAccounts.SignInAsync(client, account);
+
+        var again = await client.SubmitAsync(before, "#sign-in-form", new Dictionary<string, string?> { ["Email"] = account.Email, ["Password"] = account.Password });
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("/admin", again.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("You are already signed in.", (await Html.ReadAsync(again)).QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
+    }
+
     private Task<int> AuditedAsync(string action, string email) =>
         site.WithDbAsync(async db =>
         {
