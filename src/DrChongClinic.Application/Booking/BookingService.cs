@@ -164,7 +164,8 @@ public sealed class BookingService(
             return BookingResult.Refused(BookingResult.ProblemFor(check.Verdict), appointment);
         }
 
-        if (slot.StartUtc == appointment.StartUtc && search.PractitionerId == appointment.PractitionerId)
+        var doctor = search.PractitionerId ?? appointment.PractitionerId;
+        if (appointment.IsActiveAt(slot.StartUtc, doctor))
         {
             return BookingResult.Done(appointment); // already there (a second click): nothing to change or email
         }
@@ -182,7 +183,6 @@ public sealed class BookingService(
             return BookingResult.Refused(BookingProblem.CourseIntervalBroken, appointment);
         }
 
-        var doctor = search.PractitionerId ?? appointment.PractitionerId;
         if (appointment.Reschedule(slot.StartUtc, doctor, by, actor, slots.NowUtc, Policy) is { } rule)
         {
             return BookingResult.Refused(BookingResult.ProblemFor(rule), appointment);
@@ -195,14 +195,13 @@ public sealed class BookingService(
     }
 
     /// <summary>
-    /// The booking, when it is active and already at this time with this doctor: the same move sent twice at once (a
+    /// The booking, read again, when it is already at this time with this doctor: the same move sent twice at once (a
     /// double click), whose other request saved first. That one answers as done, like a second click a moment later.
     /// </summary>
-    private Task<Appointment?> MovedThereAsync(int appointmentId, DateTime startUtc, int practitionerId, CancellationToken cancellationToken) =>
-        db.Appointments.AsNoTracking().FirstOrDefaultAsync(
-            a => a.Id == appointmentId && a.StartUtc == startUtc && a.PractitionerId == practitionerId
-                && (a.Status == AppointmentStatus.Requested || a.Status == AppointmentStatus.Confirmed),
-            cancellationToken);
+    private async Task<Appointment?> MovedThereAsync(int appointmentId, DateTime startUtc, int practitionerId, CancellationToken cancellationToken) =>
+        await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken) is { } fresh && fresh.IsActiveAt(startUtc, practitionerId)
+            ? fresh
+            : null;
 
     private Task<int> PatientMovesAsync(int appointmentId, CancellationToken cancellationToken) =>
         db.AppointmentChanges.CountAsync(c => c.AppointmentId == appointmentId && c.Kind == AppointmentChangeKind.Rescheduled && c.By == ChangedBy.Patient, cancellationToken);
