@@ -3,6 +3,7 @@ using DrChongClinic.Domain;
 using DrChongClinic.Domain.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DrChongClinic.Application.Auditing;
 
@@ -71,22 +72,53 @@ public sealed class AuditLog(IClinicDatabase db, TimeProvider clock)
     /// an entry that cannot be saved rolls the account change back. Stops at the first refused step.
     /// </summary>
     public Task<IdentityResult> SaveAccountChangeAsync(
-        string actor, string action, string subject, string? details, params Func<Task<IdentityResult>>[] steps) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        string actor, string action, string subject, string? details, params Func<Task<IdentityResult>>[] steps)
+    {
+        if (db.Database.CurrentTransaction is { } serialized)
+        {
+            // Inside the caller's transaction (a serialized change): a refused step is undone to a savepoint instead.
+            return InSavepointAsync(serialized, () => StepsAsync(actor, action, subject, details, steps));
+        }
+
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            foreach (var step in steps)
+            var result = await StepsAsync(actor, action, subject, details, steps);
+            if (result.Succeeded)
             {
-                var result = await step();
-                if (!result.Succeeded)
-                {
-                    return result;
-                }
+                await transaction.CommitAsync();
             }
 
-            Record(actor, action, subject, details);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return IdentityResult.Success;
+            return result;
         });
+    }
+
+    private static async Task<IdentityResult> InSavepointAsync(IDbContextTransaction transaction, Func<Task<IdentityResult>> work)
+    {
+        const string savepoint = "account_change";
+        await transaction.CreateSavepointAsync(savepoint);
+        var result = await work();
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackToSavepointAsync(savepoint);
+        }
+
+        return result;
+    }
+
+    private async Task<IdentityResult> StepsAsync(string actor, string action, string subject, string? details, Func<Task<IdentityResult>>[] steps)
+    {
+        foreach (var step in steps)
+        {
+            var result = await step();
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+        }
+
+        Record(actor, action, subject, details);
+        await db.SaveChangesAsync();
+        return IdentityResult.Success;
+    }
 }

@@ -164,7 +164,8 @@ public sealed class BookingService(
             return BookingResult.Refused(BookingResult.ProblemFor(check.Verdict), appointment);
         }
 
-        if (slot.StartUtc == appointment.StartUtc && search.PractitionerId == appointment.PractitionerId)
+        var doctor = search.PractitionerId ?? appointment.PractitionerId;
+        if (appointment.IsActiveAt(slot.StartUtc, doctor))
         {
             return BookingResult.Done(appointment); // already there (a second click): nothing to change or email
         }
@@ -182,13 +183,25 @@ public sealed class BookingService(
             return BookingResult.Refused(BookingProblem.CourseIntervalBroken, appointment);
         }
 
-        if (appointment.Reschedule(slot.StartUtc, search.PractitionerId ?? appointment.PractitionerId, by, actor, slots.NowUtc, Policy) is { } rule)
+        if (appointment.Reschedule(slot.StartUtc, doctor, by, actor, slots.NowUtc, Policy) is { } rule)
         {
             return BookingResult.Refused(BookingResult.ProblemFor(rule), appointment);
         }
 
-        return await SaveChangeAsync(appointment, "rescheduled", by, () => TakenAsync(search, date, time, appointment, cancellationToken), cancellationToken);
+        var saved = await SaveChangeAsync(appointment, "rescheduled", by, () => TakenAsync(search, date, time, appointment, cancellationToken), cancellationToken);
+        return saved.Problem == BookingProblem.ChangedMeanwhile && await MovedThereAsync(appointmentId, slot.StartUtc, doctor, cancellationToken) is { } there
+            ? BookingResult.Done(there)
+            : saved;
     }
+
+    /// <summary>
+    /// The booking, read again, when it is already at this time with this doctor: the same move sent twice at once (a
+    /// double click), whose other request saved first. That one answers as done, like a second click a moment later.
+    /// </summary>
+    private async Task<Appointment?> MovedThereAsync(int appointmentId, DateTime startUtc, int practitionerId, CancellationToken cancellationToken) =>
+        await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken) is { } fresh && fresh.IsActiveAt(startUtc, practitionerId)
+            ? fresh
+            : null;
 
     private Task<int> PatientMovesAsync(int appointmentId, CancellationToken cancellationToken) =>
         db.AppointmentChanges.CountAsync(c => c.AppointmentId == appointmentId && c.Kind == AppointmentChangeKind.Rescheduled && c.By == ChangedBy.Patient, cancellationToken);

@@ -235,6 +235,11 @@ public sealed class CourseService(
             return CourseResult.Refused(CourseProblem.TooLateToChange);
         }
 
+        if (SlotCalculator.ExactUtc(local, clock.Zone) is { } already && session.IsActiveAt(already, session.PractitionerId))
+        {
+            return CourseResult.Done(1); // already there (a second click): nothing to change, email or count
+        }
+
         var date = DateOnly.FromDateTime(local);
         if (!ClinicDates.IsUsable(date) || date < clock.Today || date > clock.Today.AddDays(7 * CoursePlan.MaxWeeksBetween * CoursePlan.MaxSessions))
         {
@@ -274,8 +279,12 @@ public sealed class CourseService(
         }
         catch (DbUpdateConcurrencyException)
         {
+            // The same move sent twice at once (a double click) whose other post saved first is done, not "changed".
             db.ChangeTracker.Clear();
-            return CourseResult.Refused(CourseProblem.ChangedMeanwhile);
+            return await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken) is { } fresh
+                && fresh.IsActiveAt(startUtc, session.PractitionerId)
+                ? CourseResult.Done(1)
+                : CourseResult.Refused(CourseProblem.ChangedMeanwhile);
         }
         catch (DbUpdateException e) when (db.IsDiaryCellTaken(e))
         {

@@ -26,6 +26,8 @@ public enum EmailRetryOutcome
 /// </summary>
 public sealed class FailedEmails(IClinicDatabase db, EmailOutbox outbox, AuditLog audit)
 {
+    private const string RetryLock = "email-retries";
+
     /// <summary>Newest first.</summary>
     public async Task<IReadOnlyList<FailedEmail>> ListAsync(CancellationToken cancellationToken) =>
         await db.OutboxMessages.AsNoTracking()
@@ -43,22 +45,26 @@ public sealed class FailedEmails(IClinicDatabase db, EmailOutbox outbox, AuditLo
             .ToListAsync(cancellationToken);
 
     /// <summary>A booking's email: sent again at the outbox's next pass (see <see cref="RetryQueuedAsync"/>).</summary>
-    public async Task<EmailRetryOutcome> RetryAsync(int id, string actor, CancellationToken cancellationToken)
-    {
-        var message = await db.OutboxMessages.Include(m => m.Appointment).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        return await RetryQueuedAsync(message, actor, $"Email {id}", () => $"{message!.Kind} for booking {message.Appointment!.Reference}", cancellationToken);
-    }
+    public Task<EmailRetryOutcome> RetryAsync(int id, string actor, CancellationToken cancellationToken) =>
+        db.SerializedAsync(RetryLock, async () =>
+        {
+            var message = await db.OutboxMessages.Include(m => m.Appointment).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+            return await RetryQueuedAsync(message, actor, $"Email {id}", () => $"{message!.Kind} for booking {message.Appointment!.Reference}", cancellationToken);
+        }, cancellationToken);
 
     /// <summary>A waitlist email: sent again at the waitlist pass's next run (see <see cref="RetryQueuedAsync"/>).</summary>
-    public async Task<EmailRetryOutcome> RetryWaitlistAsync(int id, string actor, CancellationToken cancellationToken)
-    {
-        var message = await db.WaitlistMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        return await RetryQueuedAsync(message, actor, $"Waitlist email {id}", () => $"{message!.Kind} for waitlist entry {message.EntryId}", cancellationToken);
-    }
+    public Task<EmailRetryOutcome> RetryWaitlistAsync(int id, string actor, CancellationToken cancellationToken) =>
+        db.SerializedAsync(RetryLock, async () =>
+        {
+            var message = await db.WaitlistMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+            return await RetryQueuedAsync(message, actor, $"Waitlist email {id}", () => $"{message!.Kind} for waitlist entry {message.EntryId}", cancellationToken);
+        }, cancellationToken);
 
     /// <summary>
     /// A held email is released (sent at the next pass, not held again); a failed one is tried again with a fresh count
-    /// of tries; anything else is left as it is. The change and its audit entry are saved together.
+    /// of tries; anything else is left as it is. The change and its audit entry are saved together. Callers run it one
+    /// at a time (<see cref="RetryLock"/>): two clicks at once would otherwise both find the email failed, record it
+    /// twice and could queue it again after the first retry had sent it.
     /// </summary>
     private async Task<EmailRetryOutcome> RetryQueuedAsync(IQueuedEmail? message, string actor, string subject, Func<string> details, CancellationToken cancellationToken)
     {

@@ -49,7 +49,7 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
     public static readonly DayOfWeek[] Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
-    /// <summary>Adding doctors runs one at a time (<see cref="IClinicDatabase.SerializedAsync{T}"/>).</summary>
+    /// <summary>Adding doctors, editing them and removing photos run one at a time (<see cref="IClinicDatabase.SerializedAsync{T}"/>).</summary>
     private const string PractitionersLock = "practitioners";
 
     public async Task<IReadOnlyList<PractitionerRow>> ListAsync(CancellationToken cancellationToken)
@@ -185,24 +185,35 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
         return new PhotoChangeResult(ScheduleChangeResult.Saved(id, practitioner.Name), null);
     }
 
-    public async Task<ScheduleChangeResult> RemovePhotoAsync(string actor, int id, CancellationToken cancellationToken)
-    {
-        var practitioner = await db.Practitioners.FindAsync([id], cancellationToken);
-        if (practitioner is null)
+    /// <summary>
+    /// Takes the doctor's photo off their page. With no photo there is nothing to do and nothing is audited (a second
+    /// click, or a colleague removed it first); removals run one at a time, so two at once cannot both record it.
+    /// </summary>
+    public Task<ScheduleChangeResult> RemovePhotoAsync(string actor, int id, CancellationToken cancellationToken) =>
+        db.SerializedAsync(PractitionersLock, async () =>
         {
-            return ScheduleChangeResult.Refused(ScheduleProblem.NotFound);
-        }
+            var practitioner = await db.Practitioners.FindAsync([id], cancellationToken);
+            if (practitioner is null)
+            {
+                return ScheduleChangeResult.Refused(ScheduleProblem.NotFound);
+            }
 
-        if (await db.PractitionerPhotos.FindAsync([id], cancellationToken) is { } stored)
-        {
-            db.PractitionerPhotos.Remove(stored);
-        }
+            var stored = await db.PractitionerPhotos.FindAsync([id], cancellationToken);
+            if (stored is null && practitioner.PhotoVersion is null)
+            {
+                return ScheduleChangeResult.Saved(id, practitioner.Name);
+            }
 
-        practitioner.PhotoVersion = null;
-        audit.Record(actor, "practitioner.photo-removed", $"Practitioner {id}");
-        await db.SaveChangesAsync(cancellationToken);
-        return ScheduleChangeResult.Saved(id, practitioner.Name);
-    }
+            if (stored is not null)
+            {
+                db.PractitionerPhotos.Remove(stored);
+            }
+
+            practitioner.PhotoVersion = null;
+            audit.Record(actor, "practitioner.photo-removed", $"Practitioner {id}");
+            await db.SaveChangesAsync(cancellationToken);
+            return ScheduleChangeResult.Saved(id, practitioner.Name);
+        }, cancellationToken);
 
     /// <summary>
     /// A renamed doctor's page moves to an address made from the new name; the old address is kept as a former one,

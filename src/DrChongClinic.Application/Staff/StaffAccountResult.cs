@@ -22,7 +22,8 @@ public enum StaffAccountProblem
     WrongPassword,
     WrongCode,
 
-    /// <summary>Two-factor is already in the state asked for (on when enabling, off when disabling).</summary>
+    /// <summary>The account is already in the state asked for (two-factor on when enabling, off when disabling or
+    /// resetting; already locked or unlocked): nothing changed.</summary>
     AlreadyDone,
 }
 
@@ -44,7 +45,7 @@ public sealed record StaffAccountResult
     public static StaffAccountResult Done(string email, IReadOnlyList<string>? recoveryCodes = null) =>
         new() { Email = email, RecoveryCodes = recoveryCodes ?? [] };
 
-    public static StaffAccountResult Refused(StaffAccountProblem problem) => new() { Problem = problem };
+    public static StaffAccountResult Refused(StaffAccountProblem problem, string email = "") => new() { Problem = problem, Email = email };
 
     public static StaffAccountResult From(IdentityResult result, string email) =>
         result.Succeeded ? Done(email) : new() { Problem = StaffAccountProblem.Refused, Errors = result.Errors.ToList(), Email = email };

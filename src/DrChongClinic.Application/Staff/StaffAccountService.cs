@@ -43,15 +43,21 @@ public sealed class StaffAccountService(UserManager<IdentityUser> users, AuditLo
         return StaffAccountResult.From(result, email);
     }
 
-    /// <summary>Locks the account for good and ends its open sessions at the next security-stamp check (within a minute).</summary>
+    /// <summary>
+    /// Locks the account for good and ends its open sessions at the next security-stamp check (within a minute).
+    /// Each change here is <see cref="StaffAccountProblem.AlreadyDone"/> when the account is already in that state (a
+    /// second click, a page opened before a colleague's change): nothing is changed or audited again. Two changes at
+    /// once cannot both pass, as Identity's concurrency stamp refuses the second save.
+    /// </summary>
     public Task<StaffAccountResult> LockAsync(string actor, string id, string? currentUserId) =>
-        ChangeAsync(actor, id, "staff.locked", user => user.Id == currentUserId ? StaffAccountProblem.CannotLockSelf : null,
+        ChangeAsync(actor, id, "staff.locked",
+            user => user.Id == currentUserId ? StaffAccountProblem.CannotLockSelf : user.LockoutEnd == DateTimeOffset.MaxValue ? StaffAccountProblem.AlreadyDone : null,
             user => users.SetLockoutEnabledAsync(user, true),
             user => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue),
             users.UpdateSecurityStampAsync);
 
     public Task<StaffAccountResult> UnlockAsync(string actor, string id) =>
-        ChangeAsync(actor, id, "staff.unlocked", null,
+        ChangeAsync(actor, id, "staff.unlocked", user => user.LockoutEnd > clock.GetUtcNow() ? null : StaffAccountProblem.AlreadyDone,
             user => users.SetLockoutEndDateAsync(user, null),
             users.ResetAccessFailedCountAsync);
 
@@ -62,7 +68,8 @@ public sealed class StaffAccountService(UserManager<IdentityUser> users, AuditLo
 
     /// <summary>For someone who lost the phone with their authenticator and their recovery codes (never one's own: see <see cref="StaffAccountProblem.OwnAccount"/>).</summary>
     public Task<StaffAccountResult> ResetTwoFactorAsync(string actor, string id, string? currentUserId) =>
-        ChangeAsync(actor, id, "staff.two-factor-reset", user => user.Id == currentUserId ? StaffAccountProblem.OwnAccount : null,
+        ChangeAsync(actor, id, "staff.two-factor-reset",
+            user => user.Id == currentUserId ? StaffAccountProblem.OwnAccount : user.TwoFactorEnabled ? null : StaffAccountProblem.AlreadyDone,
             user => users.SetTwoFactorEnabledAsync(user, false),
             users.ResetAuthenticatorKeyAsync);
 
@@ -94,7 +101,7 @@ public sealed class StaffAccountService(UserManager<IdentityUser> users, AuditLo
 
         if (refusal?.Invoke(user) is StaffAccountProblem problem)
         {
-            return StaffAccountResult.Refused(problem);
+            return StaffAccountResult.Refused(problem, user.Email ?? "");
         }
 
         var result = await audit.SaveAccountChangeAsync(actor, action, $"User {user.Id}", user.Email,

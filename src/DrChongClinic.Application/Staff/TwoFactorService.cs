@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using DrChongClinic.Application.Auditing;
+using DrChongClinic.Application.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.Application.Staff;
 
@@ -9,9 +11,12 @@ namespace DrChongClinic.Application.Staff;
 /// off, or get new recovery codes. Each change and its audit entry are saved in one transaction. Turning it off and
 /// new codes ask for the password again, so someone at an unlocked screen cannot do either.
 /// </summary>
-public sealed class TwoFactorService(UserManager<IdentityUser> users, AuditLog audit)
+public sealed class TwoFactorService(UserManager<IdentityUser> users, AuditLog audit, IClinicDatabase db)
 {
     public const int RecoveryCodeCount = 10;
+
+    /// <summary>Turning two-factor on runs one at a time (<see cref="IClinicDatabase.SerializedAsync{T}"/>).</summary>
+    private const string EnableLock = "two-factor-enable";
 
     /// <summary>The signed-in staff member, or null when the account no longer exists.</summary>
     public Task<IdentityUser?> UserAsync(ClaimsPrincipal staff) => users.GetUserAsync(staff);
@@ -36,26 +41,38 @@ public sealed class TwoFactorService(UserManager<IdentityUser> users, AuditLog a
         return key;
     }
 
-    public async Task<StaffAccountResult> EnableAsync(ClaimsPrincipal staff, string code)
-    {
-        var user = await users.GetUserAsync(staff);
-        if (user is null || user.TwoFactorEnabled)
+    /// <summary>
+    /// Turns two-factor on with a code from the app, and makes the recovery codes. One at a time: the same form sent twice
+    /// at once (a double click) finds two-factor already on (<see cref="StaffAccountProblem.AlreadyDone"/>), rather than
+    /// its code used a moment ago ("wrong code") while two-factor is in fact on.
+    /// </summary>
+    public Task<StaffAccountResult> EnableAsync(ClaimsPrincipal staff, string code) =>
+        db.SerializedAsync(EnableLock, async () =>
         {
-            return StaffAccountResult.Refused(user is null ? StaffAccountProblem.NotFound : StaffAccountProblem.AlreadyDone);
-        }
+            var user = await users.GetUserAsync(staff);
+            if (user is null)
+            {
+                return StaffAccountResult.Refused(StaffAccountProblem.NotFound);
+            }
 
-        var digits = new string(code.Where(char.IsAsciiDigit).ToArray());
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
-        {
-            return StaffAccountResult.Refused(StaffAccountProblem.WrongCode);
-        }
+            // Read past the request's tracked copy of the account, which may predate the other post's save.
+            if (await users.Users.AsNoTracking().AnyAsync(u => u.Id == user.Id && u.TwoFactorEnabled))
+            {
+                return StaffAccountResult.Refused(StaffAccountProblem.AlreadyDone);
+            }
 
-        return await SaveAsync(staff, user, "account.two-factor-enabled", async () =>
-        {
-            var result = await users.SetTwoFactorEnabledAsync(user, true);
-            return (result, result.Succeeded ? await NewCodesAsync(user) : []);
-        });
-    }
+            var digits = new string(code.Where(char.IsAsciiDigit).ToArray());
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
+            {
+                return StaffAccountResult.Refused(StaffAccountProblem.WrongCode);
+            }
+
+            return await SaveAsync(staff, user, "account.two-factor-enabled", async () =>
+            {
+                var result = await users.SetTwoFactorEnabledAsync(user, true);
+                return (result, result.Succeeded ? await NewCodesAsync(user) : []);
+            });
+        }, CancellationToken.None);
 
     /// <summary>Turns two-factor off and forgets the key.</summary>
     public Task<StaffAccountResult> DisableAsync(ClaimsPrincipal staff, string? password) =>

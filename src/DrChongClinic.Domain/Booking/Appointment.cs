@@ -78,6 +78,12 @@ public sealed class Appointment
 
     public bool IsActive => Status is AppointmentStatus.Requested or AppointmentStatus.Confirmed;
 
+    /// <summary>
+    /// Whether the booking is on at this time with this doctor, so a move there changes nothing: the same move sent
+    /// again (a second click, the back button) is answered as done, with no second history line, email or move counted.
+    /// </summary>
+    public bool IsActiveAt(DateTime startUtc, int practitionerId) => IsActive && StartUtc == startUtc && PractitionerId == practitionerId;
+
     /// <summary>Longest cancellation reason kept.</summary>
     public const int ReasonMaxLength = 500;
 

@@ -444,23 +444,7 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         var email = NewEmail();
         var booking = await OnlineBookings.BookAsync(_site, practitioner.Id, email);
         await _site.SendEmailsAsync(_smtp, email);
-        var failedId = await _site.WithDbAsync(async db =>
-        {
-            var message = new OutboxMessage
-            {
-                AppointmentId = booking.Id,
-                Kind = EmailKind.BookingReceived,
-                Status = OutboxStatus.Failed,
-                Attempts = 10,
-                LastError = "550 mailbox unavailable",
-                CreatedAtUtc = DateTime.UtcNow,
-                DueAtUtc = DateTime.UtcNow,
-                AppointmentStartUtc = booking.StartUtc,
-            };
-            db.OutboxMessages.Add(message);
-            await db.SaveChangesAsync();
-            return message.Id;
-        });
+        var failedId = await TestBookings.FailedEmailAsync(_site, booking);
         var (client, account) = await StaffAsync();
         Assert.Equal("/admin/emails/failed", (await client.GetPageAsync("/admin")).QuerySelector("#stat-failed-emails a")!.GetAttribute("href"));
 

@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.IntegrationTests.Courses;
 
-/// <summary>A course booked while another patient takes one of its times at the same moment: all or none.</summary>
+/// <summary>
+/// A course booked while another patient takes one of its times at the same moment: all or none. The same form sent
+/// several times at once (a double click) books or moves once and never blames another patient.
+/// </summary>
 public sealed class CourseConcurrencyTests(CourseSite site) : IClassFixture<CourseSite>
 {
     [Fact]
@@ -86,5 +89,25 @@ public sealed class CourseConcurrencyTests(CourseSite site) : IClassFixture<Cour
         }
 
         Assert.Equal(3, (await site.CourseOfAsync((await site.AppointmentAsync(token)).Id)).Count);
+    }
+
+    [Fact]
+    public async Task The_same_session_move_sent_five_times_at_once_and_again_later_moves_it_once_and_answers_moved_each_time()
+    {
+        var (treatment, doctor) = await site.CourseAsync();
+        var client = site.Browser();
+        var token = await site.BookFirstAsync(client, treatment, doctor, "2026-12-16T11:00", "double-click-move@example.test");
+        await client.SubmitAsync(await client.GetPageAsync($"/book/manage/{token}/course"), "#proposal form", new Dictionary<string, string?>());
+        var page = await client.GetPageAsync($"/book/manage/{token}/course");
+        var option = page.QuerySelector("#move-2 option:not([selected])")!.GetAttribute("value")!;
+
+        var answers = await Races.RunAsync(() => client.SubmitAsync(page, "#move-form-2", new Dictionary<string, string?> { ["Slot"] = option }), 5);
+        var again = await client.SubmitAsync(page, "#move-form-2", new Dictionary<string, string?> { ["Slot"] = option });
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.SeeOther, a.Status));
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        var second = (await site.CourseOfAsync((await site.AppointmentAsync(token)).Id))[1];
+        Assert.Equal(option, TimeZoneInfo.ConvertTimeFromUtc(second.StartUtc, TestBookings.ClinicZone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        Assert.Single(await site.WithDbAsync(db => db.AppointmentChanges.Where(c => c.AppointmentId == second.Id && c.Kind == AppointmentChangeKind.Rescheduled).ToListAsync()));
     }
 }

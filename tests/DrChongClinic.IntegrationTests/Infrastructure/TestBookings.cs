@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.Domain.Scheduling;
 using DrChongClinic.Infrastructure.Data;
@@ -45,6 +46,26 @@ public static class TestBookings
         await db.SaveChangesAsync();
         return appointment;
     }
+
+    /// <summary>An email of the booking that the outbox gave up on (ten tries, last refused by the server); its id.</summary>
+    public static Task<int> FailedEmailAsync(ClinicFactory factory, Appointment booking) =>
+        factory.WithDbAsync(async db =>
+        {
+            var message = new OutboxMessage
+            {
+                AppointmentId = booking.Id,
+                Kind = EmailKind.BookingReceived,
+                Status = OutboxStatus.Failed,
+                Attempts = 10,
+                LastError = "550 mailbox unavailable",
+                CreatedAtUtc = DateTime.UtcNow,
+                DueAtUtc = DateTime.UtcNow,
+                AppointmentStartUtc = booking.StartUtc,
+            };
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            return message.Id;
+        });
 
     /// <summary>When a test booking was made: now, or an hour before it starts when it starts earlier (a booking cannot start in the past).</summary>
     private static DateTime BookedAt(DateTime startUtc) =>

@@ -336,6 +336,17 @@ public class AppointmentLifecycleTests
         Assert.True(appointment.ManageLinkExpired(StartsAt.AddDays(30).AddSeconds(1), Policy));
     }
 
+    [Fact]
+    public void A_move_to_where_an_active_booking_already_is_changes_nothing_but_one_to_a_cancelled_one_is_not_already_done()
+    {
+        var appointment = Book();
+
+        Assert.True(appointment.IsActiveAt(StartsAt, 1));
+        Assert.False(appointment.IsActiveAt(StartsAt.AddMinutes(15), 1));
+        Assert.False(appointment.IsActiveAt(StartsAt, 2));
+        Assert.False(InStatus(AppointmentStatus.Cancelled).IsActiveAt(StartsAt, 1));
+    }
+
     private static Appointment InStatus(AppointmentStatus status)
     {
         var appointment = Book(new BookingPolicy { OnlineBookingsNeedConfirmation = status != AppointmentStatus.Confirmed });

@@ -15,6 +15,9 @@ namespace DrChongClinic.Web.Areas.Admin;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public abstract class AdminControllerBase : Controller
 {
+    /// <summary>Where <see cref="Flash"/> keeps its message until the next page shows it.</summary>
+    public const string FlashKey = "Admin_Flash";
+
     /// <summary>The signed-in staff member's user name (their e-mail), for audit entries.</summary>
     protected string Actor => User.Identity?.Name ?? "unknown";
 
@@ -22,5 +25,5 @@ public abstract class AdminControllerBase : Controller
     protected bool Unread(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 
     /// <summary>Shows a one-line confirmation on the next page (after a redirect).</summary>
-    protected void Flash(string message) => TempData["Admin_Flash"] = message;
+    protected void Flash(string message) => TempData[FlashKey] = message;
 }

@@ -27,6 +27,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("sign-in")]
+    [AlreadySignedIn]
     [EnableRateLimiting(ClinicRateLimits.SignIn)]
     public async Task<IActionResult> SignIn(
         SignInInput input, [FromServices] IValidator<SignInInput> validator, [FromServices] StaffPasswordSignIn passwords)
@@ -74,6 +75,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("sign-in/code")]
+    [AlreadySignedIn]
     [EnableRateLimiting(ClinicRateLimits.SignIn)]
     public Task<IActionResult> SignInCode(SignInCodeInput input, [FromServices] IValidator<SignInCodeInput> validator) =>
         SecondStepAsync(input, validator, nameof(SignInCode),
@@ -88,6 +90,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("sign-in/recovery-code")]
+    [AlreadySignedIn]
     [EnableRateLimiting(ClinicRateLimits.SignIn)]
     public Task<IActionResult> SignInRecoveryCode(SignInCodeInput input, [FromServices] IValidator<SignInCodeInput> validator) =>
         SecondStepAsync(input, validator, nameof(SignInRecoveryCode), signIn.TwoFactorRecoveryCodeSignInAsync);

@@ -45,10 +45,10 @@ public sealed class StaffController(
 
     [HttpPost("{id}/lock")]
     public async Task<IActionResult> Lock(string id) =>
-        await DoneAsync(await accounts.LockAsync(Actor, id, users.GetUserId(User)), "Admin_Staff_Locked");
+        await DoneAsync(await accounts.LockAsync(Actor, id, users.GetUserId(User)), "Admin_Staff_Locked", "Admin_Staff_AlreadyLocked");
 
     [HttpPost("{id}/unlock")]
-    public async Task<IActionResult> Unlock(string id) => await DoneAsync(await accounts.UnlockAsync(Actor, id), "Admin_Staff_Unlocked");
+    public async Task<IActionResult> Unlock(string id) => await DoneAsync(await accounts.UnlockAsync(Actor, id), "Admin_Staff_Unlocked", "Admin_Staff_AlreadyUnlocked");
 
     [HttpGet("{id}/password")]
     public async Task<IActionResult> ResetPassword(string id) =>
@@ -70,31 +70,39 @@ public sealed class StaffController(
             return View(new ResetPasswordInput { Email = result.Email });
         }
 
-        return await DoneAsync(result, "Admin_Staff_PasswordReset");
+        return await DoneAsync(result, "Admin_Staff_PasswordReset", "Admin_Staff_PasswordReset");
     }
 
     /// <summary>For someone who lost the phone with their authenticator and their recovery codes.</summary>
     [HttpPost("{id}/two-factor/reset")]
-    public async Task<IActionResult> ResetTwoFactor(string id) => await DoneAsync(await accounts.ResetTwoFactorAsync(Actor, id, users.GetUserId(User)), "Admin_Staff_TwoFactorReset");
+    public async Task<IActionResult> ResetTwoFactor(string id) => await DoneAsync(await accounts.ResetTwoFactorAsync(Actor, id, users.GetUserId(User)), "Admin_Staff_TwoFactorReset", "Admin_Staff_TwoFactorAlreadyOff");
 
-    /// <summary>Back to the list with what happened; 404 for an account that does not exist.</summary>
-    private async Task<IActionResult> DoneAsync(StaffAccountResult result, string doneMessage)
+    /// <summary>
+    /// Back to the list with what happened (or that it had already happened: a second click); 404 for an account that
+    /// does not exist; the list with a warning and 409 when refused, for instance a colleague's change at the same moment.
+    /// </summary>
+    private async Task<IActionResult> DoneAsync(StaffAccountResult result, string doneMessage, string alreadyMessage)
     {
         if (result.Problem is StaffAccountProblem.NotFound)
         {
             return NotFound();
         }
 
-        if (result.Problem is StaffAccountProblem.CannotLockSelf or StaffAccountProblem.OwnAccount)
+        if (result.Problem is StaffAccountProblem.CannotLockSelf or StaffAccountProblem.OwnAccount or StaffAccountProblem.Refused)
         {
             // Refused: the list again with the reason as a warning (not the green "done" message), 409: nothing changed.
-            ViewData["Refused"] = result.Problem is StaffAccountProblem.CannotLockSelf ? t["Admin_Staff_CannotLockSelf"].Value : t["Admin_Staff_OwnAccount"].Value;
+            ViewData["Refused"] = result.Problem switch
+            {
+                StaffAccountProblem.CannotLockSelf => t["Admin_Staff_CannotLockSelf"].Value,
+                StaffAccountProblem.OwnAccount => t["Admin_Staff_OwnAccount"].Value,
+                _ => string.Join(" ", result.Errors.Select(e => e.Description)),
+            };
             var list = View(nameof(Index), await accounts.ListAsync(users.GetUserId(User), HttpContext.RequestAborted));
             list.StatusCode = StatusCodes.Status409Conflict;
             return list;
         }
 
-        Flash(string.Format(CultureInfo.CurrentCulture, t[doneMessage], result.Email));
+        Flash(string.Format(CultureInfo.CurrentCulture, t[result.Problem is StaffAccountProblem.AlreadyDone ? alreadyMessage : doneMessage], result.Email));
         return RedirectToAction(nameof(Index));
     }
 

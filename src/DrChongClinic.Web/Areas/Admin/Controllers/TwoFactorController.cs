@@ -50,6 +50,12 @@ public sealed class TwoFactorController(
                 return View("RecoveryCodes", result.RecoveryCodes.ToList());
             }
 
+            if (result.Problem is StaffAccountProblem.AlreadyDone)
+            {
+                // A second post of the same form: the first turned it on and showed the recovery codes, which this answer cannot.
+                Flash(t["Admin_TwoFactor_AlreadyOn"]);
+            }
+
             if (result.Problem is not StaffAccountProblem.WrongCode)
             {
                 return Answer(result);
