@@ -48,6 +48,9 @@ public sealed class AdminPagesTests(BrowserSite browser) : IClassFixture<Browser
             var response = await page.GotoAsync(path);
             Assert.Equal(200, response!.Status);
             Assert.DoesNotContain("/sign-in", page.Url, StringComparison.Ordinal);
+            // On a phone nothing pushes the page sideways (the new closure's two dates did, by 26 px).
+            // (Against the viewport's own width: a mobile browser widens window.innerWidth to fit a page that overflows.)
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= page.ViewportSize!.Width, $"{path} scrolls sideways");
             await Checkers.AssertAccessibleAsync(page);
             sources[path] = await response.TextAsync();
         }

@@ -22,6 +22,9 @@ public sealed class BookingPagesTests(BrowserSite browser) : IClassFixture<Brows
             await Check(page, $"{book}?treatment=pico-laser", sources);
             var date = await page.Locator("[data-day-list] a[data-date]").First.GetAttributeAsync("data-date");
             await Check(page, $"{book}?treatment=pico-laser&practitioner=any&date={date}", sources);
+            // Malay times are long ("12:30 tengah hari"): on a phone each stays inside its pill and nothing scrolls sideways.
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.time span')].filter(s => s.scrollWidth > s.clientWidth + 1).length"));
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= page.ViewportSize!.Width, $"{book} times scroll sideways");
 
             var refused = await page.RunAndWaitForResponseAsync(
                 () => page.Locator("form[data-booking-form] button[type=submit]").ClickAsync(), r => r.Request.Method == "POST");

@@ -61,7 +61,7 @@ public sealed class StaffAccountsTests(ClinicFactory factory) : IClassFixture<Cl
 
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         Assert.Contains("at least 12 characters", (await Html.ReadAsync(weak)).QuerySelector("[data-valmsg-for=Password]")!.TextContent);
-        Assert.Contains("There is already a staff account with the e-mail", (await Html.ReadAsync(taken)).QuerySelector(".form-errors")!.TextContent);
+        Assert.Contains("There is already a staff account with the email", (await Html.ReadAsync(taken)).QuerySelector(".form-errors")!.TextContent);
         Assert.Contains("Choose Staff or Admin", (await Html.ReadAsync(badRole)).QuerySelector("[data-valmsg-for=Role]")!.TextContent);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Users.CountAsync()));
     }

@@ -145,7 +145,7 @@ public sealed class CourseBookingTests(CourseSite site) : IClassFixture<CourseSi
             ["__RequestVerificationToken"] = antiForgery,
         }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, rescheduled.StatusCode);
-        Assert.Contains("would break the weeks between the sessions", (await Html.ReadAsync(rescheduled)).Text());
+        Assert.Contains("would not leave the right number of weeks between the sessions", (await Html.ReadAsync(rescheduled)).Text());
         Assert.Equal(afterMove.StartUtc, (await site.CourseOfAsync(sessions[0].Id))[1].StartUtc);
 
         // A Sunday inside the window: the doctor does not work then.

@@ -104,9 +104,9 @@ public sealed class PatientDataTests(BookingFactory factory) : IClassFixture<Boo
     }
 
     [Theory]
-    [InlineData(0, "Enter an e-mail address")]
-    [InlineData(3, "Enter an e-mail address")] // only spaces
-    [InlineData(263, "Enter a valid e-mail address")] // longer than any address can be
+    [InlineData(0, "Enter an email address")]
+    [InlineData(3, "Enter an email address")] // only spaces
+    [InlineData(263, "Enter a valid email address")] // longer than any address can be
     public async Task A_look_up_with_no_address_or_one_too_long_says_why_with_a_400(int length, string message)
     {
         var email = length < 10 ? new string(' ', length) : new string('a', length - 12) + "@example.com";
