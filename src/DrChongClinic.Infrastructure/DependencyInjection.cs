@@ -42,11 +42,15 @@ public static class DependencyInjection
 
     private static void ConfigureDatabase(IServiceProvider provider, DbContextOptionsBuilder options)
     {
-        ClinicDatabase.Configure(
-            options,
-            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
-            provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
+        var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        ClinicDatabase.Configure(options, database, provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
         options.AddInterceptors(provider.GetRequiredService<AppointmentEventDispatcher>());
+
+        // Registered by the web app, which references both migrations assemblies.
+        if (provider.GetService<CompiledClinicModels>() is { } models)
+        {
+            options.UseModel(models.For(database.Provider));
+        }
 
         // Registered by the web app together with its page cache (AddPublicPageCache).
         if (provider.GetService<SchedulePurgeInterceptor>() is { } purge)

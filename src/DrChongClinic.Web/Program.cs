@@ -26,6 +26,9 @@ builder.AddClinicLogging();
 builder.Services.AddClinicLogRedaction();
 
 builder.Services.AddClinicInfrastructure(builder.Configuration);
+builder.Services.AddSingleton(new CompiledClinicModels(
+    () => DrChongClinic.Migrations.Sqlite.CompiledModel.ClinicDbContextModel.Instance,
+    () => DrChongClinic.Migrations.SqlServer.CompiledModel.ClinicDbContextModel.Instance));
 builder.Services.AddOptions<PrivacyOptions>()
     .Bind(builder.Configuration.GetSection(PrivacyOptions.Section))
     .Validate(privacy => privacy.IsValid, "Privacy:NoticeVersion must be 1-20 characters and Privacy:RetentionMonths more than 0.")

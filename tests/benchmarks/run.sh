@@ -43,4 +43,5 @@ dotnet publish tests/benchmarks/StackFloor/StackFloor.csproj -c Release -o "$wor
 dotnet build tests/benchmarks/DrChongClinic.Benchmarks/DrChongClinic.Benchmarks.csproj -c Release --nologo -v quiet
 
 dotnet tests/benchmarks/DrChongClinic.Benchmarks/bin/Release/net10.0/DrChongClinic.Benchmarks.dll \
-  --site "$work/site" --work "$work" --content "$root/content" --lighthouse "$lighthouse" "$@"
+  --site "$work/site" --work "$work" --content "$root/content" --lighthouse "$lighthouse" \
+  --dockerfile "$root/src/DrChongClinic.Web/Dockerfile" "$@"

@@ -15,6 +15,7 @@ public sealed record BenchmarkOptions(
     int BookingSeconds,
     int BookingWorkers,
     IReadOnlySet<string> Steps,
+    IReadOnlyDictionary<string, string> ImageEnvironment,
     IReadOnlyDictionary<string, string> SiteEnvironment)
 {
     /// <summary>The steps, in the order they run; --only takes a comma-separated subset.</summary>
@@ -49,8 +50,22 @@ public sealed record BenchmarkOptions(
             Number("booking-seconds", 10),
             Number("booking-workers", 16),
             (values.TryGetValue("only", out var only) ? only.Split(',') : AllSteps).ToHashSet(StringComparer.Ordinal),
+            RuntimeSettingsOf(File.ReadAllLines(Text("dockerfile"))),
             SiteSettings(values.GetValueOrDefault("site-env", string.Empty)));
     }
+
+    /// <summary>
+    /// The runtime settings the production image sets with <c>ENV DOTNET_...</c> (src/DrChongClinic.Web/Dockerfile):
+    /// .NET reads some settings only from the environment, so the published site alone would run without them. Every
+    /// site process of the benchmark gets them, as every process in the container does.
+    /// </summary>
+    public static Dictionary<string, string> RuntimeSettingsOf(IEnumerable<string> dockerfile) =>
+        dockerfile
+            .Where(line => line.StartsWith("ENV ", StringComparison.Ordinal))
+            .SelectMany(line => line[4..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(pair => pair.Split('=', 2))
+            .Where(pair => pair.Length == 2 && pair[0].StartsWith("DOTNET_", StringComparison.Ordinal))
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
 
     /// <summary>
     /// --site-env "NAME=VALUE NAME=VALUE": environment variables for the site process alone (not the migration step,

@@ -18,6 +18,7 @@ public static class Machine
             $"OS:         {os}, Linux {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}",
             $".NET:       {RuntimeInformation.FrameworkDescription}",
             $"Tools:      {await OutputAsync("wrk", "--version")}; {await OutputAsync("/usr/bin/chromium", "--version")}; Lighthouse {lighthouse}; Node {await OutputAsync("node", "--version")}",
+            $"Image env:  {string.Join(' ', options.ImageEnvironment.Select(setting => $"{setting.Key}={setting.Value}"))} (src/DrChongClinic.Web/Dockerfile; every site process gets them)",
             $"Run:        {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
     }
 

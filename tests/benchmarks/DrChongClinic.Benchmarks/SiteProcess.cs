@@ -237,6 +237,11 @@ public sealed class SiteProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in options.ImageEnvironment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Database__ConnectionString"] = $"Data Source={databasePath}";

@@ -28,6 +28,11 @@ public static class StackFloorRun
         start.ArgumentList.Add(Path.Combine(folder, "StackFloor.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        foreach (var (name, value) in options.ImageEnvironment)
+        {
+            start.Environment[name] = value; // the site's runtime settings, the image's included
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Floor"] = $"Data Source={database}";
 
