@@ -13,17 +13,17 @@ public sealed class ClinicLanguage
     public const string EnglishCode = "en";
     public const string MalayCode = "ms";
 
-    private ClinicLanguage(string code, string urlPrefix, string culture, string name)
+    private ClinicLanguage(string code, string urlPrefix, CultureInfo culture, string name)
     {
         Code = code;
         UrlPrefix = urlPrefix;
-        Culture = CultureInfo.GetCultureInfo(culture);
+        Culture = culture;
         Name = name;
     }
 
-    public static ClinicLanguage English { get; } = new(EnglishCode, "", "en-MY", "English");
+    public static ClinicLanguage English { get; } = new(EnglishCode, "", ClinicCultures.English, "English");
 
-    public static ClinicLanguage Malay { get; } = new(MalayCode, "/" + MalayCode, "ms-MY", "Bahasa Malaysia");
+    public static ClinicLanguage Malay { get; } = new(MalayCode, "/" + MalayCode, ClinicCultures.Malay, "Bahasa Malaysia");
 
     public static IReadOnlyList<ClinicLanguage> All { get; } = [English, Malay];
 
@@ -36,7 +36,7 @@ public sealed class ClinicLanguage
     /// <summary>"" for English, "/ms" for Malay: what comes before a page's path.</summary>
     public string UrlPrefix { get; }
 
-    /// <summary>en-MY or ms-MY: the resources, dates and numbers of this language.</summary>
+    /// <summary>en-MY or ms-MY (<see cref="ClinicCultures"/>): the resources, dates and numbers of this language.</summary>
     public CultureInfo Culture { get; }
 
     /// <summary>The language's name in itself: "English", "Bahasa Malaysia".</summary>
@@ -56,8 +56,12 @@ public sealed class ClinicLanguage
     /// <summary>True for "en" and "ms", the codes a form or setting may carry.</summary>
     public static bool IsKnown(string? code) => code is EnglishCode or MalayCode;
 
+    /// <summary>
+    /// Malay for ms-MY (or ms), English for anything else. Read from the culture's name: without ICU every culture's
+    /// TwoLetterISOLanguageName is "iv", the invariant culture's.
+    /// </summary>
     public static ClinicLanguage FromCulture(CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == MalayCode ? Malay : English;
+        culture.Name == MalayCode || culture.Name.StartsWith(MalayCode + "-", StringComparison.OrdinalIgnoreCase) ? Malay : English;
 
     /// <summary>The English or the Malay of a pair, for this language.</summary>
     public T Pick<T>(T english, T malay) => IsMalay ? malay : english;

@@ -35,7 +35,7 @@ builder.Services.AddOptions<PrivacyOptions>()
     .ValidateOnStart();
 builder.Services.AddClinicSettingsCheck(builder.Environment);
 builder.Services.AddClinicLocalization();
-builder.Services.AddControllersWithViews().AddViewLocalization();
+builder.Services.AddControllersWithViews();
 builder.Services.AddClinicFormBinding();
 builder.Services.AddClinicSaveConflicts();
 builder.Services.AddHealthChecks().AddCheck<DatabaseWriteHealthCheck>("database", tags: ["ready"]);

@@ -3,6 +3,7 @@ using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Data;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ public sealed class ClosureService(IClinicDatabase db, AuditLog audit, BookingCo
     /// <summary>How the audit log names a closure of the whole clinic.</summary>
     private static readonly string WholeClinic = "Whole clinic";
 
-    private static readonly CultureInfo Display = CultureInfo.GetCultureInfo("en-MY");
+    private static readonly CultureInfo Display = ClinicLanguage.English.Culture;
 
     /// <summary>Closures that have not ended yet, soonest first.</summary>
     public async Task<IReadOnlyList<ClosureSummary>> UpcomingAsync(CancellationToken cancellationToken)

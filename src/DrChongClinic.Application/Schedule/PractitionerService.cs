@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using DrChongClinic.Application.Auditing;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Data;
 using DrChongClinic.Application.Doctors;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
@@ -298,7 +298,7 @@ public sealed class PractitionerService(IClinicDatabase db, AuditLog audit, Book
     public static IReadOnlyList<string> Summary(IEnumerable<WorkingHours> hours) =>
         hours.GroupBy(h => h.Day)
             .OrderBy(g => Array.IndexOf(Week, g.Key))
-            .Select(g => $"{CultureInfo.GetCultureInfo("en-MY").DateTimeFormat.GetAbbreviatedDayName(g.Key)} " +
+            .Select(g => $"{ClinicLanguage.English.Culture.DateTimeFormat.GetAbbreviatedDayName(g.Key)} " +
                          string.Join(", ", g.OrderBy(h => h.Start).Select(h => $"{h.Start:HH\\:mm}–{h.End:HH\\:mm}")))
             .ToList();
 

@@ -20,7 +20,9 @@ public sealed class ArticleLibrary
         _synonyms = synonyms ?? SearchSynonyms.Empty;
         _articles = articles
             .OrderBy(a => a.Order)
-            .ThenBy(a => a.Title, StringComparer.InvariantCulture)
+            // Titles by their letters, ignoring case ("acne" beside "Acne scars"): the site runs without ICU, so no
+            // comparison is linguistic, and this one says what it does.
+            .ThenBy(a => a.Title, StringComparer.OrdinalIgnoreCase)
             .ToList();
         foreach (var article in _articles)
         {

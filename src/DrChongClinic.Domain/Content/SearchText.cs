@@ -4,22 +4,22 @@ using System.Text;
 namespace DrChongClinic.Domain.Content;
 
 /// <summary>
-/// Text made comparable for search: lower case, accents removed ("é" is "e"), anything that is not a
+/// Text made comparable for search: lower case, accents removed ("é" is "e", <see cref="Accents"/>), anything that is not a
 /// letter or digit turned into a single space, with a space at each end so words can be found by their start.
 /// </summary>
 public static class SearchText
 {
     public static string Normalize(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var result = new StringBuilder(decomposed.Length + 2).Append(' ');
-        foreach (var character in decomposed)
+        var result = new StringBuilder(text.Length + 2).Append(' ');
+        foreach (var written in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(character) == UnicodeCategory.NonSpacingMark)
+            if (CharUnicodeInfo.GetUnicodeCategory(written) == UnicodeCategory.NonSpacingMark)
             {
                 continue;
             }
 
+            var character = Accents.Remove(written);
             if (char.IsLetterOrDigit(character))
             {
                 result.Append(char.ToLowerInvariant(character));

@@ -97,7 +97,7 @@ public static class PractitionerSlug
     public static string From(string name)
     {
         var builder = new System.Text.StringBuilder();
-        foreach (var c in name.Normalize(System.Text.NormalizationForm.FormD))
+        foreach (var c in name.Select(Accents.Remove))
         {
             if (char.IsAsciiLetterOrDigit(c))
             {

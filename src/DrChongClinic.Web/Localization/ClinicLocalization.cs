@@ -1,5 +1,6 @@
 using DrChongClinic.Domain;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
 
 namespace DrChongClinic.Web.Localization;
 
@@ -13,6 +14,8 @@ public static class ClinicLocalization
 {
     public static IServiceCollection AddClinicLocalization(this IServiceCollection services)
     {
+        // The site's own cultures (ClinicCultures), not ones made from their names: the middleware gives a request the
+        // supported instance whose name the provider returns, so a Malay page formats with the Malay month names.
         var cultures = ClinicLanguage.All.Select(l => l.Culture).ToList();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
@@ -22,6 +25,7 @@ public static class ClinicLocalization
             options.SupportedUICultures = cultures;
             options.RequestCultureProviders = [new PathLanguageProvider()];
         });
+        services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new LanguageViews()));
         return services;
     }
 
@@ -32,6 +36,23 @@ public static class ClinicLocalization
         path.Equals(ClinicLanguage.Malay.UrlPrefix, StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments(ClinicLanguage.Malay.UrlPrefix, StringComparison.OrdinalIgnoreCase)
             ? ClinicLanguage.Malay
             : ClinicLanguage.English;
+
+    /// <summary>
+    /// A page written once per language: About.ms.cshtml on Malay pages, About.en.cshtml on English ones, else About.cshtml.
+    /// MVC's own (AddViewLocalization) makes a culture from the request culture's name and walks its parents; without ICU
+    /// the parent of such a culture is the invariant culture, so it would never look for About.ms.cshtml.
+    /// </summary>
+    private sealed class LanguageViews : IViewLocationExpander
+    {
+        private const string Key = "language";
+
+        public void PopulateValues(ViewLocationExpanderContext context) => context.Values[Key] = ClinicLanguage.Current.Code;
+
+        public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations) =>
+            context.Values.TryGetValue(Key, out var code) && code is not null
+                ? viewLocations.SelectMany(location => new[] { location.Replace("{0}", "{0}." + code, StringComparison.Ordinal), location })
+                : viewLocations;
+    }
 
     private sealed class PathLanguageProvider : RequestCultureProvider
     {

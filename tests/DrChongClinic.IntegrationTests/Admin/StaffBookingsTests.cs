@@ -4,6 +4,7 @@ using System.Text;
 using DrChongClinic.Application.Booking;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Application.Staff;
+using DrChongClinic.Domain;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -161,14 +162,14 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         Assert.Equal(target, TimeZoneInfo.ConvertTimeFromUtc(saved.StartUtc, TestBookings.ClinicZone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         Assert.Contains(saved.History, h => h.Actor == account.Email && h.What.StartsWith("Rescheduled", StringComparison.Ordinal));
         var fromLocal = TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, TestBookings.ClinicZone)
-            .ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-MY"));
+            .ToString("ddd d MMM yyyy, HH:mm", ClinicLanguage.English.Culture);
         var history = (await client.GetPageAsync($"/admin/bookings/{booking.Id}")).QuerySelectorAll(".history-row").Select(r => r.TextContent).ToList();
         Assert.Contains(history, row => row.Contains($"Rescheduled from {fromLocal} to ", StringComparison.Ordinal) && !row.Contains("UTC", StringComparison.Ordinal));
 
         // The same page in the staff area's Malay: history, dates and the treatment in Malay (staff-area sweep).
         await client.SubmitAsync(await client.GetPageAsync("/admin"), "#admin-language-form", new Dictionary<string, string?> { ["returnUrl"] = "/admin", ["language"] = "ms" });
         var malay = await client.GetPageAsync($"/admin/bookings/{booking.Id}");
-        var fromMalay = TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, TestBookings.ClinicZone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("ms-MY"));
+        var fromMalay = TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, TestBookings.ClinicZone).ToString("ddd d MMM yyyy, HH:mm", ClinicLanguage.Malay.Culture);
         Assert.Contains(malay.QuerySelectorAll(".history-row"), row => row.TextContent.Contains($"Dipindahkan dari {fromMalay} ke ", StringComparison.Ordinal));
         Assert.DoesNotContain("Rescheduled", malay.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Booked and confirmed", malay.Body.TextContent, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrChongClinic.Domain;
 using DrChongClinic.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,15 +54,15 @@ public sealed class FormBindingTests(ClinicFactory factory) : IClassFixture<Clin
     }
 
     [Theory]
-    [InlineData("en-MY", "This value is not valid. Please check it and try again.", "Please fill in this field.")]
-    [InlineData("ms-MY", "Nilai ini tidak sah. Sila semak dan cuba lagi.", "Sila isi ruangan ini.")]
-    public void Values_that_cannot_be_read_get_the_clinics_message_in_the_page_language(string culture, string invalid, string missing)
+    [InlineData("en", "This value is not valid. Please check it and try again.", "Please fill in this field.")]
+    [InlineData("ms", "Nilai ini tidak sah. Sila semak dan cuba lagi.", "Sila isi ruangan ini.")]
+    public void Values_that_cannot_be_read_get_the_clinics_message_in_the_page_language(string language, string invalid, string missing)
     {
         var messages = factory.Services.GetRequiredService<IOptions<MvcOptions>>().Value.ModelBindingMessageProvider;
         var before = CultureInfo.CurrentUICulture;
         try
         {
-            CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            CultureInfo.CurrentUICulture = ClinicLanguage.Of(language).Culture;
 
             Assert.Equal(invalid, messages.AttemptedValueIsInvalidAccessor("abc", "DurationMinutes"));
             Assert.Equal(invalid, messages.ValueMustBeANumberAccessor("DurationMinutes"));

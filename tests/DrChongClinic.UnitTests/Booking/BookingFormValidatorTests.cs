@@ -1,4 +1,5 @@
 using System.Globalization;
+using DrChongClinic.Domain;
 using DrChongClinic.Web;
 using DrChongClinic.Web.Booking;
 using Microsoft.Extensions.Localization;
@@ -82,7 +83,7 @@ public class BookingFormValidatorTests
         form.Consent = false;
         form.Phone = "12";
         var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("ms-MY");
+        CultureInfo.CurrentUICulture = ClinicLanguage.Malay.Culture;
         try
         {
             var errors = new BookingFormValidator(Text).Validate(form).Errors.Select(e => e.ErrorMessage).ToList();

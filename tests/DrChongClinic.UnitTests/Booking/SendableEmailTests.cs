@@ -74,6 +74,14 @@ public sealed class SendableEmailTests
         _ = new Attendee("mailto:" + email);
     }
 
+    /// <summary>Without ICU too (the site runs without it): a mail server without SMTPUTF8 gets the domain as punycode.</summary>
+    [Fact]
+    public void An_international_domain_is_sent_as_punycode()
+    {
+        Assert.Equal("pesakit@xn--bcher-kva.de", MailboxAddress.Parse("pesakit@bücher.de").GetAddress(idnEncode: true));
+        Assert.Equal("bücher.de", new System.Globalization.IdnMapping().GetUnicode("xn--bcher-kva.de"));
+    }
+
     [Theory]
     [MemberData(nameof(NotSendable))]
     public void Anything_else_is_refused(string email) => Assert.False(SendableEmail.Accepts(email));

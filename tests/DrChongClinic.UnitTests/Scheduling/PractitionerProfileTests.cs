@@ -8,6 +8,8 @@ public sealed class PractitionerProfileTests
     [InlineData("Dr Sample Doctor B", "dr-sample-doctor-b")]
     [InlineData("  Dr. Sample  Doctor-A ", "dr-sample-doctor-a")]
     [InlineData("Dr José O'Brien", "dr-jose-o-brien")]
+    [InlineData("Dr Nguyễn Thị Ánh", "dr-nguyen-thi-anh")]
+    [InlineData("Dr Zoe\u0308 Müller", "dr-zoe-muller")]
     [InlineData("Dr 陈", "dr")]
     [InlineData("陈医生", "doctor")]
     public void A_doctors_page_address_comes_from_the_name_in_lower_case_ascii(string name, string slug)

@@ -8,7 +8,7 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 using DatabaseOptions = DrChongClinic.Infrastructure.Data.DatabaseOptions;
 using SqlIndex = Microsoft.SqlServer.Dac.Model.Index;
 
-namespace DrChongClinic.IntegrationTests.Platform;
+namespace DrChongClinic.SqlServerModelTests;
 
 /// <summary>
 /// SQL Server, proven without a server: the SQL Server migrations' script is built into a SQL Server 2022 model
