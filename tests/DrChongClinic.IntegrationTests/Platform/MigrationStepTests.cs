@@ -1,6 +1,7 @@
 using System.Net;
 using DrChongClinic.Infrastructure.Data;
 using DrChongClinic.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DrChongClinic.IntegrationTests.Platform;
@@ -29,6 +30,29 @@ public sealed class MigrationStepTests
             ((await db.Database.GetPendingMigrationsAsync()).Count(), await db.Treatments.CountAsync()));
         Assert.Equal(0, pending);
         Assert.Equal(ClinicSeedData.Treatments().Count, treatments); // seeded by the first step only
+    }
+
+    [Fact]
+    public async Task Data_left_to_code_is_filled_in_by_the_migration_step_not_by_a_replica_starting()
+    {
+        using var site = new ClinicFactory().With("Database:MigrateOnStartup", "false");
+        var folder = Path.GetDirectoryName(site.DatabasePath)!;
+        Assert.Equal(0, (await SiteCommand.RunAsync(folder, site.DatabasePath, DatabaseInitializer.MigrateOption)).ExitCode);
+        long doctor;
+        await using (var file = new SqliteConnection($"Data Source={site.DatabasePath};Pooling=False"))
+        {
+            await file.OpenAsync();
+            await using var command = file.CreateCommand();
+            // Before the site starts: a doctor as a migration that adds page addresses leaves them.
+            command.CommandText = "UPDATE Practitioners SET Slug = 'doctor-' || Id WHERE Id = (SELECT min(Id) FROM Practitioners) RETURNING Id";
+            doctor = (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateClient().GetAsync("/healthz")).StatusCode);
+        Assert.Equal($"doctor-{doctor}", await site.WithDbAsync(db => db.Practitioners.Where(p => p.Id == doctor).Select(p => p.Slug).SingleAsync()));
+
+        Assert.Equal(0, (await SiteCommand.RunAsync(folder, site.DatabasePath, DatabaseInitializer.MigrateOption)).ExitCode);
+        Assert.NotEqual($"doctor-{doctor}", await site.WithDbAsync(db => db.Practitioners.Where(p => p.Id == doctor).Select(p => p.Slug).SingleAsync()));
     }
 
     [Fact]
