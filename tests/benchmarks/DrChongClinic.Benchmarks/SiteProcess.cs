@@ -108,7 +108,7 @@ public sealed class SiteProcess : IAsyncDisposable
         return peak is null
             ? "no sample"
             : $"highest sample {peak.Resident / 1024} MB during {peak.Step}: {peak.Anonymous / 1024} MB heaps and stacks (the GC heap, " +
-              $"native allocations, thread stacks), {peak.Files / 1024} MB mapped files (runtime, libraries, ICU), {peak.Shared / 1024} MB " +
+              $"native allocations, thread stacks), {peak.Files / 1024} MB mapped files (runtime and libraries), {peak.Shared / 1024} MB " +
               "shared (JIT code and the runtime's type data, mapped through W^X)";
     }
 
@@ -123,7 +123,7 @@ public sealed class SiteProcess : IAsyncDisposable
     {
         var status = StatusFields();
         return $"now {status["VmRSS"] / 1024} MB resident: {status["RssAnon"] / 1024} MB heap and stacks, {status["RssFile"] / 1024} MB mapped files " +
-            $"(runtime, libraries, ICU), {status["RssShmem"] / 1024} MB shared (JIT code); {status["Threads"]} threads";
+            $"(runtime and libraries), {status["RssShmem"] / 1024} MB shared (JIT code); {status["Threads"]} threads";
     }
 
     private async Task WatchMemoryAsync()
