@@ -189,19 +189,10 @@ public sealed class BookingService(
         }
 
         var saved = await SaveChangeAsync(appointment, "rescheduled", by, () => TakenAsync(search, date, time, appointment, cancellationToken), cancellationToken);
-        return saved.Problem == BookingProblem.ChangedMeanwhile && await MovedThereAsync(appointmentId, slot.StartUtc, doctor, cancellationToken) is { } there
+        return saved.Problem == BookingProblem.ChangedMeanwhile && await db.AlreadyMovedThereAsync(appointmentId, slot.StartUtc, doctor, cancellationToken) is { } there
             ? BookingResult.Done(there)
             : saved;
     }
-
-    /// <summary>
-    /// The booking, read again, when it is already at this time with this doctor: the same move sent twice at once (a
-    /// double click), whose other request saved first. That one answers as done, like a second click a moment later.
-    /// </summary>
-    private async Task<Appointment?> MovedThereAsync(int appointmentId, DateTime startUtc, int practitionerId, CancellationToken cancellationToken) =>
-        await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken) is { } fresh && fresh.IsActiveAt(startUtc, practitionerId)
-            ? fresh
-            : null;
 
     private Task<int> PatientMovesAsync(int appointmentId, CancellationToken cancellationToken) =>
         db.AppointmentChanges.CountAsync(c => c.AppointmentId == appointmentId && c.Kind == AppointmentChangeKind.Rescheduled && c.By == ChangedBy.Patient, cancellationToken);

@@ -281,8 +281,7 @@ public sealed class CourseService(
         {
             // The same move sent twice at once (a double click) whose other post saved first is done, not "changed".
             db.ChangeTracker.Clear();
-            return await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken) is { } fresh
-                && fresh.IsActiveAt(startUtc, session.PractitionerId)
+            return await db.AlreadyMovedThereAsync(appointmentId, startUtc, session.PractitionerId, cancellationToken) is not null
                 ? CourseResult.Done(1)
                 : CourseResult.Refused(CourseProblem.ChangedMeanwhile);
         }
