@@ -508,6 +508,15 @@ public sealed class StaffBookingsTests(StaffBookingsFixture fixture) : IClassFix
         var day = await client.GetPageAsync($"/admin/bookings/calendar?date={date:yyyy-MM-dd}");
         var item = Assert.Single(day.QuerySelectorAll(".calendar-item"), i => i.TextContent.Contains(BookingReference.Display(requested.Reference), StringComparison.Ordinal));
         Assert.Equal("badge badge-attention", item.QuerySelector(".badge")?.GetAttribute("class"));
+
+        // The badges' words are kept per language once looked up: the staff area in Malay, then in English again.
+        await client.SubmitAsync(await client.GetPageAsync("/admin"), "#admin-language-form", new Dictionary<string, string?> { ["returnUrl"] = "/admin", ["language"] = "ms" });
+        list = await client.GetPageAsync($"/admin/bookings?practitioner={practitioner.Id}");
+        Assert.Equal(("badge badge-attention", "menunggu pengesahan"), BadgeInRow(BookingReference.Display(requested.Reference)));
+        Assert.Equal(("badge badge-alert", "dibatalkan"), BadgeInRow(BookingReference.Display(cancelled.Reference)));
+        await client.SubmitAsync(await client.GetPageAsync("/admin"), "#admin-language-form", new Dictionary<string, string?> { ["returnUrl"] = "/admin", ["language"] = "en" });
+        list = await client.GetPageAsync($"/admin/bookings?practitioner={practitioner.Id}");
+        Assert.Equal(("badge badge-alert", "cancelled"), BadgeInRow(BookingReference.Display(cancelled.Reference)));
     }
 
     [Fact]

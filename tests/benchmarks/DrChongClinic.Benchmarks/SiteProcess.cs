@@ -57,11 +57,20 @@ public sealed class SiteProcess : IAsyncDisposable
     /// Runs the deployment's migration step on the file (<c>--migrate</c>, as docker-compose.yml's <c>migrate</c>
     /// service does), then starts the site on it with migrations at start-up off, as production runs it.
     /// </summary>
-    public static async Task<SiteProcess> StartAsync(BenchmarkOptions options, string databaseFile = "clinic.db", IReadOnlyDictionary<string, string>? settings = null)
+    /// <remarks>
+    /// A second site at the same time (<see cref="HistoryMode"/>) takes another <paramref name="port"/> and its own
+    /// <paramref name="logFile"/>.
+    /// </remarks>
+    public static async Task<SiteProcess> StartAsync(
+        BenchmarkOptions options,
+        string databaseFile = "clinic.db",
+        IReadOnlyDictionary<string, string>? settings = null,
+        int? port = null,
+        string logFile = "site.log")
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{options.Port}");
+        var baseAddress = new Uri($"http://127.0.0.1:{port ?? options.Port}");
         var databasePath = Path.Combine(options.WorkFolder, databaseFile);
-        var logPath = Path.Combine(options.WorkFolder, "site.log");
+        var logPath = Path.Combine(options.WorkFolder, logFile);
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
 
         var migrationStarted = Stopwatch.GetTimestamp();

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using DrChongClinic.Domain.Booking;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Localization;
@@ -12,21 +14,30 @@ namespace DrChongClinic.Web.Areas.Admin.TagHelpers;
 [HtmlTargetElement("status-badge", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class StatusBadgeTagHelper(IStringLocalizer<SharedResource> localizer) : TagHelper
 {
+    /// <summary>
+    /// Each status's words, per language, looked up once: a busy week shows a badge on most of its bookings, and every
+    /// look-up in the resources takes the resource manager's lock (docs/performance.md, seventeenth pass).
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Language, AppointmentStatus Status), string> Labels = new();
+
     public AppointmentStatus Status { get; set; }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = "span";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "badge " + CssClass(Status));
-        output.Content.SetContent(localizer[$"Admin_Status_{Status}"]);
+        output.Attributes.SetAttribute("class", CssClass(Status));
+        output.Content.SetContent(Labels.GetOrAdd(
+            (CultureInfo.CurrentUICulture.Name, Status),
+            static (key, words) => words[$"Admin_Status_{key.Status}"].Value,
+            localizer));
     }
 
     private static string CssClass(AppointmentStatus status) => status switch
     {
-        AppointmentStatus.Requested => "badge-attention",
-        AppointmentStatus.Confirmed => "badge-ok",
-        AppointmentStatus.Cancelled => "badge-alert",
-        _ => "badge-off",
+        AppointmentStatus.Requested => "badge badge-attention",
+        AppointmentStatus.Confirmed => "badge badge-ok",
+        AppointmentStatus.Cancelled => "badge badge-alert",
+        _ => "badge badge-off",
     };
 }
