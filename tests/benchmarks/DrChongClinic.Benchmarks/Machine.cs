@@ -25,6 +25,41 @@ public static class Machine
     /// <summary>Runnable processes averaged over the last minute: above the core count, others compete for the CPU.</summary>
     public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
+    /// <summary>
+    /// Waits (at most <paramref name="limit"/>) until the machine's CPUs have been at most 15% busy for a whole second,
+    /// so a timed step does not start while the step before it is still winding down (Chromium closing after
+    /// Lighthouse, a site process exiting). Returns how long it waited, and whether it got quiet.
+    /// </summary>
+    public static async Task<(TimeSpan Waited, bool Quiet)> WaitUntilQuietAsync(TimeSpan limit)
+    {
+        var waited = Stopwatch.StartNew();
+        var quietHalves = 0;
+        var (busy, total) = CpuTicks();
+        while (waited.Elapsed < limit)
+        {
+            await Task.Delay(500);
+            var (busyNow, totalNow) = CpuTicks();
+            var share = totalNow == total ? 0 : (double)(busyNow - busy) / (totalNow - total);
+            (busy, total) = (busyNow, totalNow);
+            quietHalves = share <= 0.15 ? quietHalves + 1 : 0;
+            if (quietHalves >= 2)
+            {
+                return (waited.Elapsed, true);
+            }
+        }
+
+        return (waited.Elapsed, false);
+    }
+
+    /// <summary>All CPUs' busy and total ticks since boot, from /proc/stat's first line (idle and iowait are not busy).</summary>
+    private static (long Busy, long Total) CpuTicks()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(f => long.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var total = fields.Take(8).Sum(); // user nice system idle iowait irq softirq steal
+        return (total - fields[3] - fields[4], total);
+    }
+
     private static async Task<string> OutputAsync(string program, params string[] arguments)
     {
         try

@@ -61,7 +61,8 @@ async Task StepAsync(string step, string title, Func<Task> run)
         return;
     }
 
-    Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {title}...");
+    var (waited, quiet) = await Machine.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
+    Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {title}... (machine {(quiet ? "quiet" : "still busy")} after {waited.TotalSeconds:0.0} s)");
     if (sharedSite is not null)
     {
         sharedSite.Step = title;
