@@ -38,7 +38,9 @@ fi
 rm -rf "$work"
 mkdir -p "$work"
 echo "Publishing the site (Release)..."
-dotnet publish src/DrChongClinic.Web/DrChongClinic.Web.csproj -c Release -o "$work/site" --nologo -v quiet
+# As the Dockerfile publishes it: for this platform, so EF Core ships precompiled (docs/performance.md, seventeenth pass).
+rid="linux-$(uname -m | sed 's/^x86_64$/x64/; s/^aarch64$/arm64/')"
+dotnet publish src/DrChongClinic.Web/DrChongClinic.Web.csproj -c Release -o "$work/site" -r "$rid" --self-contained false --nologo -v quiet
 dotnet publish tests/benchmarks/StackFloor/StackFloor.csproj -c Release -o "$work/floor" --nologo -v quiet
 dotnet build tests/benchmarks/DrChongClinic.Benchmarks/DrChongClinic.Benchmarks.csproj -c Release --nologo -v quiet
 
