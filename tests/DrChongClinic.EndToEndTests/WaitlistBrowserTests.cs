@@ -124,8 +124,9 @@ public sealed partial class WaitlistBrowserTests(WaitlistBrowserSite browser) : 
     [InlineData(Viewport.Phone, "phone")]
     public async Task Staff_waitlist_page_is_accessible_and_valid_html(Viewport viewport, string suffix)
     {
-        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // A day the clinic is open: today + 30 fell on a Sunday (3 January 2027) and the waitlist rightly refused it.
         var patient = await BoundedPageAsync(viewport, javaScript: false);
+        var day = await DayWithFreeTimesAsync(patient, 30);
         await patient.GotoAsync("/waitlist?treatment=pico-laser&practitioner=any");
         await patient.FillAsync("#FirstDay", day);
         await patient.FillAsync("#LastDay", day);
