@@ -22,7 +22,7 @@ namespace DrChongClinic.Benchmarks;
 /// booking page, the free-slot JSON and the booking POST, every staff page, the CSV export (time, size and the site's
 /// memory during it) and the retention pass. Two files made alike (staff, doctors), one of them then filled; two site
 /// processes, one on each, running side by side. Each page figure is the median of <see cref="Requests"/> requests, and
-/// the two sites take turns within each row (<see cref="MediansAsync"/>), so whatever else the machine is doing over
+/// the two sites take turns within each row (<see cref="TakeTurnsAsync"/>), so whatever else the machine is doing over
 /// those seconds (another process, the host, the CPU's clock) falls on both figures of a row alike, not on one of them.
 /// </summary>
 public static class HistoryMode
@@ -179,9 +179,9 @@ public static class HistoryMode
 
     /// <summary>
     /// Lets the site's own background work finish before requests are timed, the same way on both databases: the
-    /// passes that run after a start (reminders), and the outbox sending what was queued (the booking POSTs' emails,
-    /// and on the history site those queued by the empty site's POSTs). Otherwise that work fell inside whichever
-    /// rows were being measured then, a different row on each site, and moved their ratios by up to 2x.
+    /// passes that run after a start (reminders), and the outbox sending what was queued (the booking POSTs' emails).
+    /// Otherwise that work fell inside whichever rows were being measured then, a different row on each site, and
+    /// moved their ratios by up to 2x.
     /// </summary>
     private static async Task SettleAsync(MeasuredSite[] sites)
     {
@@ -211,23 +211,37 @@ public static class HistoryMode
         return date;
     }
 
-    /// <summary>
-    /// The row's figure on each site: the sites take turns, <see cref="Rounds"/> turns each, and in each turn a site
-    /// answers unmeasured requests first (3 in its first turn, 1 after: the switch from the other process costs a
-    /// cold cache, which belongs to neither figure) and then <see cref="PerRound"/> measured ones, one at a time.
-    /// </summary>
+    /// <summary>The row's figure on each site: the median of <see cref="TakeTurnsAsync"/> over one GET.</summary>
     private static async Task MediansAsync(MeasuredSite[] sites, string row, Func<MeasuredSite, (HttpClient Client, string Path)> request)
+    {
+        var times = await TakeTurnsAsync(sites, site =>
+        {
+            var (client, path) = request(site);
+            return TimedGetAsync(client, path);
+        });
+        foreach (var site in sites)
+        {
+            site.Figures[row] = new Figure(Figures.Median(times[site]));
+        }
+    }
+
+    /// <summary>
+    /// Times <paramref name="measure"/> on each site, the sites taking turns: <see cref="Rounds"/> turns each, and in each
+    /// turn a site answers unmeasured requests first (3 in its first turn, 1 after: the switch from the other process
+    /// costs a cold cache, which belongs to neither figure) and then <see cref="PerRound"/> measured ones, one at a time.
+    /// </summary>
+    private static async Task<Dictionary<MeasuredSite, List<double>>> TakeTurnsAsync(MeasuredSite[] sites, Func<MeasuredSite, Task<double>> measure)
     {
         var times = sites.ToDictionary(site => site, _ => new List<double>());
         for (var round = 0; round < Rounds; round++)
         {
+            var warmUps = round == 0 ? 3 : 1;
             foreach (var site in sites)
             {
-                var (client, path) = request(site);
-                for (var i = 0; i < WarmUps(round) + PerRound; i++)
+                for (var i = 0; i < warmUps + PerRound; i++)
                 {
-                    var ms = await TimedGetAsync(client, path);
-                    if (i >= WarmUps(round))
+                    var ms = await measure(site);
+                    if (i >= warmUps)
                     {
                         times[site].Add(ms);
                     }
@@ -235,13 +249,8 @@ public static class HistoryMode
             }
         }
 
-        foreach (var site in sites)
-        {
-            site.Figures[row] = new Figure(Figures.Median(times[site]));
-        }
+        return times;
     }
-
-    private static int WarmUps(int round) => round == 0 ? 3 : 1;
 
     private static async Task<double> TimedGetAsync(HttpClient client, string path)
     {
@@ -254,34 +263,23 @@ public static class HistoryMode
 
     /// <summary>
     /// Bookings through the real form at afternoon times (the history books mornings), one at a time, the sites taking
-    /// turns as in <see cref="MediansAsync"/>: each site books the same times, on its own file.
+    /// turns (<see cref="TakeTurnsAsync"/>): each site books the same times, on its own file.
     /// </summary>
     private static async Task PostsAsync(MeasuredSite[] sites, string row, int doctor, DateOnly today)
     {
-        var times = sites.ToDictionary(site => site, _ => new List<double>());
         var refused = sites.ToDictionary(site => site, _ => 0);
         var firstRefusal = sites.ToDictionary(site => site, _ => "");
         var next = sites.ToDictionary(site => site, _ => 0);
-        for (var round = 0; round < Rounds; round++)
+        var times = await TakeTurnsAsync(sites, async site =>
         {
-            foreach (var site in sites)
+            var (ms, refusal) = await PostAsync(site.Patient, doctor, today, next[site]++);
+            if (refusal is not null && refused[site]++ == 0)
             {
-                for (var i = 0; i < WarmUps(round) + PerRound; i++)
-                {
-                    var (ms, refusal) = await PostAsync(site.Patient, doctor, today, next[site]++);
-                    if (refusal is not null && refused[site]++ == 0)
-                    {
-                        firstRefusal[site] = refusal;
-                    }
-
-                    if (i >= WarmUps(round))
-                    {
-                        times[site].Add(ms);
-                    }
-                }
+                firstRefusal[site] = refusal;
             }
-        }
 
+            return ms;
+        });
         foreach (var site in sites)
         {
             site.Figures[row] = new Figure(Figures.Median(times[site]), refused[site] == 0 ? "" : $" ({refused[site]} refused, first {firstRefusal[site]})");
