@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -48,7 +49,13 @@ internal sealed partial class SqliteCheckpointer(
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            await using var result = await command.ExecuteReaderAsync(cancellationToken);
+            if (await result.ReadAsync(cancellationToken))
+            {
+                // One row: busy (0 or 1), pages in the log, pages copied into the database file.
+                LogCheckpointed(result.GetInt32(2), result.GetInt32(1), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
         }
         catch (SqliteException e)
         {
@@ -56,6 +63,9 @@ internal sealed partial class SqliteCheckpointer(
             LogCheckpointFailed(e.SqliteErrorCode);
         }
     }
+
+    [LoggerMessage(LogLevel.Debug, "SQLite checkpoint: {Copied} of {InLog} log pages copied in {Milliseconds:0.0} ms")]
+    private partial void LogCheckpointed(int copied, int inLog, double milliseconds);
 
     [LoggerMessage(LogLevel.Warning, "SQLite checkpoint failed (error {SqliteError}); trying again at the next interval")]
     private partial void LogCheckpointFailed(int sqliteError);

@@ -79,34 +79,52 @@ public sealed class SitePauses
     }
 
     /// <summary>
-    /// The times the outbox marked an email sent, read from the site's JSON log (the site writes one line per email
-    /// sent, with no address in it).
+    /// The site's SQLite checkpoints that ended between the two times, each as (start, milliseconds, pages in the log),
+    /// from the site's JSON log (SqliteCheckpointer writes one debug line per checkpoint; the benchmark turns it on).
     /// </summary>
-    public static IReadOnlyList<DateTime> EmailsSent(string siteLog, DateTime fromUtc, DateTime toUtc)
+    public static IReadOnlyList<(DateTime StartUtc, double Ms, int LogPages)> Checkpoints(string siteLog, DateTime fromUtc, DateTime toUtc)
     {
-        var sent = new List<DateTime>();
+        var found = new List<(DateTime, double, int)>();
+        foreach (var (at, line) in Entries(siteLog, "SqliteCheckpointer"))
+        {
+            if (at >= fromUtc && at <= toUtc && line.TryGetProperty("State", out var state)
+                && state.TryGetProperty("Milliseconds", out var ms) && state.TryGetProperty("InLog", out var pages))
+            {
+                found.Add((at.AddMilliseconds(-ms.GetDouble()), ms.GetDouble(), pages.GetInt32()));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The time and content of each JSON log line of a category (matched by part of its name).</summary>
+    private static IEnumerable<(DateTime At, JsonElement Line)> Entries(string siteLog, string category)
+    {
         using var stream = new FileStream(siteLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
-            if (!line.Contains("OutboxPass", StringComparison.Ordinal) || !line.StartsWith('{'))
+            if (!line.Contains(category, StringComparison.Ordinal) || !line.StartsWith('{'))
             {
                 continue;
             }
 
             using var entry = JsonDocument.Parse(line);
             var root = entry.RootElement;
-            if (root.TryGetProperty("Timestamp", out var stamp) && stamp.TryGetDateTime(out var at)
-                && root.TryGetProperty("Message", out var message) && message.GetString()?.Contains(" sent ", StringComparison.Ordinal) == true)
+            if (root.TryGetProperty("Timestamp", out var stamp) && stamp.TryGetDateTime(out var at))
             {
-                at = at.ToUniversalTime();
-                if (at >= fromUtc && at <= toUtc)
-                {
-                    sent.Add(at);
-                }
+                yield return (at.ToUniversalTime(), root.Clone());
             }
         }
-
-        return sent;
     }
+
+    /// <summary>
+    /// The times the outbox marked an email sent, read from the site's JSON log (the site writes one line per email
+    /// sent, with no address in it).
+    /// </summary>
+    public static IReadOnlyList<DateTime> EmailsSent(string siteLog, DateTime fromUtc, DateTime toUtc) =>
+        [.. Entries(siteLog, "OutboxPass")
+            .Where(e => e.At >= fromUtc && e.At <= toUtc
+                && e.Line.TryGetProperty("Message", out var message) && message.GetString()?.Contains(" sent ", StringComparison.Ordinal) == true)
+            .Select(e => e.At)];
 }

@@ -261,6 +261,9 @@ public sealed class SiteProcess : IAsyncDisposable
         start.Environment["Email__PickupFolder"] = Path.Combine(options.WorkFolder, "mail");
         start.Environment["Content__Path"] = options.ContentFolder;
 
+        // One line per SQLite checkpoint (every 10 s): the booking step sets them beside its slowest bookings.
+        start.Environment["Logging__LogLevel__DrChongClinic.Infrastructure.Data.SqliteCheckpointer"] = "Debug";
+
         // Production refuses appsettings.json's placeholder clinic details and reviewer: plainly fake, valid ones.
         start.Environment["Clinic__StreetAddress"] = "1 Benchmark Street (benchmark settings)";
         start.Environment["Clinic__Phone"] = "+60 3-1234 5678";
