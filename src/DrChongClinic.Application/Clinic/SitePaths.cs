@@ -24,6 +24,9 @@ public static class SitePaths
     public const string DoctorsEn = "/doctors";
     public const string DoctorsMs = "/ms/doktor";
 
+    /// <summary>A tap-to-call link to a phone number as the clinic writes it ("+60 3-1234 5678" → "tel:+60312345678").</summary>
+    public static string Tel(string phone) => "tel:" + phone.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+
     /// <summary>The home page of a language: "/" or "/ms".</summary>
     public static string Home(string language) => Pick(language, "/", ClinicLanguage.Malay.UrlPrefix);
 

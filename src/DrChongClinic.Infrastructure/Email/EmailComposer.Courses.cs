@@ -33,7 +33,7 @@ public sealed partial class EmailComposer
                 (words.DoctorLabel, facts.PractitionerName),
                 (words.PatientLabel, first.Patient.Name),
                 (words.EmailLabel, first.Patient.Email),
-                (words.PhoneLabel, first.Patient.Phone),
+                (words.PhoneLabel, PatientPhone.Display(first.Patient.Phone)),
                 (words.LanguageLabel, words.LanguageName(first.Patient.Language)));
             body.Details(rows);
             return course.CancelNoticeSubject(treatment, count, reference);
@@ -92,7 +92,7 @@ public sealed partial class EmailComposer
                 (words.DoctorLabel, facts.PractitionerName),
                 (words.PatientLabel, first.Patient.Name),
                 (words.EmailLabel, first.Patient.Email),
-                (words.PhoneLabel, first.Patient.Phone),
+                (words.PhoneLabel, PatientPhone.Display(first.Patient.Phone)),
                 (words.LanguageLabel, words.LanguageName(first.Patient.Language)));
             body.Details(rows);
             return course.NoticeSubject(treatment, sessions.Count, reference);

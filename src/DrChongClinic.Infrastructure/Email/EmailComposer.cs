@@ -168,7 +168,7 @@ public sealed partial class EmailComposer(
             (words.ReferenceLabel, reference),
             (words.PatientLabel, appointment.Patient.Name),
             (words.EmailLabel, appointment.Patient.Email),
-            (words.PhoneLabel, appointment.Patient.Phone),
+            (words.PhoneLabel, PatientPhone.Display(appointment.Patient.Phone)),
             (words.LanguageLabel, words.LanguageName(appointment.Patient.Language)),
             (words.NotesLabel, appointment.Patient.Notes),
             (words.ReasonLabel, cancelled ? appointment.CancellationReason : null));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using DrChongClinic.Application.Clinic;
 using DrChongClinic.Application.Email;
 using DrChongClinic.Domain.Booking;
 using DrChongClinic.IntegrationTests.Infrastructure;
@@ -205,6 +206,20 @@ public sealed class ManageBookingTests(BookingFactory factory) : IClassFixture<B
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains(heading, url.Contains("/slots", StringComparison.Ordinal) ? JsonDocument.Parse(body).RootElement.GetProperty("error").GetString() : Html.Parse(body).QuerySelector("h1")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/book/manage/short", "If it still does not work, please call us on ")]
+    [InlineData("/ms/tempah/urus/tiada", "Jika masih tidak berjaya, sila hubungi kami di ")]
+    public async Task The_friendly_404_offers_the_clinic_number_as_a_tap_to_call_link(string url, string sentence)
+    {
+        var page = Html.Parse(await (await _client.GetAsync(url)).Content.ReadAsStringAsync());
+
+        var call = page.QuerySelectorAll(".booking-not-found p").Single(p => p.TextContent.StartsWith(sentence, StringComparison.Ordinal));
+        var link = Assert.Single(call.QuerySelectorAll("a"));
+        Assert.Equal(sentence + link.TextContent + ".", call.TextContent);
+        Assert.Equal(SitePaths.Tel(link.TextContent), link.GetAttribute("href"));
+        Assert.Matches(@"^tel:\+\d{9,12}$", link.GetAttribute("href"));
     }
 
     [Fact]

@@ -219,7 +219,7 @@ public sealed class EmailDeliveryTests(MailFixture mail) : IClassFixture<MailFix
         Assert.Equal([ClinicInbox], notice.EnvelopeTo);
         Assert.Equal($"New booking: 7 Mar 2031 4:15 pm, Pico laser ({booking.GroupedReference})", notice.Subject);
         Assert.Equal(patient, Assert.Single(notice.Message.ReplyTo.Mailboxes).Address);
-        foreach (var expected in new[] { "Waiting for confirmation by staff", "Friday, 7 March 2031", "Tan Mei Ling", patient, "+60123456789", "Bahasa Malaysia", "Prefers a female doctor", "Dr Sample Doctor A" })
+        foreach (var expected in new[] { "Waiting for confirmation by staff", "Friday, 7 March 2031", "Tan Mei Ling", patient, "+60 12-345 6789", "Bahasa Malaysia", "Prefers a female doctor", "Dr Sample Doctor A" })
         {
             Assert.Contains(expected, notice.Text, StringComparison.Ordinal);
             Assert.Contains(expected, Html.Parse(notice.Html).Body!.TextContent, StringComparison.Ordinal);
