@@ -12,7 +12,7 @@ public sealed class CourseBrowserSite : BrowserSite, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        await Site.WithDbAsync(db => db.Treatments.Where(t => t.Code == "pico-laser").ExecuteUpdateAsync(set => set
+        await Site.ChangeScheduleDirectlyAsync(db => db.Treatments.Where(t => t.Code == "pico-laser").ExecuteUpdateAsync(set => set
             .SetProperty(t => t.CourseSessions, 3).SetProperty(t => t.CourseMinWeeks, 4).SetProperty(t => t.CourseMaxWeeks, 6)));
     }
 

@@ -6,7 +6,8 @@ Checks, and prints as it goes:
   2. a patient's booking page comes from A and the form is posted to B: B accepts A's anti-forgery token (shared keys);
   3. bookings made on both, while both run the outbox pass every 200 ms: every email is written exactly once;
   4. a schedule stamp moved in the database (what a staff edit on the other instance writes) purges B's cached page
-     within 5 s.
+     within 5 s;
+  5. the same reaches B's booking rules (their copy of the schedule): a doctor stopped elsewhere is refused within 5 s.
 Test values only (example.test addresses, "Scale Test" patients). Exit code 0 when every check holds.
 """
 import html
@@ -177,6 +178,28 @@ try:
         time.sleep(0.1)
     took = time.time() - changed
     check(old in before and took < 5, f"B's cached doctors page showed the change after {took:.1f} s (at most 5)")
+
+    # The booking rules keep their own copy of the schedule (ScheduleCache), forgotten by the same stamp: a doctor
+    # stopped on A is refused by B's free-time look-up within 5 s.
+    with sqlite3.connect(db_path) as db:
+        doctor = db.execute("SELECT Id FROM Practitioners WHERE IsActive = 1 ORDER BY Id LIMIT 1").fetchone()[0]
+    slots = f"{base(ports[1])}/book/slots?treatment=consultation&practitioner={doctor}&date={day}"
+
+    def slots_status():
+        try:
+            return get(client, slots)[0]
+        except urllib.error.HTTPError as e:
+            return e.code
+
+    offered = slots_status()
+    with sqlite3.connect(db_path) as db:
+        db.execute("UPDATE Practitioners SET IsActive = 0 WHERE Id = ?", (doctor,))
+        db.execute("UPDATE CacheStamps SET Value = ? WHERE Name = 'schedule'", (str(uuid.uuid4()).upper(),))
+    changed = time.time()
+    while slots_status() != 400 and time.time() - changed < 10:
+        time.sleep(0.1)
+    took = time.time() - changed
+    check(offered == 200 and took < 5, f"B's booking rules refused the doctor stopped elsewhere after {took:.1f} s (at most 5)")
 finally:
     for p in processes:
         p.terminate()

@@ -37,20 +37,18 @@ public sealed class BookingService(
     /// </summary>
     public async Task<BookingResult> BookAsync(BookingRequest request, CancellationToken cancellationToken)
     {
-        if (await EarlierBookingAsync(request, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
+        // A form posted again (a double click, a reload) gets its own booking back, not a refusal: every way out below
+        // that is not a new booking asks EarlierBookingAsync first, and a second insert of the same submission id fails
+        // on its unique index and is answered the same way.
         var treatment = await slots.FindTreatmentAsync(request.TreatmentCode, cancellationToken);
         if (treatment is null)
         {
-            return BookingResult.Refused(BookingProblem.UnknownTreatment);
+            return await RefusedAsync(request, BookingProblem.UnknownTreatment, cancellationToken);
         }
 
         if (request.PractitionerId is { } chosen && !await slots.IsActivePractitionerAsync(chosen, cancellationToken))
         {
-            return BookingResult.Refused(BookingProblem.UnknownPractitioner);
+            return await RefusedAsync(request, BookingProblem.UnknownPractitioner, cancellationToken);
         }
 
         var search = SlotSearch.For(treatment, request.PractitionerId, request.Gender);
@@ -67,7 +65,7 @@ public sealed class BookingService(
 
             if (check.Slot is not { } slot)
             {
-                return BookingResult.Refused(BookingResult.ProblemFor(check.Verdict));
+                return await RefusedAsync(request, BookingResult.ProblemFor(check.Verdict), cancellationToken);
             }
 
             var token = ManageToken.New();
@@ -254,18 +252,20 @@ public sealed class BookingService(
 
     /// <summary>
     /// Saves a patient's booking inside the serialized transaction, after counting the caps there; or returns why not:
-    /// the same form's first post has just booked (a double click), or the address or phone is at its cap.
+    /// the address or phone is at its cap, unless this very form's first post (a double click) is what filled it, which
+    /// then answers. A second post of a form under the cap fails on the submission id's unique index instead, and
+    /// <see cref="BookAsync"/> answers it with the first post's booking: one statement less, inside the lock, per booking.
     /// </summary>
     private Task<BookingResult?> SavePatientBookingAsync(BookingRequest request, CancellationToken cancellationToken) =>
         db.SerializedAsync<BookingResult?>("patient-bookings", async () =>
         {
-            if (await EarlierBookingAsync(request, cancellationToken) is { } earlier)
-            {
-                return earlier;
-            }
-
             if (await OverCapAsync(request.Patient, cancellationToken))
             {
+                if (await EarlierBookingAsync(request, cancellationToken) is { } earlier)
+                {
+                    return earlier;
+                }
+
                 logger.LogInformation("Booking refused: the email address or phone number already holds the most active bookings allowed");
                 return BookingResult.Refused(BookingProblem.TooManyActiveBookings);
             }
@@ -293,6 +293,10 @@ public sealed class BookingService(
         return holders.Where(h => h.Mailbox == mailbox).Select(h => h.Booking).Distinct().Count() >= Policy.MaxActiveBookingsPerEmail
             || holders.Where(h => h.Phone == phone).Select(h => h.Booking).Distinct().Count() >= Policy.MaxActiveBookingsPerPhone;
     }
+
+    /// <summary>The booking this form already made, if any; otherwise the refusal.</summary>
+    private async Task<BookingResult> RefusedAsync(BookingRequest request, BookingProblem problem, CancellationToken cancellationToken) =>
+        await EarlierBookingAsync(request, cancellationToken) ?? BookingResult.Refused(problem);
 
     private async Task<BookingResult?> EarlierBookingAsync(BookingRequest request, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BookingPolicy>, BookingPolicyValidation>();
         services.AddSingleton<ClinicClock>();
         services.AddSingleton<ManageTokenProtector>();
+        services.AddSingleton<ScheduleCache>();
         services.AddScoped<SlotFinder>();
         services.AddScoped<BookingService>();
         services.AddScoped<BookingChoiceFinder>();

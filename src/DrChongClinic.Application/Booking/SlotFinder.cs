@@ -36,7 +36,7 @@ public sealed record FreeDay(DateOnly Date, int FreeCount);
 /// few queries for a whole date range, then lets the calculator decide. Used by the booking pages, the booking
 /// service and the admin area alike.
 /// </summary>
-public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> options, ClinicClock clock)
+public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> options, ClinicClock clock, ScheduleCache schedule)
 {
     public BookingPolicy Policy => options.Value;
 
@@ -57,17 +57,19 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
             return null;
         }
 
-        return await db.Treatments.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code && t.IsActive, cancellationToken);
+        return (await ScheduleAsync(cancellationToken)).Treatments.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.Ordinal));
     }
 
-    public Task<List<Treatment>> ActiveTreatmentsAsync(CancellationToken cancellationToken) =>
-        db.Treatments.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+    /// <summary>Active treatments in the clinic's order (shared objects: read them, never change them).</summary>
+    public async Task<List<Treatment>> ActiveTreatmentsAsync(CancellationToken cancellationToken) =>
+        [.. (await ScheduleAsync(cancellationToken)).Treatments];
 
-    public Task<List<Practitioner>> ActivePractitionersAsync(CancellationToken cancellationToken) =>
-        db.Practitioners.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+    /// <summary>Active doctors by id, with their working hours (shared objects: read them, never change them).</summary>
+    public async Task<List<Practitioner>> ActivePractitionersAsync(CancellationToken cancellationToken) =>
+        [.. (await ScheduleAsync(cancellationToken)).Practitioners];
 
-    public Task<bool> IsActivePractitionerAsync(int practitionerId, CancellationToken cancellationToken) =>
-        db.Practitioners.AnyAsync(p => p.Id == practitionerId && p.IsActive, cancellationToken);
+    public async Task<bool> IsActivePractitionerAsync(int practitionerId, CancellationToken cancellationToken) =>
+        (await ScheduleAsync(cancellationToken)).Practitioners.Any(p => p.Id == practitionerId);
 
     /// <summary>Free start times on one clinic-local date (empty outside today..horizon).</summary>
     public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(SlotSearch search, DateOnly date, CancellationToken cancellationToken)
@@ -190,15 +192,13 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
 
     private async Task<Diary> LoadAsync(SlotSearch search, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var practitioners = await db.Practitioners.AsNoTracking()
-            .Include(p => p.WorkingHours)
-            .Where(p => p.IsActive && (search.PractitionerId == null || p.Id == search.PractitionerId))
-            .Where(p => search.Gender == null || p.Gender == search.Gender)
-            .OrderBy(p => p.Id)
-            .ToListAsync(cancellationToken);
-        var closures = await db.Closures.AsNoTracking()
-            .Where(c => c.FirstDay <= to && c.LastDay >= from)
-            .ToListAsync(cancellationToken);
+        var clinic = await ScheduleAsync(cancellationToken);
+        var practitioners = clinic.Practitioners
+            .Where(p => (search.PractitionerId == null || p.Id == search.PractitionerId) && (search.Gender == null || p.Gender == search.Gender))
+            .ToList();
+        var closures = from >= clinic.ClosuresFrom
+            ? clinic.Closures.Where(c => c.FirstDay <= to && c.LastDay >= from).ToList()
+            : await db.Closures.AsNoTracking().Where(c => c.FirstDay <= to && c.LastDay >= from).ToListAsync(cancellationToken);
 
         // A day's local midnight is within a day of UTC midnight; one more day covers appointments running into it.
         var fromUtc = DateTime.SpecifyKind(from.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc).AddDays(-2);
@@ -220,6 +220,8 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
             clock.Zone);
     }
 
+    private Task<ClinicSchedule> ScheduleAsync(CancellationToken cancellationToken) => schedule.GetAsync(db, Today, cancellationToken);
+
     /// <summary>The free times of one date for this search, less the present time of a booking being moved.</summary>
     private static IReadOnlyList<FreeSlot> Free(Diary diary, SlotSearch search, DateOnly date)
     {
@@ -232,8 +234,8 @@ public sealed class SlotFinder(IClinicDatabase db, IOptions<BookingPolicy> optio
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private sealed record Diary(
-        List<Practitioner> Practitioners,
-        List<Closure> Closures,
+        IReadOnlyList<Practitioner> Practitioners,
+        IReadOnlyList<Closure> Closures,
         List<BusyInterval> Busy,
         DateTime NowUtc,
         BookingPolicy Policy,

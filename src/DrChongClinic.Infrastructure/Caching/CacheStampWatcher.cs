@@ -1,3 +1,4 @@
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ namespace DrChongClinic.Infrastructure.Caching;
 /// pages a moved stamp covers. A change made here is purged at once by <see cref="SchedulePurgeInterceptor"/>;
 /// one made on another instance shows here within the poll interval plus a render.
 /// </summary>
-public sealed partial class CacheStampWatcher(IServiceScopeFactory scopes, IPublicPageCache cache, SchedulePurgeInterceptor localSaves, ILogger<CacheStampWatcher> logger) : BackgroundService
+public sealed partial class CacheStampWatcher(IServiceScopeFactory scopes, IPublicPageCache cache, ScheduleCache schedules, SchedulePurgeInterceptor localSaves, ILogger<CacheStampWatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
@@ -47,6 +48,13 @@ public sealed partial class CacheStampWatcher(IServiceScopeFactory scopes, IPubl
         var db = scope.ServiceProvider.GetRequiredService<ClinicDbContext>();
         var schedule = await db.CacheStamps.AsNoTracking()
             .Where(s => s.Name == CacheStamp.Schedule).Select(s => (Guid?)s.Value).SingleOrDefaultAsync(cancellationToken);
+        // The booking rules' copy is cheap to read again, so it goes on every change, this instance's too: a copy read
+        // while a schedule change was still inside its transaction is then gone within a poll.
+        if (schedule != _schedule)
+        {
+            schedules.Forget();
+        }
+
         // A stamp this instance saved was purged here when it was saved: purging again a poll later would throw away pages
         // rendered since, for nothing.
         if (schedule != _schedule && schedule != localSaves.StampWrittenHere)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DrChongClinic.Application.Booking;
 using DrChongClinic.Domain.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,11 +7,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace DrChongClinic.Infrastructure.Caching;
 
 /// <summary>
-/// Purges the cached public pages after any save that changed treatments, doctors, working hours or
-/// closures, wherever the change was made: one mechanism instead of a purge call after every edit. The same save
+/// Purges the cached public pages and the booking rules' copy of the schedule (<see cref="ScheduleCache"/>) after any
+/// save that changed treatments, doctors, working hours or closures, wherever the change was made: one mechanism instead of a purge call after every edit. The same save
 /// renews the schedule <see cref="CacheStamp"/>, so the other app instances purge theirs too (<see cref="CacheStampWatcher"/>).
 /// </summary>
-public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChangesInterceptor
+public sealed class SchedulePurgeInterceptor(IPublicPageCache cache, ScheduleCache schedule) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _pending = [];
 
@@ -35,6 +36,7 @@ public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChang
     {
         if (Saved(eventData.Context))
         {
+            schedule.Forget();
             await cache.PurgeScheduleAsync(cancellationToken);
         }
 
@@ -45,6 +47,7 @@ public sealed class SchedulePurgeInterceptor(IPublicPageCache cache) : SaveChang
     {
         if (Saved(eventData.Context))
         {
+            schedule.Forget();
             cache.PurgeScheduleAsync().AsTask().GetAwaiter().GetResult();
         }
 

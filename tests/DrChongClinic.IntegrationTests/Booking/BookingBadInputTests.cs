@@ -50,7 +50,7 @@ public sealed class BookingBadInputTests(BookingFactory factory) : IClassFixture
     public async Task An_inactive_treatment_cannot_be_booked()
     {
         var page = await _client.DetailsPageAsync("2026-12-08", treatment: "subcision");
-        await factory.WithDbAsync(db => db.Treatments.Where(t => t.Code == "subcision").ExecuteUpdateAsync(s => s.SetProperty(t => t.IsActive, false)));
+        await factory.ChangeScheduleDirectlyAsync(db => db.Treatments.Where(t => t.Code == "subcision").ExecuteUpdateAsync(s => s.SetProperty(t => t.IsActive, false)));
         try
         {
             var response = await _client.SubmitAsync(page, "form[data-booking-form]", BookingSteps.Patient("2026-12-08T10:00"));
@@ -62,7 +62,7 @@ public sealed class BookingBadInputTests(BookingFactory factory) : IClassFixture
         }
         finally
         {
-            await factory.WithDbAsync(db => db.Treatments.Where(t => t.Code == "subcision").ExecuteUpdateAsync(s => s.SetProperty(t => t.IsActive, true)));
+            await factory.ChangeScheduleDirectlyAsync(db => db.Treatments.Where(t => t.Code == "subcision").ExecuteUpdateAsync(s => s.SetProperty(t => t.IsActive, true)));
         }
     }
 

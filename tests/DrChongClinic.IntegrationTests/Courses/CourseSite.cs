@@ -24,7 +24,7 @@ public sealed class CourseSite : BookingFactory
     {
         var treatment = await Infrastructure.TestBookings.TreatmentAsync(this);
         var doctor = await Infrastructure.TestBookings.PractitionerAsync(this);
-        await WithDbAsync(db => db.Treatments.Where(t => t.Id == treatment.Id).ExecuteUpdateAsync(set => set
+        await ChangeScheduleDirectlyAsync(db => db.Treatments.Where(t => t.Id == treatment.Id).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.CourseSessions, sessions).SetProperty(t => t.CourseMinWeeks, minWeeks).SetProperty(t => t.CourseMaxWeeks, maxWeeks)));
         return (treatment, doctor);
     }

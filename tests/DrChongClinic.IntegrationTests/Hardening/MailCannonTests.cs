@@ -117,6 +117,32 @@ public sealed class MailCannonTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_posted_again_after_its_booking_filled_the_cap_shows_that_booking_not_the_cap()
+    {
+        var client = _site.Browser();
+        foreach (var slot in new[] { "2026-12-11T09:00", "2026-12-11T10:00" })
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, (await client.BookAsync(BookingSteps.Patient(slot, email: "again@example.com"))).StatusCode);
+        }
+
+        // Any doctor: at 11:00 the second doctor is still free, so the repeat passes the free-time check and reaches the
+        // cap count, where the address now holds three bookings, the third made by this very form.
+        var page = await client.DetailsPageAsync("2026-12-11");
+        var fields = BookingSteps.Patient("2026-12-11T11:00", email: "again@example.com");
+        var first = await client.SubmitAsync(page, "form[data-booking-form]", fields);
+        var again = await client.SubmitAsync(page, "form[data-booking-form]", fields);
+
+        Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Equal(3, await _site.WithDbAsync(db => db.Appointments.CountAsync(a => a.Patient.Email == "again@example.com")));
+
+        // A new form from the same address is at the cap.
+        var fourth = await client.BookAsync(BookingSteps.Patient("2026-12-11T14:00", email: "again@example.com"));
+        Assert.Equal(HttpStatusCode.Conflict, fourth.StatusCode);
+    }
+
+    [Fact]
     public async Task Simultaneous_posts_for_one_address_cannot_pass_the_cap_together()
     {
         var drChong = (await _site.PractitionerIdAsync(BookingSteps.DrChong)).ToString(CultureInfo.InvariantCulture);

@@ -526,7 +526,7 @@ public sealed class OneFieldAtATimeTests(BookingFactory site) : IClassFixture<Bo
                     Assert.Equal(before, await site.WithDbAsync(db => db.Closures.CountAsync()));
                 }
 
-                await site.WithDbAsync(db => db.Closures.Where(c => c.FirstDay >= new DateOnly(2027, 3, 1)).ExecuteDeleteAsync());
+                await site.ChangeScheduleDirectlyAsync(db => db.Closures.Where(c => c.FirstDay >= new DateOnly(2027, 3, 1)).ExecuteDeleteAsync());
             }
         }
     }
@@ -593,7 +593,7 @@ public sealed class OneFieldAtATimeTests(BookingFactory site) : IClassFixture<Bo
     {
         var doctor = await TestBookings.PractitionerAsync(site);
         var treatment = await TestBookings.TreatmentAsync(site);
-        await site.WithDbAsync(db => db.Treatments.Where(t => t.Id == treatment.Id).ExecuteUpdateAsync(set => set
+        await site.ChangeScheduleDirectlyAsync(db => db.Treatments.Where(t => t.Id == treatment.Id).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.CourseSessions, 3).SetProperty(t => t.CourseMinWeeks, 4).SetProperty(t => t.CourseMaxWeeks, 6)));
         return (treatment.Id, treatment.Code, doctor.Id);
     }

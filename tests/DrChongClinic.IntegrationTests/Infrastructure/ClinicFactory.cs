@@ -1,3 +1,5 @@
+using DrChongClinic.Application.Booking;
+using DrChongClinic.Infrastructure.Caching;
 using DrChongClinic.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -121,6 +123,17 @@ public class ClinicFactory : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         return await action(scope.ServiceProvider.GetRequiredService<ClinicDbContext>());
+    }
+
+    /// <summary>
+    /// Changes treatments, doctors, hours or closures with ExecuteUpdate or ExecuteDelete, which skip SaveChanges and so
+    /// its purge: then forgets the site's copies of the schedule, as code making such a change must (<see cref="ScheduleCache"/>).
+    /// </summary>
+    public async Task ChangeScheduleDirectlyAsync(Func<ClinicDbContext, Task<int>> change)
+    {
+        await WithDbAsync(change);
+        Services.GetRequiredService<ScheduleCache>().Forget();
+        await Services.GetRequiredService<IPublicPageCache>().PurgeScheduleAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -329,6 +329,7 @@ public static class BookingSubmission
         }
 
         await db.SaveChangesAsync();
+        await site.ScheduleChangedAsync();
         var doctors = await db.Practitioners.AsNoTracking().Include(p => p.WorkingHours).Where(p => p.IsActive).ToListAsync();
 
         // Held time rounded up to whole 15-minute grid steps, so consecutive times never overlap.
@@ -403,6 +404,7 @@ public static class BookingSubmission
             await db.SaveChangesAsync();
         }
 
+        await site.ScheduleChangedAsync();
         int doctor;
         await using (var db = site.CreateDbContext())
         {

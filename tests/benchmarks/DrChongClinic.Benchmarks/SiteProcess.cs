@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using DrChongClinic.Infrastructure.Caching;
 using DrChongClinic.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -195,6 +196,21 @@ public sealed class SiteProcess : IAsyncDisposable
 
     /// <summary>The site's database, opened next to the running site (SQLite in WAL mode allows that).</summary>
     public ClinicDbContext CreateDbContext() => OpenDb(DatabasePath);
+
+    /// <summary>
+    /// After the benchmark added doctors or hours straight into the site's database: renews the schedule stamp, as a save
+    /// on another app instance does, and waits until the site's watcher has read it (<see cref="CacheStampWatcher"/>), so
+    /// the site's pages and bookings use the new schedule.
+    /// </summary>
+    public async Task ScheduleChangedAsync()
+    {
+        await using (var db = CreateDbContext())
+        {
+            await db.CacheStamps.Where(s => s.Name == CacheStamp.Schedule).ExecuteUpdateAsync(set => set.SetProperty(s => s.Value, Guid.NewGuid()));
+        }
+
+        await Task.Delay(CacheStampWatcher.PollInterval + TimeSpan.FromSeconds(1));
+    }
 
     /// <summary>A database file the site made, opened by the benchmark (with the site running or not).</summary>
     public static ClinicDbContext OpenDb(string path) => new(new DbContextOptionsBuilder<ClinicDbContext>()
